@@ -1,0 +1,20 @@
+package io.hookwright.dsl.load;
+
+import io.hookwright.dsl.model.DefinitionError;
+import io.hookwright.dsl.model.RuleSet;
+
+import java.util.List;
+
+/**
+ * What loading a definitions folder gave: the rule set and every error found. The rule set holds the webhooks
+ * that compiled; a caller that needs all-or-nothing checks {@link #valid()}.
+ */
+public record LoadResult(RuleSet ruleSet, List<DefinitionError> errors, int files) {
+    public LoadResult {
+        errors = List.copyOf(errors);
+    }
+
+    public boolean valid() {
+        return errors.isEmpty();
+    }
+}

@@ -1,0 +1,79 @@
+package io.hookwright.dsl.load;
+
+import groovy.lang.Closure;
+import groovy.lang.GroovyObjectSupport;
+import io.hookwright.dsl.model.EventPredicate;
+import io.hookwright.dsl.model.SourcePosition;
+import org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A {@code where} closure, cut off from the script that declared it and run on a worker thread, so a closure
+ * that loops or blocks fails its match after the limit instead of holding up the engine.
+ */
+final class SandboxedPredicate implements EventPredicate {
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(
+            Thread.ofPlatform().daemon().name("hookwright-where-", 0).factory());
+
+    private final Closure<?> closure;
+    private final Duration limit;
+    private final SourcePosition position;
+
+    SandboxedPredicate(Closure<?> closure, Duration limit, SourcePosition position) {
+        Refusing nothing = new Refusing();
+        this.closure = closure.rehydrate(nothing, nothing, nothing);
+        this.closure.setResolveStrategy(Closure.DELEGATE_ONLY);
+        this.limit = limit;
+        this.position = position;
+    }
+
+    @Override
+    public boolean test(Map<String, Object> event) {
+        Future<Boolean> answer = WORKERS.submit(() -> DefaultTypeTransformation.castToBoolean(closure.call(event)));
+        try {
+            return answer.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new PredicateFailure("where { } at " + position + " ran longer than its " + limit.toMillis()
+                    + " ms limit");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw new PredicateFailure("where { } at " + position + " failed: " + describe(cause));
+        } catch (InterruptedException e) {
+            answer.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new PredicateFailure("where { } at " + position + " was interrupted");
+        }
+    }
+
+    private static String describe(Throwable cause) {
+        String message = cause.getMessage();
+        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
+    }
+
+    /** What a {@code where} closure sees as its owner and delegate: nothing it can call. */
+    private static final class Refusing extends GroovyObjectSupport {
+        @Override
+        public Object invokeMethod(String name, Object args) {
+            throw new UnsupportedOperationException("'" + name + "' cannot be called in where { }");
+        }
+
+        @Override
+        public Object getProperty(String name) {
+            throw new UnsupportedOperationException("unknown name '" + name + "' in where { }");
+        }
+
+        @Override
+        public void setProperty(String name, Object value) {
+            throw new UnsupportedOperationException("where { } cannot set '" + name + "'");
+        }
+    }
+}

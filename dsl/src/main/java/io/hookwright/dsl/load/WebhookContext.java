@@ -1,0 +1,153 @@
+package io.hookwright.dsl.load;
+
+import groovy.lang.Closure;
+import groovy.lang.DelegatesTo;
+import io.hookwright.dsl.model.Criterion;
+import io.hookwright.dsl.model.EventPattern;
+import io.hookwright.dsl.model.ExecutionSpec;
+import io.hookwright.dsl.model.Label;
+import io.hookwright.dsl.model.RequestSpec;
+import io.hookwright.dsl.model.SourcePosition;
+import io.hookwright.dsl.model.WebhookDefinition;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The words of {@code webhook('code') { … }}. */
+public final class WebhookContext {
+    private static final Pattern CODE = Pattern.compile("[a-z0-9_]+");
+
+    private final LoadSession session;
+    private final String code;
+    private final SourcePosition origin;
+    private Label label;
+    private String description = "";
+    private String owner;
+    private boolean active = true;
+    private final List<EventPattern> events = new ArrayList<>();
+    private String tenant;
+    private final List<Criterion> filter = new ArrayList<>();
+    private RequestContext request;
+    private ExecutionSpec execution = ExecutionSpec.defaults();
+
+    WebhookContext(LoadSession session, String code, SourcePosition origin) {
+        this.session = session;
+        this.code = code;
+        this.origin = origin;
+    }
+
+    /** {@code label 'Create SharePoint space'}. */
+    public void label(Object text) {
+        if (text instanceof CharSequence s && !s.toString().isBlank()) {
+            label = Label.of(s.toString());
+        } else {
+            session.error("label", "label needs text in quotes, or one per language: label en: '…', fr: '…'");
+        }
+    }
+
+    /** {@code label en: 'Create SharePoint space', fr: 'Créer un espace SharePoint'}. */
+    public void label(Map<?, ?> byLanguage) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        byLanguage.forEach((language, text) -> texts.put(String.valueOf(language), String.valueOf(text)));
+        if (texts.isEmpty()) {
+            session.error("label", "label needs at least one language: label en: '…'");
+            return;
+        }
+        label = new Label(texts);
+    }
+
+    public void description(Object text) {
+        description = text(text, "description");
+    }
+
+    public void owner(Object who) {
+        owner = text(who, "owner");
+    }
+
+    public void active(Object on) {
+        if (on instanceof Boolean b) {
+            active = b;
+        } else {
+            session.error("active", "active takes true or false");
+        }
+    }
+
+    /** {@code on 'Project:Created', 'Task:*', '*:Deleted'}. */
+    public void on(Object... types) {
+        if (types.length == 0) {
+            session.error("on", "on needs at least one event type, e.g. on 'Project:Created'");
+        }
+        for (Object type : Values.flatten(types)) {
+            EventPattern pattern = type instanceof String s ? EventPattern.parse(s.trim()) : null;
+            if (pattern == null) {
+                session.error("on", "'" + type + "' is not an event type: write Entity:Action, e.g. 'Project:Created', "
+                        + "'Task:*' or '*:Deleted'");
+            } else if (!events.contains(pattern)) {
+                events.add(pattern);
+            }
+        }
+    }
+
+    public void tenant(Object name) {
+        tenant = text(name, "tenant");
+    }
+
+    public void filter(@DelegatesTo(value = FilterContext.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
+        FilterContext context = new FilterContext(session);
+        Blocks.run(body, context);
+        filter.addAll(context.criteria());
+    }
+
+    public void request(@DelegatesTo(value = RequestContext.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
+        if (request != null) {
+            session.error("request", "webhook '" + code + "' has two request blocks; keep one");
+            return;
+        }
+        request = new RequestContext(session, code);
+        Blocks.run(body, request);
+    }
+
+    public void execution(@DelegatesTo(value = ExecutionContext.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
+        ExecutionContext context = new ExecutionContext(session);
+        Blocks.run(body, context);
+        execution = context.build();
+    }
+
+    private String text(Object value, String word) {
+        if (value instanceof CharSequence s) {
+            return s.toString();
+        }
+        session.error(word, word + " takes text in quotes");
+        return null;
+    }
+
+    /** The finished definition, or null when something required is missing (the error is recorded). */
+    WebhookDefinition build() {
+        int before = session.errors().size();
+        if (!CODE.matcher(code).matches()) {
+            session.error(origin, "webhook code '" + code + "' may hold only lowercase letters, digits and _ "
+                    + "(e.g. '" + suggestedCode() + "')");
+        }
+        if (events.isEmpty()) {
+            session.error(origin, "webhook '" + code + "' listens to no event: add on 'Project:Created' (or another Entity:Action)");
+        }
+        RequestSpec spec = request == null ? null : request.build();
+        if (request == null) {
+            session.error(origin, "webhook '" + code + "' has no URL: add request { post 'https://…' }");
+        }
+        if (session.errors().size() > before || spec == null) {
+            return null;
+        }
+        return new WebhookDefinition(code, label == null ? Label.of(code) : label, description,
+                Optional.ofNullable(owner), active, events, Optional.ofNullable(tenant), filter, spec, execution, origin);
+    }
+
+    private String suggestedCode() {
+        String s = code.toLowerCase().replaceAll("[^a-z0-9_]+", "_").replaceAll("^_+|_+$", "");
+        return s.isEmpty() ? "my_webhook" : s;
+    }
+}
