@@ -1,0 +1,13 @@
+package io.hookwright.cli;
+
+/** Exit codes shared by every command. */
+final class ExitCodes {
+    static final int OK = 0;
+    /** The definitions, event or templates are wrong. */
+    static final int INVALID = 1;
+    /** The command was called wrongly, or what it names does not exist. */
+    static final int USAGE = 2;
+
+    private ExitCodes() {
+    }
+}

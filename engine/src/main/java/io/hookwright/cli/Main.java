@@ -1,0 +1,21 @@
+package io.hookwright.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code hookwright} command. */
+@Command(name = "hookwright", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Webhooks as code: validate definitions, dry-run them against a workspace.",
+        subcommands = {ValidateCommand.class, DryRunCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with Hookwright's exit codes: 0 fine, 1 the input is wrong, 2 usage. */
+    public static CommandLine commandLine() {
+        CommandLine line = new CommandLine(new Main());
+        line.setExitCodeExceptionMapper(e -> 2);
+        return line;
+    }
+}

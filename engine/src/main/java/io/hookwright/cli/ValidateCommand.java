@@ -1,0 +1,65 @@
+package io.hookwright.cli;
+
+import io.hookwright.definitions.DefinitionCompiler;
+import io.hookwright.dsl.model.DefinitionError;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Compile a definitions folder and report every error as file:line:col: message.%n"
+                + "Exit 0 when valid, 1 when not, 2 on a usage error.")
+final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "definitions folder (default: ./webhooks)")
+    Path folder = Path.of("webhooks");
+
+    @Option(names = "--json", description = "machine output: {\"valid\", \"webhooks\", \"errors\": [{file, line, column, message}]}")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isDirectory(folder)) {
+            err.println("hookwright validate: no definitions folder at " + folder);
+            return ExitCodes.USAGE;
+        }
+        DefinitionCompiler.Compilation compilation = new DefinitionCompiler().compile(folder);
+        List<DefinitionError> errors = compilation.errors().stream().map(this::located).toList();
+        int count = compilation.valid() ? compilation.definitions().size() : 0;
+        if (json) {
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("valid", compilation.valid());
+            answer.put("webhooks", count);
+            answer.put("errors", errors);
+            out.println(Json.pretty(answer));
+        } else if (compilation.valid()) {
+            out.println(folder + ": " + count + " webhook" + (count == 1 ? "" : "s") + " in " + compilation.files()
+                    + " file" + (compilation.files() == 1 ? "" : "s") + ", all valid");
+        } else {
+            errors.forEach(e -> err.println(e.format()));
+            err.println(errors.size() + " error" + (errors.size() == 1 ? "" : "s") + " in " + folder);
+        }
+        out.flush();
+        err.flush();
+        return compilation.valid() ? ExitCodes.OK : ExitCodes.INVALID;
+    }
+
+    /** Errors name files relative to the folder; on the command line they read relative to where it was given. */
+    private DefinitionError located(DefinitionError error) {
+        return new DefinitionError(folder.resolve(error.file()).toString(), error.line(), error.column(), error.message());
+    }
+}

@@ -1,0 +1,189 @@
+package io.hookwright.event;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** The JSON form of an event, exactly as DESIGN's "Events" gives it. */
+public final class EventJson {
+    /** The mapper every JSON-like value in the engine goes through: decimals stay exact, order is kept. */
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .build();
+    private static final Pattern TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_]*:[A-Za-z][A-Za-z0-9_]*");
+
+    private EventJson() {
+    }
+
+    public static Event parse(String json) {
+        Object tree;
+        try {
+            tree = MAPPER.readValue(json, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new EventFormatException("(body)", "not valid JSON: " + e.getOriginalMessage());
+        }
+        return fromMap(object(tree, "(event)"));
+    }
+
+    /** Reads one event from its JSON tree; id, timestamp and changes may be absent. */
+    @SuppressWarnings("unchecked")
+    public static Event fromMap(Map<String, Object> map) {
+        String type = text(map, "type", true);
+        if (!TYPE.matcher(type).matches()) {
+            throw new EventFormatException("type", "'" + type + "' is not Entity:Action, e.g. Task:Updated");
+        }
+        Map<String, Object> entity = object(require(map, "entity"), "entity");
+        Map<String, Object> attributes = entity.get("attributes") == null ? Map.of()
+                : object(entity.get("attributes"), "entity.attributes");
+        Entity subject = new Entity(text(entity, "type", "entity.type", true), text(entity, "id", "entity.id", true),
+                text(entity, "key", "entity.key", false), attributes);
+        if (!subject.type().equals(type.substring(0, type.indexOf(':')))) {
+            throw new EventFormatException("entity.type", "'" + subject.type() + "' does not match the event type "
+                    + type);
+        }
+        Map<String, Object> initiator = map.get("initiator") == null ? null : object(map.get("initiator"), "initiator");
+        Map<String, Object> parent = map.get("parent") == null ? null : object(map.get("parent"), "parent");
+        Map<String, Object> before = map.get("before") == null ? null : object(map.get("before"), "before");
+        return new Event(text(map, "id", false), type, timestamp(map), text(map, "tenant", false),
+                initiator == null ? null : new Initiator(text(initiator, "userId", "initiator.userId", false),
+                        text(initiator, "name", "initiator.name", false), text(initiator, "login", "initiator.login", false)),
+                subject, before, changes(map.get("changes")),
+                parent == null ? null : new EntityRef(text(parent, "type", "parent.type", true),
+                        text(parent, "id", "parent.id", true), text(parent, "key", "parent.key", false)));
+    }
+
+    private static Instant timestamp(Map<String, Object> map) {
+        Object value = map.get("timestamp");
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.toString());
+        } catch (DateTimeParseException e) {
+            throw new EventFormatException("timestamp", "'" + value + "' is not an ISO-8601 instant such as 2026-11-23T10:00:00Z");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Change> changes(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof List<?> list)) {
+            throw new EventFormatException("changes", "must be a list of {field, previous, current}");
+        }
+        List<Change> changes = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Map<String, Object> change = object(list.get(i), "changes[" + i + "]");
+            changes.add(new Change(text(change, "field", "changes[" + i + "].field", true), change.get("previous"),
+                    change.get("current")));
+        }
+        return changes;
+    }
+
+    private static Object require(Map<String, Object> map, String field) {
+        Object value = map.get(field);
+        if (value == null) {
+            throw new EventFormatException(field, "is required");
+        }
+        return value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Object value, String field) {
+        if (!(value instanceof Map<?, ?>)) {
+            throw new EventFormatException(field, "must be a JSON object");
+        }
+        return (Map<String, Object>) value;
+    }
+
+    private static String text(Map<String, Object> map, String field, boolean required) {
+        return text(map, field, field, required);
+    }
+
+    private static String text(Map<String, Object> map, String key, String field, boolean required) {
+        Object value = map.get(key);
+        if (value == null || value.toString().isBlank()) {
+            if (required) {
+                throw new EventFormatException(field, "is required");
+            }
+            return null;
+        }
+        if (!(value instanceof String) && !(value instanceof Number)) {
+            throw new EventFormatException(field, "must be text");
+        }
+        return value.toString();
+    }
+
+    /** The event as a JSON tree, in DESIGN's field order; absent parts are left out. */
+    public static Map<String, Object> toMap(Event event) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("id", event.id());
+        map.put("type", event.type());
+        map.put("timestamp", event.timestamp() == null ? null : event.timestamp().toString());
+        putIfPresent(map, "tenant", event.tenant());
+        if (event.initiator() != null) {
+            Map<String, Object> initiator = new LinkedHashMap<>();
+            initiator.put("userId", event.initiator().userId());
+            initiator.put("name", event.initiator().name());
+            initiator.put("login", event.initiator().login());
+            map.put("initiator", initiator);
+        }
+        Map<String, Object> entity = new LinkedHashMap<>();
+        entity.put("type", event.entity().type());
+        entity.put("id", event.entity().id());
+        putIfPresent(entity, "key", event.entity().key());
+        entity.put("attributes", event.entity().attributes());
+        map.put("entity", entity);
+        putIfPresent(map, "before", event.before());
+        if (!event.changes().isEmpty()) {
+            map.put("changes", event.changes().stream().map(EventJson::change).toList());
+        }
+        if (event.parent() != null) {
+            map.put("parent", ref(event.parent()));
+        }
+        return map;
+    }
+
+    public static Map<String, Object> change(Change change) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("field", change.field());
+        map.put("previous", change.previous());
+        map.put("current", change.current());
+        return map;
+    }
+
+    static Map<String, Object> ref(EntityRef ref) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("type", ref.type());
+        map.put("id", ref.id());
+        putIfPresent(map, "key", ref.key());
+        return map;
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}

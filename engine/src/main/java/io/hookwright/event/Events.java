@@ -1,0 +1,43 @@
+package io.hookwright.event;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Completes events as they arrive: an id and a timestamp when absent, {@code changes} from {@code before}. */
+public final class Events {
+    private Events() {
+    }
+
+    public static Event complete(Event event, Clock clock) {
+        String id = event.id() != null ? event.id() : "evt_" + UUID.randomUUID();
+        var timestamp = event.timestamp() != null ? event.timestamp() : clock.instant();
+        List<Change> changes = !event.changes().isEmpty() || event.before() == null
+                ? event.changes() : changes(event.before(), event.entity().attributes());
+        return new Event(id, event.type(), timestamp, event.tenant(), event.initiator(), event.entity(),
+                event.before(), changes, event.parent());
+    }
+
+    /**
+     * The fields of {@code before} whose values differ now, in the order of the entity's attributes. Hosts often
+     * send only the previous values of what they touched, so a field absent from {@code before} is not a change.
+     */
+    public static List<Change> changes(Map<String, Object> before, Map<String, Object> after) {
+        Set<String> fields = new LinkedHashSet<>();
+        after.keySet().stream().filter(before::containsKey).forEach(fields::add);
+        fields.addAll(before.keySet());
+        List<Change> changes = new ArrayList<>();
+        for (String field : fields) {
+            Object previous = before.get(field);
+            Object current = after.get(field);
+            if (!Values.same(previous, current)) {
+                changes.add(new Change(field, previous, current));
+            }
+        }
+        return changes;
+    }
+}

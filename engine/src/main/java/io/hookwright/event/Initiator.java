@@ -1,0 +1,5 @@
+package io.hookwright.event;
+
+/** Who caused the event. */
+public record Initiator(String userId, String name, String login) {
+}

@@ -1,0 +1,165 @@
+package io.hookwright.match;
+
+import io.hookwright.dsl.model.Criterion;
+import io.hookwright.dsl.model.EventPredicate;
+import io.hookwright.event.Values;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Decides each kind of criterion and explains the answer. */
+final class CriterionEvaluator {
+    private final Map<String, Pattern> patterns = new java.util.concurrent.ConcurrentHashMap<>();
+
+    Explanation evaluate(Criterion criterion, EventView event) {
+        return switch (criterion) {
+            case Criterion.Compare c -> compare(c, event.field(c.path()));
+            case Criterion.Contains c -> contains(c, event.field(c.path()));
+            case Criterion.In c -> in(c, event.field(c.path()));
+            case Criterion.Matches c -> matches(c, event.field(c.path()));
+            case Criterion.Present c -> {
+                Lookup value = event.field(c.path());
+                yield Explanation.of(!value.empty(), c.path() + " is present", c.path() + " is missing");
+            }
+            case Criterion.Missing c -> {
+                Lookup value = event.field(c.path());
+                yield Explanation.of(value.empty(), c.path() + " is missing",
+                        c.path() + " is present (" + Values.show(value.value()) + ")");
+            }
+            case Criterion.Changed c -> changed(c, event);
+            case Criterion.AnyOf c -> anyOf(c, event);
+            case Criterion.Not c -> not(c, event);
+            case Criterion.Where c -> where(c, event);
+        };
+    }
+
+    private static Explanation compare(Criterion.Compare c, Lookup field) {
+        String op = c.operator().symbol();
+        String wanted = op + " " + Values.show(c.value());
+        if (c.operator() == Criterion.Operator.EQ || c.operator() == Criterion.Operator.NE) {
+            Object actual = field.found() ? field.value() : null;
+            boolean equal = Values.same(actual, c.value());
+            boolean holds = c.operator() == Criterion.Operator.EQ ? equal : !equal;
+            String shown = field.found() ? c.path() + " " + Values.show(actual) : c.path() + " (missing)";
+            return Explanation.of(holds, shown + " is " + wanted, shown + " is not " + wanted);
+        }
+        if (field.empty()) {
+            return new Explanation(false, c.path() + " is missing, so it is not " + wanted);
+        }
+        Integer order = order(field.value(), c.value());
+        if (order == null) {
+            return new Explanation(false, c.path() + " " + Values.show(field.value()) + " cannot be compared with "
+                    + Values.show(c.value()));
+        }
+        boolean holds = switch (c.operator()) {
+            case GT -> order > 0;
+            case GE -> order >= 0;
+            case LT -> order < 0;
+            default -> order <= 0;
+        };
+        String shown = c.path() + " " + Values.show(field.value());
+        return Explanation.of(holds, shown + " is " + wanted, shown + " is not " + wanted);
+    }
+
+    /** Numbers by value; otherwise text (ISO dates sort as text); null when the two cannot be ordered. */
+    private static Integer order(Object actual, Object wanted) {
+        BigDecimal a = Values.number(actual);
+        BigDecimal b = Values.number(wanted);
+        if (a != null && b != null) {
+            return a.compareTo(b);
+        }
+        if (actual instanceof String x && wanted instanceof String y) {
+            return x.compareTo(y);
+        }
+        return null;
+    }
+
+    private static Explanation contains(Criterion.Contains c, Lookup field) {
+        String shown = c.path() + " " + Values.show(field.value());
+        if (field.empty()) {
+            return new Explanation(false, c.path() + " is missing, so it does not contain " + Values.show(c.value()));
+        }
+        boolean holds;
+        if (field.value() instanceof List<?> list) {
+            holds = list.stream().anyMatch(element -> element instanceof Map<?, ?> m
+                    ? Values.same(m.get("Name"), c.value()) || Values.same(m.get("Id"), c.value())
+                    : Values.same(element, c.value()));
+        } else {
+            holds = String.valueOf(field.value()).contains(String.valueOf(c.value()));
+        }
+        return Explanation.of(holds, shown + " contains " + Values.show(c.value()),
+                shown + " does not contain " + Values.show(c.value()));
+    }
+
+    private static Explanation in(Criterion.In c, Lookup field) {
+        Object actual = field.found() ? field.value() : null;
+        boolean holds = c.values().stream().anyMatch(v -> Values.same(actual, v));
+        String set = c.values().stream().map(Values::show).collect(Collectors.joining(", "));
+        String shown = field.found() ? c.path() + " " + Values.show(actual) : c.path() + " (missing)";
+        return Explanation.of(holds, shown + " is in " + set, shown + " is not in " + set);
+    }
+
+    private Explanation matches(Criterion.Matches c, Lookup field) {
+        if (field.empty()) {
+            return new Explanation(false, c.path() + " is missing, so it does not match /" + c.regex() + "/");
+        }
+        Pattern pattern = patterns.computeIfAbsent(c.regex(), Pattern::compile);
+        boolean holds = pattern.matcher(String.valueOf(field.value())).find();
+        String shown = c.path() + " " + Values.show(field.value());
+        return Explanation.of(holds, shown + " matches /" + c.regex() + "/", shown + " does not match /" + c.regex() + "/");
+    }
+
+    private static Explanation changed(Criterion.Changed c, EventView event) {
+        if (event.event().before() == null) {
+            return new Explanation(false, c.field() + " did not change: the event carries no before");
+        }
+        Lookup before = event.before(c.field());
+        Lookup after = event.field(c.field());
+        Object previous = before.value();
+        Object current = after.value();
+        if (!before.found() || Values.same(previous, current)) {
+            return new Explanation(false, c.field() + " did not change");
+        }
+        String change = c.field() + " changed from " + Values.show(previous) + " to " + Values.show(current);
+        if (c.hasFrom() && !Values.same(previous, c.from())) {
+            return new Explanation(false, change + ", not from " + Values.show(c.from()));
+        }
+        if (c.hasTo() && !Values.same(current, c.to())) {
+            return new Explanation(false, change + ", not to " + Values.show(c.to()));
+        }
+        return new Explanation(true, change);
+    }
+
+    private Explanation anyOf(Criterion.AnyOf c, EventView event) {
+        List<Explanation> inner = c.criteria().stream().map(x -> evaluate(x, event)).toList();
+        for (Explanation e : inner) {
+            if (e.holds()) {
+                return new Explanation(true, "any of: " + e.text());
+            }
+        }
+        return new Explanation(false, "none of: " + inner.stream().map(Explanation::text)
+                .collect(Collectors.joining("; ")));
+    }
+
+    private Explanation not(Criterion.Not c, EventView event) {
+        List<Explanation> inner = c.criteria().stream().map(x -> evaluate(x, event)).toList();
+        boolean all = inner.stream().allMatch(Explanation::holds);
+        String words = inner.stream().map(Explanation::text).collect(Collectors.joining("; "));
+        return all ? new Explanation(false, "not { } fails: " + words)
+                : new Explanation(true, "not { } holds: " + inner.stream().filter(e -> !e.holds())
+                .map(Explanation::text).collect(Collectors.joining("; ")));
+    }
+
+    private static Explanation where(Criterion.Where c, EventView event) {
+        try {
+            boolean holds = c.predicate().test(event.tree());
+            return Explanation.of(holds, "where { } at " + c.position() + " holds",
+                    "where { } at " + c.position() + " is false");
+        } catch (EventPredicate.PredicateFailure e) {
+            return new Explanation(false, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.hookwright.render;
+
+import io.hookwright.dsl.model.WebhookDefinition;
+import io.hookwright.event.Event;
+import io.hookwright.event.EventJson;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What templates see: {@code event, initiator, entity, before, changes, parent, webhook, message, secrets}
+ * and {@code json(x)}.
+ */
+final class DataModel {
+    private static final JsonFunction JSON = new JsonFunction();
+    private static final SecretsModel SECRETS = new SecretsModel();
+
+    private DataModel() {
+    }
+
+    /** The part that depends on the event only, built once and shared by every webhook it fires. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> ofEvent(Event event) {
+        Map<String, Object> json = EventJson.toMap(event);
+        Map<String, Object> model = new HashMap<>();
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("id", event.id());
+        meta.put("type", event.type());
+        meta.put("timestamp", event.timestamp().toString());
+        meta.put("timestampMillis", event.timestamp().toEpochMilli());
+        meta.put("tenant", event.tenant());
+        meta.put("entityType", event.entityType());
+        meta.put("action", event.action());
+        model.put("event", meta);
+        model.put("initiator", json.get("initiator"));
+        model.put("entity", json.get("entity"));
+        model.put("before", event.before());
+        model.put("changes", event.changes().stream().map(EventJson::change).toList());
+        model.put("parent", json.get("parent"));
+        model.put("secrets", SECRETS);
+        model.put("json", JSON);
+        return model;
+    }
+
+    static Map<String, Object> forWebhook(Map<String, Object> eventModel, WebhookDefinition webhook, String messageId) {
+        Map<String, Object> model = new HashMap<>(eventModel);
+        model.put("webhook", Map.of("code", webhook.code(), "label", webhook.label().text()));
+        model.put("message", Map.of("id", messageId));
+        return model;
+    }
+}

@@ -1,0 +1,71 @@
+package io.hookwright.render;
+
+import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
+import freemarker.ext.beans.BeansWrapper;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapper;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.TemplateExceptionHandler;
+import io.hookwright.dsl.model.DefinitionError;
+import io.hookwright.dsl.model.SourcePosition;
+import io.hookwright.dsl.model.Template;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.Locale;
+import java.util.TimeZone;
+
+/**
+ * The one FreeMarker configuration, sandboxed: templates see only the data model (maps, lists, text, numbers)
+ * and cannot reach Java classes ({@code ?new} resolves nothing, {@code ?api} is off, objects expose no methods).
+ */
+public final class TemplateEngine {
+    private final Configuration configuration;
+
+    public TemplateEngine() {
+        configuration = new Configuration(Configuration.VERSION_2_3_34);
+        configuration.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        configuration.setAPIBuiltinEnabled(false);
+        DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
+        wrapper.setExposureLevel(BeansWrapper.EXPOSE_NOTHING);
+        wrapper.setUseAdaptersForContainers(true);
+        DefaultObjectWrapper built = wrapper.build();
+        configuration.setObjectWrapper(built);
+        configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        configuration.setLogTemplateExceptions(false);
+        configuration.setWrapUncheckedExceptions(true);
+        configuration.setFallbackOnNullLoopVariable(false);
+        configuration.setNumberFormat("computer");
+        configuration.setBooleanFormat("c");
+        configuration.setLocale(Locale.ROOT);
+        configuration.setTimeZone(TimeZone.getTimeZone("UTC"));
+        configuration.setTemplateLoader(null);
+    }
+
+    Configuration configuration() {
+        return configuration;
+    }
+
+    /** Compiles a template, or says where its FreeMarker syntax is wrong. */
+    public Compiled compile(Template template) {
+        try {
+            return new Compiled(new freemarker.template.Template(template.name(), new StringReader(template.source()),
+                    configuration), null);
+        } catch (ParseException e) {
+            SourcePosition at = template.locate(e.getLineNumber(), e.getColumnNumber());
+            String message = e.getEditorMessage() == null ? e.getMessage() : e.getEditorMessage();
+            return new Compiled(null, DefinitionError.at(at, "template syntax: " + firstLine(message)));
+        } catch (IOException e) {
+            return new Compiled(null, DefinitionError.at(template.origin(), "template cannot be read: " + e.getMessage()));
+        }
+    }
+
+    static String firstLine(String text) {
+        return text == null ? "" : text.strip().lines().findFirst().orElse("");
+    }
+
+    /** A compiled template, or the error that stopped it. */
+    public record Compiled(freemarker.template.Template template, DefinitionError error) {
+    }
+}

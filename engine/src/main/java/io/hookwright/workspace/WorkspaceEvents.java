@@ -1,0 +1,95 @@
+package io.hookwright.workspace;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.hookwright.event.Entity;
+import io.hookwright.event.Event;
+import io.hookwright.event.EventJson;
+import io.hookwright.event.Events;
+import io.hookwright.event.Initiator;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Builds the event a dry-run or test-send uses: the chosen entity as it stands, with {@code --set} changes
+ * applied (the original attributes become {@code before}), from a demo initiator unless {@code --as} names one.
+ */
+public final class WorkspaceEvents {
+    public static final Initiator DEMO_INITIATOR = new Initiator("demo-user", "Demo User", "demo@hookwright.local");
+
+    private final Workspace workspace;
+    private final Clock clock;
+
+    public WorkspaceEvents(Workspace workspace, Clock clock) {
+        this.workspace = workspace;
+        this.clock = clock;
+    }
+
+    /** @param sets {@code FIELD=VALUE}; VALUE is read as JSON when it is JSON (20000, true, null, "x"), else as text */
+    public Event build(WorkspaceEntity entity, String type, List<String> sets, String as) {
+        int colon = type.indexOf(':');
+        if (colon <= 0 || colon == type.length() - 1) {
+            throw new WorkspaceException("--event takes Entity:Action, e.g. Project:Updated, not '" + type + "'");
+        }
+        if (!type.substring(0, colon).equals(entity.type())) {
+            throw new WorkspaceException("--event " + type + " is about " + type.substring(0, colon) + ", but "
+                    + entity.describe() + " is a " + entity.type());
+        }
+        Map<String, Object> attributes = new LinkedHashMap<>(entity.attributes());
+        Map<String, Object> before = null;
+        if (!sets.isEmpty()) {
+            before = entity.attributes();
+            for (String set : sets) {
+                apply(attributes, set);
+            }
+        }
+        Event event = new Event("dry_" + UUID.randomUUID(), type, clock.instant(), entity.tenant(), initiator(as),
+                new Entity(entity.type(), entity.id(), entity.key(), attributes), before, null, entity.parent());
+        return Events.complete(event, clock);
+    }
+
+    private Initiator initiator(String login) {
+        if (login == null) {
+            return DEMO_INITIATOR;
+        }
+        Optional<WorkspaceEntity> user = workspace.entities().stream().filter(e -> e.type().equals("User"))
+                .filter(e -> login.equals(e.key()) || login.equals(e.attributes().get("Login"))
+                        || login.equals(e.attributes().get("Email")))
+                .findFirst();
+        return user.map(u -> new Initiator(u.id(), String.valueOf(u.attributes().getOrDefault("FullName",
+                        u.attributes().getOrDefault("Name", login))), login))
+                .orElse(new Initiator(login, login, login));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void apply(Map<String, Object> attributes, String set) {
+        int eq = set.indexOf('=');
+        if (eq <= 0) {
+            throw new WorkspaceException("--set takes FIELD=VALUE, e.g. Status=Done, not '" + set + "'");
+        }
+        String field = set.substring(0, eq).trim();
+        Object value = parse(set.substring(eq + 1));
+        if (!attributes.containsKey(field) && field.contains(".")) {
+            String head = field.substring(0, field.indexOf('.'));
+            if (attributes.get(head) instanceof Map<?, ?> nested) {
+                Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) nested);
+                apply(copy, field.substring(head.length() + 1) + "=" + set.substring(eq + 1));
+                attributes.put(head, copy);
+                return;
+            }
+        }
+        attributes.put(field, value);
+    }
+
+    private static Object parse(String text) {
+        try {
+            return EventJson.MAPPER.readValue(text, Object.class);
+        } catch (JsonProcessingException e) {
+            return text;
+        }
+    }
+}
