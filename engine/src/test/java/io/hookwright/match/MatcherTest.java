@@ -1,0 +1,87 @@
+package io.hookwright.match;
+
+import io.hookwright.dsl.model.RuleSet;
+import io.hookwright.dsl.model.WebhookDefinition;
+import io.hookwright.event.Event;
+import io.hookwright.event.EventJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** Which webhooks listen to an event type, and which of them fire. */
+class MatcherTest {
+    @TempDir
+    Path folder;
+
+    private RuleSet rules() {
+        return Rules.load(folder, """
+                webhook('exact') { on 'Task:Updated'; request { post 'https://e/' } }
+                webhook('any_task') { on 'Task:*'; request { post 'https://e/' } }
+                webhook('any_deleted') { on '*:Deleted'; request { post 'https://e/' } }
+                webhook('everything') { on '*:*'; request { post 'https://e/' } }
+                webhook('two_events') { on 'Idea:Created', 'Task:Deleted'; request { post 'https://e/' } }
+                webhook('acme_only') { on 'Task:Updated'; tenant 'acme'; request { post 'https://e/' } }
+                webhook('switched_off') { on 'Task:Updated'; active false; request { post 'https://e/' } }
+                webhook('big_tasks') { on 'Task:Updated'; filter { field('Effort') > 10 }; request { post 'https://e/' } }
+                """);
+    }
+
+    private static List<String> codes(List<WebhookDefinition> webhooks) {
+        return webhooks.stream().map(WebhookDefinition::code).toList();
+    }
+
+    @Test
+    void listenersByExactTypeAndWildcardsInDeclarationOrder() {
+        Matcher matcher = new Matcher(rules().webhooks());
+        assertEquals(List.of("exact", "any_task", "everything", "acme_only", "switched_off", "big_tasks"),
+                codes(matcher.listening("Task:Updated")));
+        assertEquals(List.of("any_task", "any_deleted", "everything", "two_events"), codes(matcher.listening("Task:Deleted")));
+        assertEquals(List.of("any_deleted", "everything"), codes(matcher.listening("KeyDate:Deleted")));
+        assertEquals(List.of("everything", "two_events"), codes(matcher.listening("Idea:Created")));
+        assertEquals(List.of("everything"), codes(matcher.listening("Portfolio:Archived")));
+    }
+
+    @Test
+    void matchingSkipsInactiveOtherTenantsAndFailedFilters() {
+        Matcher matcher = new Matcher(rules().webhooks());
+        Event globex = event("globex", 3);
+        assertEquals(List.of("exact", "any_task", "everything"), codes(matcher.matching(new EventView(globex))));
+        Event acme = event("acme", 30);
+        assertEquals(List.of("exact", "any_task", "everything", "acme_only", "big_tasks"),
+                codes(matcher.matching(new EventView(acme))));
+    }
+
+    @Test
+    void judgeExplainsTenantAndInactive() {
+        Matcher matcher = new Matcher(rules().webhooks());
+        Map<String, Verdict> verdicts = new java.util.HashMap<>();
+        matcher.judge(new EventView(event("globex", 3))).forEach(v -> verdicts.put(v.webhook().code(), v));
+        assertFalse(verdicts.get("acme_only").matched());
+        assertEquals(List.of("tenant globex is not acme"), verdicts.get("acme_only").reasons());
+        assertEquals(List.of("webhook switched_off is inactive (active false)"), verdicts.get("switched_off").reasons());
+        assertEquals(List.of("Effort 3 is not > 10"), verdicts.get("big_tasks").reasons());
+    }
+
+    @Test
+    void judgeAndMatchingAgree() {
+        Matcher matcher = new Matcher(rules().webhooks());
+        for (Event event : List.of(event("acme", 30), event("globex", 3), event(null, 11))) {
+            EventView view = new EventView(event);
+            List<String> judged = matcher.judge(view).stream().filter(Verdict::matched).map(v -> v.webhook().code()).toList();
+            assertEquals(codes(matcher.matching(view)), judged);
+        }
+    }
+
+    private static Event event(String tenant, int effort) {
+        return EventJson.parse("""
+                {"id": "e", "type": "Task:Updated", "timestamp": "2026-11-23T10:00:00Z", %s
+                 "entity": {"type": "Task", "id": "t-1", "attributes": {"Effort": %d}}}
+                """.formatted(tenant == null ? "" : "\"tenant\": \"" + tenant + "\",", effort));
+    }
+}

@@ -1,0 +1,63 @@
+package io.hookwright.match;
+
+import io.hookwright.dsl.load.DefinitionLoader;
+import io.hookwright.dsl.load.LoadResult;
+import io.hookwright.dsl.model.RuleSet;
+import io.hookwright.dsl.model.WebhookDefinition;
+import io.hookwright.event.EntityRef;
+import io.hookwright.event.Entity;
+import io.hookwright.event.Event;
+import io.hookwright.event.Events;
+import io.hookwright.event.Initiator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Definitions and events written by tests. */
+final class Rules {
+    private Rules() {
+    }
+
+    static RuleSet load(Path folder, String groovy) {
+        try {
+            Files.writeString(folder.resolve("rules.groovy"), groovy);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LoadResult result = new DefinitionLoader().load(folder);
+        assertTrue(result.valid(), () -> result.errors().toString());
+        return result.ruleSet();
+    }
+
+    /** One webhook on Project:Updated with this filter. */
+    static WebhookDefinition filter(Path folder, String filter) {
+        return load(folder, """
+                webhook('w') {
+                    on 'Project:Updated'
+                    filter {
+                %s
+                    }
+                    request { post 'https://example.com/' }
+                }
+                """.formatted(filter)).webhooks().get(0);
+    }
+
+    static Event updated(Map<String, Object> before, Map<String, Object> after) {
+        return Events.complete(new Event("e-1", "Project:Updated", null, "acme",
+                new Initiator("u-1", "Anna Doe", "anna.doe@company.com"),
+                new Entity("Project", "p-1", "DEMO", after), before, null,
+                new EntityRef("Portfolio", "pf-1", "DIGITAL")), Clock.systemUTC());
+    }
+
+    static Event created(String type, Map<String, Object> attributes) {
+        return Events.complete(new Event("e-2", type, null, "acme", null,
+                new Entity(type.substring(0, type.indexOf(':')), "x-1", null, attributes), null, null, null),
+                Clock.systemUTC());
+    }
+}
