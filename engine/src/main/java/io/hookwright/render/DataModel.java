@@ -14,7 +14,6 @@ import java.util.Map;
  */
 final class DataModel {
     private static final JsonFunction JSON = new JsonFunction();
-    private static final SecretsModel SECRETS = new SecretsModel();
 
     private DataModel() {
     }
@@ -38,13 +37,15 @@ final class DataModel {
         model.put("before", event.before());
         model.put("changes", event.changes().stream().map(EventJson::change).toList());
         model.put("parent", json.get("parent"));
-        model.put("secrets", SECRETS);
         model.put("json", JSON);
         return model;
     }
 
-    static Map<String, Object> forWebhook(Map<String, Object> eventModel, WebhookDefinition webhook, String messageId) {
+    /** @param nonce the render's own, see {@link SecretRefs#seal} */
+    static Map<String, Object> forWebhook(Map<String, Object> eventModel, WebhookDefinition webhook, String messageId,
+                                          String nonce) {
         Map<String, Object> model = new HashMap<>(eventModel);
+        model.put("secrets", new SecretsModel(nonce));
         model.put("webhook", Map.of("code", webhook.code(), "label", webhook.label().text()));
         model.put("message", Map.of("id", messageId));
         return model;

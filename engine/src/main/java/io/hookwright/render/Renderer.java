@@ -30,29 +30,31 @@ public final class Renderer {
      */
     public RenderedRequest render(CompiledWebhook webhook) {
         String messageId = MessageIds.of(event.id(), webhook.code());
-        Map<String, Object> model = DataModel.forWebhook(eventModel, webhook.definition(), messageId);
-        String url = apply(webhook, webhook.url(), model).strip();
+        String nonce = SecretRefs.nonce();
+        Map<String, Object> model = DataModel.forWebhook(eventModel, webhook.definition(), messageId, nonce);
+        String url = apply(webhook, webhook.url(), model, nonce).strip();
         List<RenderedRequest.Header> headers = new ArrayList<>(webhook.headers().size());
         for (CompiledWebhook.NamedTemplate header : webhook.headers()) {
-            headers.add(new RenderedRequest.Header(header.name(), apply(webhook, header, model).strip()));
+            headers.add(new RenderedRequest.Header(header.name(), apply(webhook, header, model, nonce).strip()));
         }
-        String body = webhook.body() == null ? null : apply(webhook, webhook.body(), model);
+        String body = webhook.body() == null ? null : apply(webhook, webhook.body(), model, nonce);
         if (body != null && webhook.jsonBody()) {
             checkJson(webhook, body);
         }
         return new RenderedRequest(webhook.definition().request().method(), url, headers, body);
     }
 
-    private static String apply(CompiledWebhook webhook, CompiledWebhook.NamedTemplate template, Map<String, Object> model) {
+    private static String apply(CompiledWebhook webhook, CompiledWebhook.NamedTemplate template, Map<String, Object> model,
+                                String nonce) {
         StringWriter out = new StringWriter();
         try {
             template.compiled().process(model, out);
-            return out.toString();
+            return SecretRefs.seal(out.toString(), nonce);
         } catch (TemplateException e) {
             SourcePosition at = e.getLineNumber() == null ? template.source().origin()
                     : template.source().locate(e.getLineNumber(), e.getColumnNumber());
             throw new RenderException(at + ": " + template.name() + " of " + webhook.code() + " failed: "
-                    + TemplateEngine.firstLine(e.getMessageWithoutStackTop()));
+                    + TemplateEngine.summary(e.getMessageWithoutStackTop()));
         } catch (IOException e) {
             throw new RenderException(template.name() + " of " + webhook.code() + " failed: " + e.getMessage());
         }

@@ -1,5 +1,6 @@
 package io.hookwright.render;
 
+import java.security.SecureRandom;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Function;
@@ -14,12 +15,50 @@ import java.util.regex.Pattern;
 public final class SecretRefs {
     public static final String MASK = "••••";
     private static final Pattern REF = Pattern.compile("hwsecret-([A-Za-z0-9_]+)-hwsecret");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
+    /** What {@code secrets.NAME} gives a template while it renders: valid only with that render's nonce. */
+    private static final Pattern PENDING = Pattern.compile("hwref-([A-Za-z0-9]+)-([A-Za-z0-9_]+)-\\1");
+    private static final char[] NONCE_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private SecretRefs() {
     }
 
     public static String ref(String name) {
         return "hwsecret-" + name + "-hwsecret";
+    }
+
+    /** Whether a reference can carry this name (letters, digits and {@code _}). */
+    static boolean isName(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+
+    /** A fresh secret for one render, so text coming from the event cannot pass for that render's references. */
+    static String nonce() {
+        char[] nonce = new char[22];
+        for (int i = 0; i < nonce.length; i++) {
+            nonce[i] = NONCE_CHARS[RANDOM.nextInt(NONCE_CHARS.length)];
+        }
+        return new String(nonce);
+    }
+
+    /** The reference a template gets for {@code secrets.NAME} during the render holding {@code nonce}. */
+    static String pending(String nonce, String name) {
+        return "hwref-" + nonce + "-" + name + "-" + nonce;
+    }
+
+    /**
+     * A template's output made into stored text: reference syntax that came from elsewhere (event data, which
+     * anyone editing the host's entities controls) is defused first, so it can never name a secret; then this
+     * render's own references become real ones.
+     */
+    static String seal(String text, String nonce) {
+        if (text == null) {
+            return null;
+        }
+        String defused = text.replace("hwsecret", "hw_secret");
+        return PENDING.matcher(defused).replaceAll(m -> Matcher.quoteReplacement(
+                m.group(1).equals(nonce) ? ref(m.group(2)) : m.group()));
     }
 
     public static Set<String> names(String text) {

@@ -65,6 +65,22 @@ public final class TemplateEngine {
         return text == null ? "" : text.strip().lines().findFirst().orElse("");
     }
 
+    /**
+     * A FreeMarker error in one line. Its first line often ends with a colon and names the culprit on the next
+     * ({@code The following has evaluated to null or missing:} / {@code ==> entity.attributes.Nope [in template…]}),
+     * so that line is kept too.
+     */
+    static String summary(String message) {
+        String first = firstLine(message);
+        if (!first.endsWith(":")) {
+            return first;
+        }
+        return message.strip().lines().skip(1).map(String::strip).filter(l -> !l.isEmpty()).findFirst()
+                .filter(l -> !l.startsWith("----") && !l.startsWith("Tip:"))
+                .map(l -> first + " " + l.replaceFirst("^==>\\s*", "").replaceFirst("\\s*\\[in template .*]$", ""))
+                .orElse(first.substring(0, first.length() - 1));
+    }
+
     /** A compiled template, or the error that stopped it. */
     public record Compiled(freemarker.template.Template template, DefinitionError error) {
     }

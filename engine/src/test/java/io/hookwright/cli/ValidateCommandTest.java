@@ -1,0 +1,188 @@
+package io.hookwright.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code hookwright validate [DIR] [--json]}: exit 0 valid, 1 invalid, 2 usage; errors as {@code file:line:col: message}. */
+class ValidateCommandTest {
+    private static final String ERP = """
+            webhook('erp_budget') {
+                on 'Project:Updated'
+                filter { field('Budget') > 10_000 }
+                request {
+                    post 'https://erp.example.com/p/${entity.key}'
+                    header 'Authorization', 'Bearer ${secrets.ERP_TOKEN}'
+                    header 'Content-Type', 'application/json'
+                    body template('budget.ftl')
+                }
+            }
+            """;
+    private static final String STATUS = """
+            webhook('status_done') {
+                on 'Project:Updated'
+                filter { changed('Status').to('Done') }
+                request {
+                    post 'https://chat.example.com/hooks'
+                    body '''{"text": ${json(entity.key)}}'''
+                }
+            }
+
+            webhook('task_created') {
+                on 'Task:Created'
+                request {
+                    post 'https://tasks.example.com/hooks'
+                }
+            }
+            """;
+    /** Two mistakes in one file, both found while compiling: templates in double quotes. */
+    private static final String BROKEN = """
+            webhook('broken') {
+                on 'Project:Updated'
+                request {
+                    post "https://example.com/${entity.key}"
+                    header 'X-Id', "id-${entity.id}"
+                }
+            }
+            """;
+
+    @TempDir
+    Path root;
+
+    private Path valid() {
+        Path folder = root.resolve("webhooks");
+        Cli.write(folder.resolve("erp.groovy"), ERP);
+        Cli.write(folder.resolve("status.groovy"), STATUS);
+        Cli.write(folder.resolve("templates/budget.ftl"), "{\"budget\": ${json(entity.attributes.Budget)}}\n");
+        return folder;
+    }
+
+    private Path invalid() {
+        Path folder = valid();
+        Cli.write(folder.resolve("broken.groovy"), BROKEN);
+        return folder;
+    }
+
+    @Test
+    void aValidFolderExitsZeroCountingWebhooksAndFiles() {
+        Path folder = valid();
+        Cli.Run run = Cli.run("validate", folder).exits(0);
+        assertTrue(run.out().contains("3 webhooks in 2 files"), run.out());
+        assertTrue(run.out().startsWith(folder.toString()), run.out());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void oneWebhookInOneFileIsSingular() {
+        Path folder = root.resolve("one");
+        Cli.write(folder.resolve("status.groovy"), """
+                webhook('only') {
+                    on 'Project:Created'
+                    request { post 'https://example.com/hook' }
+                }
+                """);
+        Cli.Run run = Cli.run("validate", folder).exits(0);
+        assertTrue(run.out().contains("1 webhook in 1 file"), run.out());
+    }
+
+    @Test
+    void aBrokenFileExitsOneNamingEveryErrorAsFileLineColumn() {
+        Path folder = invalid();
+        Cli.Run run = Cli.run("validate", folder).exits(1);
+        List<String> lines = run.err().lines().toList();
+        String file = folder.resolve("broken.groovy").toString();
+        List<String> errors = lines.stream().filter(l -> l.startsWith(file + ":")).toList();
+        List<String> quotes = errors.stream().filter(l -> l.contains("use single quotes")).toList();
+        assertEquals(2, quotes.size(), run.err());
+        assertEquals(file + ":4:14: ", quotes.get(0).substring(0, (file + ":4:14: ").length()), run.err());
+        assertEquals(file + ":5:24: ", quotes.get(1).substring(0, (file + ":5:24: ").length()), run.err());
+        for (String error : errors) {
+            assertTrue(error.matches(java.util.regex.Pattern.quote(file) + ":\\d+:\\d+: \\S.*"), error);
+        }
+        assertEquals(errors.size() + " errors in " + folder, lines.getLast(), run.err());
+        assertFalse(run.out().contains("valid"), "stdout says nothing valid: " + run.out());
+    }
+
+    @Test
+    void aTemplateErrorIsReportedAtTheTemplatesLine() {
+        Path folder = valid();
+        Cli.write(folder.resolve("templates/budget.ftl"), "{\n  \"budget\": ${json(entity.attributes.Budget}\n}\n");
+        Cli.Run run = Cli.run("validate", folder).exits(1);
+        String prefix = folder.resolve("templates/budget.ftl") + ":2:";
+        assertTrue(run.err().lines().anyMatch(l -> l.startsWith(prefix) && l.contains("template syntax")), run.err());
+    }
+
+    @Test
+    void aMissingFolderIsAUsageError() {
+        Path missing = root.resolve("nowhere");
+        Cli.Run run = Cli.run("validate", missing).exits(2);
+        assertTrue(run.err().contains(missing.toString()), run.err());
+        Cli.run("validate", missing, "--json").exits(2);
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        Cli.Run run = Cli.run("validate", valid(), "--bogus").exits(2);
+        assertTrue(run.err().contains("--bogus"), run.err());
+    }
+
+    @Test
+    void jsonForAValidFolder() {
+        Cli.Run run = Cli.run("validate", valid(), "--json").exits(0);
+        JsonNode json = run.json();
+        assertEquals(List.of("valid", "webhooks", "errors"), fieldNames(json));
+        assertTrue(json.get("valid").isBoolean());
+        assertTrue(json.get("valid").booleanValue());
+        assertTrue(json.get("webhooks").isInt());
+        assertEquals(3, json.get("webhooks").intValue());
+        assertTrue(json.get("errors").isArray());
+        assertEquals(0, json.get("errors").size());
+    }
+
+    @Test
+    void jsonForAnInvalidFolder() {
+        Path folder = invalid();
+        Cli.Run run = Cli.run("validate", folder, "--json").exits(1);
+        JsonNode json = run.json();
+        assertEquals(List.of("valid", "webhooks", "errors"), fieldNames(json));
+        assertFalse(json.get("valid").booleanValue());
+        assertEquals(0, json.get("webhooks").intValue());
+        assertTrue(json.get("errors").size() >= 2, json.toPrettyString());
+        JsonNode first = json.get("errors").get(0);
+        assertEquals(List.of("file", "line", "column", "message"), fieldNames(first));
+        assertEquals(folder.resolve("broken.groovy").toString(), first.get("file").textValue());
+        assertEquals(4, first.get("line").intValue());
+        assertEquals(14, first.get("column").intValue());
+        assertTrue(first.get("message").textValue().contains("single quotes"), first.toString());
+        List<Integer> lines = new ArrayList<>();
+        json.get("errors").forEach(e -> {
+            assertEquals(List.of("file", "line", "column", "message"), fieldNames(e));
+            lines.add(e.get("line").intValue());
+        });
+        assertTrue(lines.contains(5), "the second mistake is reported too: " + lines);
+    }
+
+    @Test
+    void jsonErrorsMatchTheTextErrors() {
+        Path folder = invalid();
+        List<String> text = Cli.run("validate", folder).err().lines().filter(l -> l.contains(".groovy:")).toList();
+        List<String> fromJson = new ArrayList<>();
+        Cli.run("validate", folder, "--json").json().get("errors").forEach(e -> fromJson.add(e.get("file").textValue()
+                + ":" + e.get("line").intValue() + ":" + e.get("column").intValue() + ": " + e.get("message").textValue()));
+        assertEquals(text, fromJson);
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
