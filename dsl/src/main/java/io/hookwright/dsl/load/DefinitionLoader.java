@@ -70,6 +70,12 @@ public final class DefinitionLoader {
 
     private void loadFile(Path folder, Path path, List<WebhookDefinition> webhooks, List<DefinitionError> errors) {
         String file = folder.relativize(path).toString().replace('\\', '/');
+        if (!Links.insideAfterLinks(path, folder)) {
+            // its text would show in the errors it gives
+            errors.add(new DefinitionError(file, 1, 1, "the file is a link to a file outside the definitions "
+                    + "folder: copy it into the folder instead"));
+            return;
+        }
         String text;
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
@@ -78,16 +84,38 @@ public final class DefinitionLoader {
             return;
         }
         SandboxCompiler.Outcome compiled = compiler.compile(file, text);
-        if (!compiled.errors().isEmpty()) {
-            errors.addAll(compiled.errors());
+        if (compiled.scriptClass() == null) {
+            errors.addAll(inOrder(compiled.errors()));
             return;
         }
         LoadSession session = new LoadSession(file, compiled.sites(), folder, whereLimit);
         run(compiled.scriptClass(), session);
-        errors.addAll(session.errors());
-        if (session.errors().isEmpty()) {
+        List<DefinitionError> found = merge(compiled.errors(), session.close());
+        errors.addAll(found);
+        if (found.isEmpty()) {
             webhooks.addAll(session.webhooks());
         }
+    }
+
+    /**
+     * The checker's errors for a file that still ran, and what running found; a mistake both saw (an unknown word
+     * the block also ignored) is told once, in the checker's words.
+     */
+    private static List<DefinitionError> merge(List<DefinitionError> checked, List<DefinitionError> ran) {
+        List<DefinitionError> all = new ArrayList<>(checked);
+        for (DefinitionError error : ran) {
+            if (checked.stream().noneMatch(c -> c.line() == error.line() && c.column() == error.column())) {
+                all.add(error);
+            }
+        }
+        return inOrder(all);
+    }
+
+    /** A file's errors from top to bottom, as a compiler lists them. */
+    private static List<DefinitionError> inOrder(List<DefinitionError> errors) {
+        List<DefinitionError> sorted = new ArrayList<>(new java.util.LinkedHashSet<>(errors));
+        sorted.sort(Comparator.comparingInt(DefinitionError::line).thenComparingInt(DefinitionError::column));
+        return sorted;
     }
 
     private void run(Class<?> scriptClass, LoadSession session) {
@@ -104,10 +132,14 @@ public final class DefinitionLoader {
         } catch (TimeoutException e) {
             runner.interrupt();
             session.error(SourcePosition.of(session.file()), "the file did not finish loading within "
-                    + fileLimit.toSeconds() + " s: look for an endless loop");
+                    + Durations.format(fileLimit) + ": look for an endless loop");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            session.error(lineOf(cause, session.file()), describe(cause));
+            SourcePosition at = lineOf(cause, session.file());
+            if (cause instanceof groovy.lang.MissingMethodException missing) {
+                at = session.at(at.line(), missing.getMethod());
+            }
+            session.error(at, describe(cause));
         } catch (InterruptedException e) {
             runner.interrupt();
             Thread.currentThread().interrupt();
@@ -125,10 +157,13 @@ public final class DefinitionLoader {
 
     private static String describe(Throwable error) {
         if (error instanceof groovy.lang.MissingMethodException missing) {
-            return "'" + missing.getMethod() + "' does not take these arguments; see the DSL reference in the README";
+            return Vocabulary.wrongArguments(missing.getMethod());
         }
         if (error instanceof StackOverflowError) {
-            return "the file recursed without end while loading";
+            return "the file ran out of stack while loading: look for recursion without end";
+        }
+        if (error instanceof SandboxRuntime.SandboxViolation) {
+            return error.getMessage();
         }
         String message = error.getMessage() == null ? error.getClass().getSimpleName()
                 : error.getMessage().lines().findFirst().orElse("");

@@ -19,20 +19,31 @@ public abstract class DefinitionScript extends Script {
     /** Declares a webhook; {@code code} is its unique id, {@code [a-z0-9_]+}. */
     public void webhook(Object code, @DelegatesTo(value = WebhookContext.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
         SourcePosition at = session.here("webhook");
+        SourcePosition codeAt = session.argument("webhook", 0);
         if (!(code instanceof CharSequence)) {
-            session.error(at, "webhook needs a code in quotes, e.g. webhook('sharepoint_space') { … }");
+            session.error(codeAt, "webhook needs a code in quotes, e.g. webhook('sharepoint_space') { … }");
             return;
         }
-        WebhookContext context = new WebhookContext(session, code.toString(), at);
+        WebhookContext context = new WebhookContext(session, code.toString(), at, codeAt);
         Blocks.run(body, context);
         WebhookDefinition definition = context.build();
         if (definition != null) {
-            session.webhooks().add(definition);
+            session.add(definition);
         }
     }
 
     public void webhook(Object code) {
         session.error("webhook", "webhook('" + code + "') needs a body: webhook('" + code + "') { on 'Project:Created' … }");
+    }
+
+    /**
+     * A word this block does not know, or one of its words given arguments it does not take. The loader has
+     * already reported an unknown word (it only runs files whose unknown words cannot run anything); it is
+     * recorded again here, at the same place, in case it was reached another way.
+     */
+    public Object methodMissing(String name, Object args) {
+        session.error(name, Vocabulary.FILE.missing(name));
+        return Ignored.INSTANCE;
     }
 
     @Override

@@ -13,6 +13,15 @@ final class Durations {
     private Durations() {
     }
 
+    /** {@code 300 ms}, {@code 5 s}, {@code 1.5 s}: for messages. */
+    static String format(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis < 1000) {
+            return millis + " ms";
+        }
+        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+
     static Optional<Duration> parse(String text) {
         Matcher m = PATTERN.matcher(text.trim());
         if (!m.matches()) {

@@ -83,7 +83,8 @@ public final class FieldRef {
         try {
             Pattern.compile(String.valueOf(regex));
         } catch (PatternSyntaxException e) {
-            filter.session().error("matches", "'" + regex + "' is not a valid regular expression: "
+            filter.session().error(filter.session().argument("matches", 0), "'" + regex
+                    + "' is not a valid regular expression: "
                     + e.getDescription() + " at index " + e.getIndex());
             return;
         }
@@ -112,7 +113,7 @@ public final class FieldRef {
         used = true;
         if (!Values.isPlain(value)) {
             filter.session().error(word, "compare field('" + path + "') with a text, number, boolean or null, not "
-                    + value.getClass().getSimpleName());
+                    + Values.describe(value));
             return false;
         }
         return true;

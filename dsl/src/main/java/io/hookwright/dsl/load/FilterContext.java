@@ -2,6 +2,7 @@ package io.hookwright.dsl.load;
 
 import groovy.lang.Closure;
 import groovy.lang.DelegatesTo;
+import groovy.lang.GroovyObjectSupport;
 import io.hookwright.dsl.model.Criterion;
 import io.hookwright.dsl.model.SourcePosition;
 
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /** The words of {@code filter { … }}, {@code anyOf { … }} and {@code not { … }}. */
-public final class FilterContext {
+public final class FilterContext extends GroovyObjectSupport {
     private final LoadSession session;
     /** In the order written; a field or changed word fills its slot when its comparison arrives. */
     private final List<Supplier<Criterion>> slots = new ArrayList<>();
@@ -29,7 +30,8 @@ public final class FilterContext {
         SourcePosition at = session.here("field");
         String text = path instanceof CharSequence s ? s.toString().trim() : "";
         if (text.isEmpty()) {
-            session.error(at, "field needs a path in quotes, e.g. field('Budget') or field('parent.id')");
+            session.error(session.argument("field", 0), "field needs a path in quotes, e.g. field('Budget') or "
+                    + "field('parent.id')");
         }
         FieldRef ref = new FieldRef(this, text, at);
         fields.add(ref);
@@ -75,6 +77,16 @@ public final class FilterContext {
             return;
         }
         slots.add(() -> new Criterion.Where(new SandboxedPredicate(test, session.whereLimit(), at), at));
+    }
+
+    /**
+     * A word this block does not know, or one of its words given arguments it does not take. The loader has
+     * already reported an unknown word (it only runs files whose unknown words cannot run anything); it is
+     * recorded again here, at the same place, in case it was reached another way.
+     */
+    public Object methodMissing(String name, Object args) {
+        session.error(name, Vocabulary.FILTER.missing(name));
+        return Ignored.INSTANCE;
     }
 
     private List<Criterion> nested(Closure<?> body) {

@@ -9,7 +9,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What one definition file produces while it runs: its webhooks and its errors, each placed in the source. */
+/**
+ * What one definition file produces while it runs: its webhooks and its errors, each placed in the source.
+ * Once {@link #close() closed} (when the file finished, or ran out of time and its thread may still be running)
+ * it takes nothing more.
+ */
 final class LoadSession {
     private final String file;
     private final CallSites sites;
@@ -17,6 +21,7 @@ final class LoadSession {
     private final Duration whereLimit;
     private final List<WebhookDefinition> webhooks = new ArrayList<>();
     private final List<DefinitionError> errors = new ArrayList<>();
+    private boolean closed;
 
     LoadSession(String file, CallSites sites, Path folder, Duration whereLimit) {
         this.file = file;
@@ -37,12 +42,24 @@ final class LoadSession {
         return whereLimit;
     }
 
-    List<WebhookDefinition> webhooks() {
-        return webhooks;
+    synchronized void add(WebhookDefinition webhook) {
+        if (!closed) {
+            webhooks.add(webhook);
+        }
     }
 
-    List<DefinitionError> errors() {
-        return errors;
+    synchronized int errorCount() {
+        return errors.size();
+    }
+
+    /** Stops taking anything and returns the errors recorded so far. */
+    synchronized List<DefinitionError> close() {
+        closed = true;
+        return List.copyOf(errors);
+    }
+
+    synchronized List<WebhookDefinition> webhooks() {
+        return List.copyOf(webhooks);
     }
 
     /** The call of {@code word} that is running now, found from the line on the stack. */
@@ -52,6 +69,11 @@ final class LoadSession {
                 .map(StackWalker.StackFrame::getLineNumber)
                 .orElse(1);
         return sites.find(line, word);
+    }
+
+    /** Where {@code word} is written on a line. */
+    SourcePosition at(int line, String word) {
+        return sites.find(line, word).position();
     }
 
     SourcePosition here(String word) {
@@ -65,10 +87,12 @@ final class LoadSession {
     }
 
     void error(String word, String message) {
-        errors.add(DefinitionError.at(here(word), message));
+        error(here(word), message);
     }
 
-    void error(SourcePosition where, String message) {
-        errors.add(DefinitionError.at(where, message));
+    synchronized void error(SourcePosition where, String message) {
+        if (!closed) {
+            errors.add(DefinitionError.at(where, message));
+        }
     }
 }

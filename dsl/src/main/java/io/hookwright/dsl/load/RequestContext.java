@@ -1,6 +1,7 @@
 package io.hookwright.dsl.load;
 
 import groovy.lang.GString;
+import groovy.lang.GroovyObjectSupport;
 import io.hookwright.dsl.model.Header;
 import io.hookwright.dsl.model.RequestSpec;
 import io.hookwright.dsl.model.SourcePosition;
@@ -17,7 +18,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The words of {@code request { … }}. */
-public final class RequestContext {
+public final class RequestContext extends GroovyObjectSupport {
     static final String TEMPLATES = "templates";
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9_]+");
@@ -29,6 +30,8 @@ public final class RequestContext {
     private final List<Header> headers = new ArrayList<>();
     private Template body;
     private final List<String> signingSecrets = new ArrayList<>();
+    /** A URL was written but was wrong (and reported): the webhook is not also told it has none. */
+    private boolean targetError;
 
     RequestContext(LoadSession session, String code) {
         this.session = session;
@@ -62,9 +65,11 @@ public final class RequestContext {
         }
         Template template = inline(verb, 0, text, "URL of " + code);
         if (template == null) {
+            targetError = true;
             return;
         }
         if (template.source().isBlank()) {
+            targetError = true;
             session.error(verb, "the URL is empty: write " + verb + " 'https://…'");
             return;
         }
@@ -75,7 +80,8 @@ public final class RequestContext {
     /** {@code header 'Authorization', 'Bearer ${secrets.TOKEN}'}: the value is a template. */
     public void header(Object name, Object value) {
         if (!(name instanceof CharSequence n) || !HEADER_NAME.matcher(n).matches()) {
-            session.error("header", "'" + name + "' is not a valid header name (letters, digits and -)");
+            session.error(session.argument("header", 0), Values.describe(name)
+                    + " is not a valid header name (letters, digits and -)");
             return;
         }
         Template template = inline("header", 1, value, "header " + n + " of " + code);
@@ -99,7 +105,7 @@ public final class RequestContext {
 
     /** {@code template('sharepoint_site.ftl')}: a file under the definitions folder's templates/. */
     public TemplateFile template(Object name) {
-        SourcePosition at = session.here("template");
+        SourcePosition at = session.argument("template", 0);
         String text = name instanceof CharSequence s ? s.toString() : "";
         Path folder = session.folder().resolve(TEMPLATES).normalize();
         Path file = folder.resolve(text).normalize();
@@ -110,6 +116,12 @@ public final class RequestContext {
         if (!Files.isRegularFile(file)) {
             session.error(at, "template '" + text + "' not found: create " + TEMPLATES + "/" + text
                     + " next to the definitions");
+            return new TemplateFile(null);
+        }
+        if (!Links.insideAfterLinks(file, folder)) {
+            // a link would let a definition send any readable file as a request body
+            session.error(at, "template '" + text + "' is a link to a file outside " + TEMPLATES + "/: "
+                    + "copy the template into the folder instead");
             return new TemplateFile(null);
         }
         try {
@@ -129,10 +141,16 @@ public final class RequestContext {
             session.error("signingSecret", "signingSecret takes one secret name, or two while rotating");
             return;
         }
-        for (Object name : all) {
+        if (!signingSecrets.isEmpty()) {
+            session.error("signingSecret", "the request already names its signing secret; write both names in one "
+                    + "signingSecret 'NEW', 'OLD' while rotating");
+            return;
+        }
+        for (int i = 0; i < all.size(); i++) {
+            Object name = all.get(i);
             if (!(name instanceof String s) || !SECRET_NAME.matcher(s).matches()) {
-                session.error("signingSecret", "'" + name + "' is not a secret name: use letters, digits and _ "
-                        + "(its value comes from HOOKWRIGHT_SECRET_<NAME> or the secrets file)");
+                session.error(session.argument("signingSecret", i), Values.describe(name) + " is not a secret name: "
+                        + "use letters, digits and _ (its value comes from HOOKWRIGHT_SECRET_<NAME> or the secrets file)");
             } else {
                 signingSecrets.add(s);
             }
@@ -141,16 +159,30 @@ public final class RequestContext {
 
     private Template inline(String word, int argument, Object text, String name) {
         if (text instanceof GString) {
-            session.error(word, "use single quotes for templates: in double quotes Groovy fills in \"${…}\" when "
-                    + "the file loads, before any event exists");
+            session.error(session.argument(word, argument), "use single quotes for templates: in double quotes "
+                    + "Groovy fills in \"${…}\" when the file loads, before any event exists");
             return null;
         }
         if (!(text instanceof String s)) {
-            session.error(word, word + " takes a template in single quotes" + (word.equals("body")
-                    ? " or template('file.ftl')" : ""));
+            session.error(session.argument(word, argument), word + " takes a template in single quotes"
+                    + (word.equals("body") ? " or template('file.ftl')" : "") + ", not " + Values.describe(text));
             return null;
         }
         return new Template(name, s, session.argument(word, argument), true);
+    }
+
+    /**
+     * A word this block does not know, or one of its words given arguments it does not take. The loader has
+     * already reported an unknown word (it only runs files whose unknown words cannot run anything); it is
+     * recorded again here, at the same place, in case it was reached another way.
+     */
+    public Object methodMissing(String name, Object args) {
+        session.error(name, Vocabulary.REQUEST.missing(name));
+        return Ignored.INSTANCE;
+    }
+
+    boolean hadTargetError() {
+        return targetError;
     }
 
     RequestSpec build() {

@@ -41,10 +41,15 @@ import java.util.Set;
  *   <li>parse only, and refuse annotations and imports (compile-time annotations such as {@code @ASTTest}
  *       or {@code @Grab} would run code while compiling; global AST transformations are switched off);</li>
  *   <li>resolve names and check the whole tree against {@link SandboxVerifier}'s allow-list;</li>
- *   <li>compile for real, with comparisons rewritten and interrupt checks in every loop and closure.</li>
+ *   <li>compile for real, with comparisons rewritten, every value access routed through {@link SandboxRuntime}
+ *       (see {@link AccessGuard}) and interrupt checks in every loop and closure.</li>
  * </ol>
  */
 final class SandboxCompiler {
+    /**
+     * The compiled script, or null when the file must not run; {@code errors} are then every error found, else
+     * those that do not stop the file from running ({@link SandboxVerifier#softErrors()}).
+     */
     record Outcome(Class<?> scriptClass, CallSites sites, List<DefinitionError> errors) {
     }
 
@@ -56,7 +61,7 @@ final class SandboxCompiler {
         CompilationUnit unit = new CompilationUnit(checking, null, new GroovyClassLoader(loader(), checking));
         SourceUnit source = unit.addSource(file, text);
         if (!run(unit, Phases.CONVERSION, source, file, errors)) {
-            return new Outcome(null, null, errors);
+            return new Outcome(null, null, SyntaxHelp.explain(file, text, errors));
         }
         errors.addAll(new AnnotationRefusal(source, file).check(source.getAST()));
         if (!errors.isEmpty() || !run(unit, Phases.CANONICALIZATION, source, file, errors)) {
@@ -65,14 +70,17 @@ final class SandboxCompiler {
         SandboxVerifier verifier = new SandboxVerifier(source, file, text);
         verifier.verify(source.getAST());
         if (!verifier.errors().isEmpty()) {
-            return new Outcome(null, verifier.sites(), verifier.errors());
+            List<DefinitionError> all = new ArrayList<>(verifier.errors());
+            all.addAll(verifier.softErrors());
+            return new Outcome(null, verifier.sites(), all);
         }
         CompilerConfiguration running = configuration();
         running.setScriptBaseClass(DefinitionScript.class.getName());
-        running.addCompilationCustomizers(new ComparisonRewriter(), new ASTTransformationCustomizer(ThreadInterrupt.class));
+        running.addCompilationCustomizers(new ComparisonRewriter(), new AccessGuard(),
+                new ASTTransformationCustomizer(ThreadInterrupt.class));
         try (GroovyClassLoader classes = new GroovyClassLoader(loader(), running)) {
             Class<?> type = classes.parseClass(new GroovyCodeSource(text, scriptName(file), "/hookwright/definitions"), false);
-            return new Outcome(type, verifier.sites(), errors);
+            return new Outcome(type, verifier.sites(), verifier.softErrors());
         } catch (CompilationFailedException e) {
             errors.add(new DefinitionError(file, 1, 1, "could not compile: " + e.getMessage()));
             return new Outcome(null, verifier.sites(), errors);
@@ -173,7 +181,7 @@ final class SandboxCompiler {
             for (ClassNode type : module.getClasses()) {
                 visitClass(type);
             }
-            return errors;
+            return List.copyOf(new java.util.LinkedHashSet<>(errors));
         }
 
         @Override

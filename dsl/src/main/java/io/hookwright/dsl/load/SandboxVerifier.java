@@ -9,6 +9,8 @@ import org.codehaus.groovy.ast.DynamicVariable;
 import org.codehaus.groovy.ast.ImportNode;
 import org.codehaus.groovy.ast.MethodNode;
 import org.codehaus.groovy.ast.ModuleNode;
+import org.codehaus.groovy.ast.Parameter;
+import org.codehaus.groovy.ast.Variable;
 import org.codehaus.groovy.ast.expr.ArrayExpression;
 import org.codehaus.groovy.ast.expr.AttributeExpression;
 import org.codehaus.groovy.ast.expr.BinaryExpression;
@@ -17,17 +19,21 @@ import org.codehaus.groovy.ast.expr.ClassExpression;
 import org.codehaus.groovy.ast.expr.ClosureExpression;
 import org.codehaus.groovy.ast.expr.ConstantExpression;
 import org.codehaus.groovy.ast.expr.ConstructorCallExpression;
+import org.codehaus.groovy.ast.expr.DeclarationExpression;
 import org.codehaus.groovy.ast.expr.Expression;
 import org.codehaus.groovy.ast.expr.GStringExpression;
 import org.codehaus.groovy.ast.expr.MethodCallExpression;
 import org.codehaus.groovy.ast.expr.MethodPointerExpression;
 import org.codehaus.groovy.ast.expr.MethodReferenceExpression;
+import org.codehaus.groovy.ast.expr.PostfixExpression;
+import org.codehaus.groovy.ast.expr.PrefixExpression;
 import org.codehaus.groovy.ast.expr.PropertyExpression;
 import org.codehaus.groovy.ast.expr.StaticMethodCallExpression;
 import org.codehaus.groovy.ast.expr.TupleExpression;
 import org.codehaus.groovy.ast.expr.VariableExpression;
 import org.codehaus.groovy.ast.stmt.BlockStatement;
 import org.codehaus.groovy.ast.stmt.ExpressionStatement;
+import org.codehaus.groovy.ast.stmt.ForStatement;
 import org.codehaus.groovy.ast.stmt.Statement;
 import org.codehaus.groovy.ast.stmt.SynchronizedStatement;
 import org.codehaus.groovy.ast.stmt.TryCatchStatement;
@@ -47,18 +53,32 @@ import java.util.Set;
  * and nothing else: no class references beyond plain value types, no {@code new}, no method pointers,
  * no dynamic method or property names, no unknown variables (which would reach the script's binding).
  * Receivers are never trusted: a method is allowed by its name alone, so {@code def s = 'ls'; s.execute()}
- * is refused although the compiler cannot know {@code s}'s type.
+ * is refused although the compiler cannot know {@code s}'s type. Nor may a definition change anything but its
+ * own local variables (no assignment through a property or subscript, no {@code <<}), declare a variable or
+ * parameter with a type that is not a plain value type (Groovy would call its constructor to coerce a list), or
+ * give closure parameters default values.
+ *
+ * <p>Names alone cannot tell what {@code x[key]} or {@code x.m()} reaches, so this is the first line only: the
+ * compiled file routes every such access through {@link SandboxRuntime}, which checks the receiver's runtime type.
  */
 final class SandboxVerifier extends ClassCodeVisitorSupport {
     /** Methods a definition may call on any value: reading and comparing data, nothing with effects. */
     static final Set<String> VALUE_METHODS = Set.of(
             "contains", "containsKey", "containsValue", "startsWith", "endsWith", "toLowerCase", "toUpperCase",
-            "trim", "strip", "isBlank", "size", "isEmpty", "get", "getAt", "any", "every", "find", "findAll",
+            "trim", "strip", "isBlank", "size", "isEmpty", "get", "any", "every", "find", "findAll",
             "collect", "count", "equals", "equalsIgnoreCase", "compareTo", "toString", "toInteger", "toLong",
             "toBigDecimal", "toDouble", "isNumber", "isInteger", "isBigDecimal", "length", "substring",
             "indexOf", "split", "tokenize", "join", "keySet", "values", "first", "last", "abs", "max", "min",
             "intValue", "longValue", "doubleValue", "plus", "minus", "replace", "each", "eachWithIndex",
             "call", "asBoolean", "intersect", "disjoint", "sort", "unique", "grep", "withIndex");
+
+    private static final Set<String> ALLOWED_CALLS = allowedCalls();
+
+    private static Set<String> allowedCalls() {
+        Set<String> all = new java.util.TreeSet<>(VALUE_METHODS);
+        all.addAll(Vocabulary.CHAIN_WORDS);
+        return all;
+    }
 
     /** Properties that lead from data to the runtime (classes, closures' owners, the script's binding). */
     static final Set<String> DENIED_NAMES = Set.of(
@@ -72,6 +92,16 @@ final class SandboxVerifier extends ClassCodeVisitorSupport {
             "java.lang.Number", "java.math.BigDecimal", "java.math.BigInteger", "java.util.List", "java.util.Map",
             "java.util.Collection", "java.lang.Math", "int", "long", "double", "boolean");
 
+    /**
+     * Types a variable or closure parameter may be declared with. A declared type is not only a check: Groovy
+     * coerces a list assigned to it by calling a constructor ({@code FileWriter w = ['/x']}), so only value
+     * types whose constructors do nothing else are allowed.
+     */
+    static final Set<String> DECLARABLE_TYPES = Set.of(
+            "java.lang.Object", "java.lang.String", "java.lang.Integer", "java.lang.Long", "java.lang.Double",
+            "java.lang.Boolean", "java.lang.Number", "java.math.BigDecimal", "java.math.BigInteger",
+            "java.util.List", "java.util.Map", "java.util.Collection", "int", "long", "double", "boolean");
+
     private static final Set<String> TEMPLATE_WORDS = Set.of("get", "post", "put", "patch", "delete", "body");
 
     private final SourceUnit source;
@@ -79,7 +109,12 @@ final class SandboxVerifier extends ClassCodeVisitorSupport {
     private final CallSites sites;
     private final String[] lines;
     private final List<DefinitionError> errors = new ArrayList<>();
+    /** Mistakes that cannot run anything (an unknown DSL word, a template in double quotes): the file still runs. */
+    private final List<DefinitionError> softErrors = new ArrayList<>();
     private final Deque<Vocabulary> blocks = new ArrayDeque<>();
+    /** Set while visiting a template written in double quotes: its unknown names are the quotes' fault. */
+    private boolean inTemplateGString;
+    private boolean templateGStringHasUnknownNames;
 
     SandboxVerifier(SourceUnit source, String file, String text) {
         this.source = source;
@@ -88,8 +123,18 @@ final class SandboxVerifier extends ClassCodeVisitorSupport {
         this.lines = text.split("\n", -1);
     }
 
+    /** Errors that keep the file from running. */
     List<DefinitionError> errors() {
         return errors;
+    }
+
+    /**
+     * Errors found while checking that do not stop the file from running, so that the mistakes only running finds
+     * (a bad event type, a missing template…) are reported with them: a DSL word the block does not know and that
+     * nothing at run time answers to (the blocks ignore it), a template in double quotes.
+     */
+    List<DefinitionError> softErrors() {
+        return softErrors;
     }
 
     CallSites sites() {
@@ -114,7 +159,8 @@ final class SandboxVerifier extends ClassCodeVisitorSupport {
                 continue;
             }
             for (MethodNode method : type.getMethods()) {
-                if (method.getLineNumber() > 0 && !method.getName().equals("run")) {
+                // The script's own run() and main() have no position; anything written in the file has one.
+                if (method.getLineNumber() > 0) {
                     error(method, "a definition file cannot declare methods ('" + method.getName()
                             + "'); use a closure in a local variable instead");
                 }
@@ -153,14 +199,21 @@ final class SandboxVerifier extends ClassCodeVisitorSupport {
             return;
         }
         if (expr instanceof BinaryExpression binary && ComparisonRewriter.operator(binary) != null
-                && (ComparisonRewriter.isField(binary.getLeftExpression())
-                || ComparisonRewriter.isField(binary.getRightExpression()))) {
+                && (isWord(binary.getLeftExpression()) || isWord(binary.getRightExpression()))) {
+            // field('x') > 1; with a misspelt word (feild('x') > 1) the unknown word is the error to report
             return;
         }
         String hint = expr instanceof org.codehaus.groovy.ast.expr.NotExpression
                 ? "; to negate criteria write not { … }" : "";
         error(es, "'" + expr.getText() + "' is not a criterion: write field('X') > 1, field('X').contains 'y', "
                 + "changed 'X' …" + hint);
+    }
+
+    /** field('x'), or a word that is no DSL word at all (a misspelling, reported as such). */
+    private static boolean isWord(Expression expression) {
+        return ComparisonRewriter.isField(expression) || expression instanceof MethodCallExpression call
+                && call.isImplicitThis() && call.getMethodAsString() != null
+                && !Vocabulary.isWord(call.getMethodAsString());
     }
 
     @Override
@@ -180,8 +233,10 @@ final class SandboxVerifier extends ClassCodeVisitorSupport {
         if (DENIED_NAMES.contains(name)) {
             error(at, "'" + name + "' cannot be used in a definition");
         } else if (!VALUE_METHODS.contains(name) && !Vocabulary.CHAIN_WORDS.contains(name)) {
-            error(at, "'" + name + "(…)' cannot be called in a definition; allowed on values: "
-                    + "contains, startsWith, size, find, collect, any, every, toInteger …");
+            String nearest = Vocabulary.nearest(name, ALLOWED_CALLS);
+            error(at, "'" + name + "(…)' cannot be called in a definition; "
+                    + (nearest == null ? "" : "did you mean '" + nearest + "'? ")
+                    + "allowed on values: contains, startsWith, size, find, collect, any, every, toInteger …");
         }
         super.visitMethodCallExpression(call);
     }
@@ -189,12 +244,20 @@ final class SandboxVerifier extends ClassCodeVisitorSupport {
     private void visitImplicitCall(MethodCallExpression call, String name, ASTNode at) {
         Vocabulary block = blocks.peek();
         if (!block.has(name)) {
-            error(at, block.unknown(name));
+            if (block.answersNothing(name)) {
+                softErrors.add(DefinitionError.at(position(at), block.unknown(name)));
+            } else {
+                error(at, block.unknown(name));
+            }
         }
-        checkTemplateArguments(name, call.getArguments());
-        Vocabulary opened = Vocabulary.opened(name).filter(v -> block.has(name)).orElse(null);
+        GStringExpression template = templateInDoubleQuotes(name, call.getArguments());
+        // A word written in the wrong block still has its block's contents checked as that block.
+        Vocabulary opened = Vocabulary.opened(name).orElse(null);
         for (Expression argument : arguments(call.getArguments())) {
-            if (opened != null && argument instanceof ClosureExpression closure) {
+            if (argument == template) {
+                visitTemplateInDoubleQuotes(template);
+            } else if (opened != null && argument instanceof ClosureExpression closure) {
+                checkParameters(closure);
                 blocks.push(opened);
                 closure.getCode().visit(this);
                 blocks.pop();
@@ -204,13 +267,31 @@ final class SandboxVerifier extends ClassCodeVisitorSupport {
         }
     }
 
-    private void checkTemplateArguments(String name, Expression arguments) {
+    /** The argument of a URL, header or body word that is a template written in double quotes, if any. */
+    private static GStringExpression templateInDoubleQuotes(String name, Expression arguments) {
         List<Expression> args = arguments(arguments);
         int templateIndex = name.equals("header") ? 1 : TEMPLATE_WORDS.contains(name) ? 0 : -1;
         if (templateIndex >= 0 && args.size() > templateIndex && args.get(templateIndex) instanceof GStringExpression g) {
-            error(g, "use single quotes for templates: in double quotes Groovy fills in \"${…}\" when the file "
-                    + "loads, before any event exists; write '" + g.getText().replace("\"", "") + "' instead");
+            return g;
         }
+        return null;
+    }
+
+    /**
+     * A template in double quotes: one error that says to use single quotes. Names inside it that are the
+     * template's own ({@code entity}, {@code secrets}…) are not reported as unknown, but then the file cannot
+     * run (Groovy would look them up), so the error stops it; otherwise the file still runs to find more.
+     */
+    private void visitTemplateInDoubleQuotes(GStringExpression template) {
+        boolean outer = inTemplateGString;
+        inTemplateGString = true;
+        templateGStringHasUnknownNames = false;
+        template.visit(this);
+        inTemplateGString = outer;
+        DefinitionError error = DefinitionError.at(position(template), "use single quotes for templates: in "
+                + "double quotes Groovy fills in \"${…}\" when the file loads, before any event exists; write '"
+                + template.getText().replace("\"", "") + "' instead");
+        (templateGStringHasUnknownNames ? errors : softErrors).add(error);
     }
 
     private static List<Expression> arguments(Expression arguments) {
@@ -247,7 +328,82 @@ final class SandboxVerifier extends ClassCodeVisitorSupport {
     @Override
     public void visitClosureExpression(ClosureExpression closure) {
         // A closure passed to a value method (each, any…) runs in the block it is written in.
+        checkParameters(closure);
         closure.getCode().visit(this);
+    }
+
+    /** Closure parameters: value types only, and no default values (code this visitor would otherwise skip). */
+    private void checkParameters(ClosureExpression closure) {
+        if (closure.getParameters() == null) {
+            return;
+        }
+        for (Parameter parameter : closure.getParameters()) {
+            checkDeclaredType(parameter, parameter);
+            if (parameter.hasInitialExpression()) {
+                error(parameter, "closure parameters cannot have default values in a definition; "
+                        + "write { " + parameter.getName() + " -> … } and test for null inside");
+            }
+        }
+    }
+
+    private void checkDeclaredType(Variable variable, ASTNode at) {
+        if (variable.isDynamicTyped()) {
+            return;
+        }
+        ClassNode type = variable.getOriginType();
+        if (!DECLARABLE_TYPES.contains(type.getName())) {
+            error(at, "'" + variable.getName() + "' cannot be declared as " + type.getNameWithoutPackage()
+                    + " in a definition: use def, or String, Number, Integer, Long, BigDecimal, Boolean, List, Map");
+        }
+    }
+
+    @Override
+    public void visitDeclarationExpression(DeclarationExpression declaration) {
+        if (declaration.isMultipleAssignmentDeclaration()) {
+            declaration.getTupleExpression().getExpressions().forEach(e -> {
+                if (e instanceof VariableExpression v) {
+                    checkDeclaredType(v, v);
+                }
+            });
+        } else {
+            VariableExpression variable = declaration.getVariableExpression();
+            checkDeclaredType(variable, variable);
+        }
+        declaration.getRightExpression().visit(this);
+    }
+
+    @Override
+    public void visitForLoop(ForStatement loop) {
+        Parameter variable = loop.getVariable();
+        if (variable != null && variable != ForStatement.FOR_LOOP_DUMMY) {
+            checkDeclaredType(variable, variable);
+        }
+        super.visitForLoop(loop);
+    }
+
+    @Override
+    public void visitPostfixExpression(PostfixExpression expression) {
+        checkChangesOnlyVariables(expression.getExpression(), expression);
+        super.visitPostfixExpression(expression);
+    }
+
+    @Override
+    public void visitPrefixExpression(PrefixExpression expression) {
+        checkChangesOnlyVariables(expression.getExpression(), expression);
+        super.visitPrefixExpression(expression);
+    }
+
+    /** A definition reads the event; it may change only its own local variables. */
+    private void checkChangesOnlyVariables(Expression target, ASTNode at) {
+        if (target instanceof VariableExpression) {
+            return;
+        }
+        if (target instanceof TupleExpression tuple
+                && tuple.getExpressions().stream().allMatch(e -> e instanceof VariableExpression)) {
+            return;
+        }
+        error(at, "a definition cannot change '" + target.getText() + "': values such as the event are "
+                + "read-only; assign to a local variable instead (def x = …)");
     }
 
     @Override
@@ -299,7 +455,14 @@ final class SandboxVerifier extends ClassCodeVisitorSupport {
         if (DENIED_NAMES.contains(name)) {
             error(variable, "'" + name + "' cannot be used in a definition");
         } else if (variable.getAccessedVariable() instanceof DynamicVariable) {
-            error(variable, "unknown name '" + name + "': declare it with def, or quote it if it is text");
+            if (inTemplateGString) {
+                templateGStringHasUnknownNames = true;
+            } else if (Vocabulary.isWord(name)) {
+                error(variable, "'" + name + "' is a DSL word: write it with its value after it, e.g. " + name
+                        + " 'x' (without =)");
+            } else {
+                error(variable, "unknown name '" + name + "': declare it with def, or quote it if it is text");
+            }
         }
     }
 
@@ -322,6 +485,18 @@ final class SandboxVerifier extends ClassCodeVisitorSupport {
 
     @Override
     public void visitBinaryExpression(BinaryExpression expression) {
+        int operation = expression.getOperation().getType();
+        if (Types.ofType(operation, Types.ASSIGNMENT_OPERATOR)) {
+            checkChangesOnlyVariables(expression.getLeftExpression(), expression);
+        }
+        if (operation == Types.LEFT_SHIFT || operation == Types.LEFT_SHIFT_EQUAL) {
+            error(expression, "'<<' changes the value on its left, which may be the event; "
+                    + "build a new value with + instead, e.g. list + [x]");
+        }
+        if (operation == Types.LEFT_SQUARE_BRACKET && expression.getRightExpression() instanceof ConstantExpression key
+                && key.getValue() instanceof String name && DENIED_NAMES.contains(name)) {
+            error(expression, "'" + name + "' cannot be read in a definition");
+        }
         String comparison = ComparisonRewriter.operator(expression);
         if (comparison != null) {
             sites.add(new CallSites.Site(comparison, position(expression), List.of()));

@@ -42,8 +42,8 @@ final class SandboxedPredicate implements EventPredicate {
             return answer.get(limit.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             answer.cancel(true);
-            throw new PredicateFailure("where { } at " + position + " ran longer than its " + limit.toMillis()
-                    + " ms limit");
+            throw new PredicateFailure("where { } at " + position + " ran longer than its " + Durations.format(limit)
+                    + " limit and was stopped");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             throw new PredicateFailure("where { } at " + position + " failed: " + describe(cause));
@@ -55,6 +55,12 @@ final class SandboxedPredicate implements EventPredicate {
     }
 
     private static String describe(Throwable cause) {
+        if (cause instanceof SandboxRuntime.SandboxViolation) {
+            return cause.getMessage();
+        }
+        if (cause instanceof StackOverflowError) {
+            return "it ran out of stack: look for recursion without end";
+        }
         String message = cause.getMessage();
         return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
     }

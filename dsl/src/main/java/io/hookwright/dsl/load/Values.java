@@ -16,6 +16,26 @@ final class Values {
                 || value instanceof Boolean;
     }
 
+    /** How a value is named in a message: {@code 'text'}, {@code 42}, {@code a list}… */
+    static String describe(Object value) {
+        if (value instanceof CharSequence text) {
+            return "'" + text + "'";
+        }
+        if (value == null || value instanceof Number || value instanceof Boolean) {
+            return String.valueOf(value);
+        }
+        if (value instanceof java.util.Map<?, ?>) {
+            return "a map";
+        }
+        if (value instanceof Collection<?>) {
+            return "a list";
+        }
+        if (value instanceof groovy.lang.Closure<?>) {
+            return "a block { }";
+        }
+        return "a " + value.getClass().getSimpleName();
+    }
+
     static Object plain(Object value) {
         return value instanceof GString g ? g.toString() : value;
     }

@@ -1,0 +1,6 @@
+// expect: 'sleep'
+webhook('escape') {
+    sleep 60000
+    on 'Project:Created'
+    request { post 'https://example.com/hook' }
+}

@@ -1,0 +1,8 @@
+// where-failure: cannot read ['class'] of a text
+webhook('escape') {
+    on 'Project:Created'
+    filter {
+        where { e -> def key = 'cla' + 'ss'; 'x'[key] != null }
+    }
+    request { post 'https://example.com/hook' }
+}
