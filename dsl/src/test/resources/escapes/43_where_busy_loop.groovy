@@ -1,4 +1,4 @@
-// where-failure: ms limit
+// where-failure: limit and was stopped
 webhook('escape') {
     on 'Project:Created'
     filter {

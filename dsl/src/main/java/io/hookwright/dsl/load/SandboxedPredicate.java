@@ -20,12 +20,18 @@ import java.util.concurrent.TimeoutException;
  * that loops or blocks fails its match after the limit instead of holding up the engine.
  */
 final class SandboxedPredicate implements EventPredicate {
+    /**
+     * The first call of a closure links Groovy's call sites and loads classes, which on a cold JVM takes longer
+     * than the per-event limit; it gets this much instead, so a fresh dry-run does not fail a correct closure.
+     */
+    static final Duration FIRST_CALL_ALLOWANCE = Duration.ofSeconds(2);
     private static final ExecutorService WORKERS = Executors.newCachedThreadPool(
             Thread.ofPlatform().daemon().name("hookwright-where-", 0).factory());
 
     private final Closure<?> closure;
     private final Duration limit;
     private final SourcePosition position;
+    private volatile boolean warmedUp;
 
     SandboxedPredicate(Closure<?> closure, Duration limit, SourcePosition position) {
         Refusing nothing = new Refusing();
@@ -38,11 +44,12 @@ final class SandboxedPredicate implements EventPredicate {
     @Override
     public boolean test(Map<String, Object> event) {
         Future<Boolean> answer = WORKERS.submit(() -> DefaultTypeTransformation.castToBoolean(closure.call(event)));
+        Duration allowed = warmedUp || limit.compareTo(FIRST_CALL_ALLOWANCE) >= 0 ? limit : FIRST_CALL_ALLOWANCE;
         try {
-            return answer.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+            return answer.get(allowed.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             answer.cancel(true);
-            throw new PredicateFailure("where { } at " + position + " ran longer than its " + Durations.format(limit)
+            throw new PredicateFailure("where { } at " + position + " ran longer than its " + Durations.format(allowed)
                     + " limit and was stopped");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
@@ -51,6 +58,8 @@ final class SandboxedPredicate implements EventPredicate {
             answer.cancel(true);
             Thread.currentThread().interrupt();
             throw new PredicateFailure("where { } at " + position + " was interrupted");
+        } finally {
+            warmedUp = true;
         }
     }
 
