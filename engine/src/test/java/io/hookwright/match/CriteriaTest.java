@@ -21,10 +21,19 @@ class CriteriaTest {
 
     private static final Map<String, Object> DEMO = Map.of(
             "Name", "AI assistant", "Budget", 5000, "Stage", "Approved", "Status", "Done",
-            "Portfolio", List.of(Map.of("Id", "pf-1", "Name", "Digital")), "Tags", List.of("#ai", "#pilot"),
+            "Portfolio", List.of(ordered("Id", "pf-1", "Name", "Digital")), "Tags", List.of("#ai", "#pilot"),
             "Manager", List.of(Map.of("FullName", "John Doe")), "Sponsor", Map.of("FullName", "Brian Adams"),
             "Description", "");
     private static final Map<String, Object> BEFORE = Map.of("Status", "On track", "Budget", 5000);
+
+    /** A map that keeps its order, so messages showing it as JSON are the same on every run. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
 
     private Verdict judge(String filter) {
         return judge(filter, Rules.updated(BEFORE, DEMO));
