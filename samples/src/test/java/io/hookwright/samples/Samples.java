@@ -3,6 +3,7 @@ package io.hookwright.samples;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.hookwright.definitions.CompiledDefinitions;
 import io.hookwright.definitions.DefinitionCompiler;
+import io.hookwright.dsl.load.DefinitionLoader;
 import io.hookwright.dryrun.DryRun;
 import io.hookwright.dryrun.DryRunReport;
 import io.hookwright.dryrun.WebhookOutcome;
@@ -18,6 +19,7 @@ import io.hookwright.workspace.WorkspaceEvents;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -90,7 +92,9 @@ final class Samples {
 
     static synchronized DefinitionCompiler.Compilation compilation() {
         if (compilation == null) {
-            compilation = new DefinitionCompiler().compile(webhooksFolder());
+            // The samples' verdicts are under test here, not the machine's speed: where { } gets a generous limit.
+            compilation = new DefinitionCompiler(new DefinitionLoader(Duration.ofSeconds(10),
+                    DefinitionLoader.DEFAULT_FILE_LIMIT)).compile(webhooksFolder());
         }
         return compilation;
     }
