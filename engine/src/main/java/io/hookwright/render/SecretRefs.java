@@ -1,6 +1,7 @@
 package io.hookwright.render;
 
 import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Function;
@@ -18,7 +19,6 @@ public final class SecretRefs {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
     /** What {@code secrets.NAME} gives a template while it renders: valid only with that render's nonce. */
     private static final Pattern PENDING = Pattern.compile("hwref-([A-Za-z0-9]+)-([A-Za-z0-9_]+)-\\1");
-    private static final char[] NONCE_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private SecretRefs() {
@@ -35,11 +35,9 @@ public final class SecretRefs {
 
     /** A fresh secret for one render, so text coming from the event cannot pass for that render's references. */
     static String nonce() {
-        char[] nonce = new char[22];
-        for (int i = 0; i < nonce.length; i++) {
-            nonce[i] = NONCE_CHARS[RANDOM.nextInt(NONCE_CHARS.length)];
-        }
-        return new String(nonce);
+        byte[] nonce = new byte[16];
+        RANDOM.nextBytes(nonce);
+        return HexFormat.of().formatHex(nonce);
     }
 
     /** The reference a template gets for {@code secrets.NAME} during the render holding {@code nonce}. */
