@@ -1,0 +1,116 @@
+package io.hookwright.outbox;
+
+import io.hookwright.store.Database;
+import io.hookwright.store.RequestJson;
+import io.hookwright.store.Schema.Outbox;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** All of the outbox's SQL. */
+public final class JooqOutboxStore implements OutboxStore {
+    static final String PENDING = "pending";
+    static final String CLAIMED = "claimed";
+
+    private final Database database;
+
+    public JooqOutboxStore(Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public void enqueue(DSLContext tx, List<OutboxMessage> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        var insert = tx.insertInto(Outbox.TABLE, Outbox.MESSAGE_ID, Outbox.WEBHOOK, Outbox.REVISION, Outbox.EVENT_ID,
+                Outbox.EVENT_TYPE, Outbox.MODE, Outbox.REQUEST, Outbox.TIMEOUT_MS, Outbox.ATTEMPTS, Outbox.STATUS,
+                Outbox.NEXT_ATTEMPT_AT, Outbox.CREATED_AT);
+        for (OutboxMessage m : messages) {
+            insert = insert.values(m.messageId(), m.webhook(), m.revision(), m.eventId(), m.eventType(), m.mode(),
+                    RequestJson.write(m.request()), (int) m.timeout().toMillis(), m.attempts(), PENDING,
+                    m.nextAttemptAt().toEpochMilli(), m.createdAt().toEpochMilli());
+        }
+        insert.onConflictDoNothing().execute();
+    }
+
+    @Override
+    public List<OutboxMessage> claimDue(String worker, int limit, Instant now, Duration lease) {
+        long at = now.toEpochMilli();
+        long until = at + lease.toMillis();
+        Condition due = Outbox.STATUS.eq(PENDING).and(Outbox.NEXT_ATTEMPT_AT.le(at))
+                .or(Outbox.STATUS.eq(CLAIMED).and(Outbox.LEASE_UNTIL.lt(at)));
+        DSLContext dsl = database.dsl();
+        List<String> candidates = dsl.select(Outbox.MESSAGE_ID).from(Outbox.TABLE).where(due)
+                .orderBy(Outbox.NEXT_ATTEMPT_AT).limit(limit).fetch(Outbox.MESSAGE_ID);
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        // The update checks again that each row is due: of two workers racing for a row, one statement wins.
+        int claimed = dsl.update(Outbox.TABLE)
+                .set(Outbox.STATUS, CLAIMED)
+                .set(Outbox.CLAIMED_BY, worker)
+                .set(Outbox.LEASE_UNTIL, until)
+                .where(Outbox.MESSAGE_ID.in(candidates)).and(due)
+                .execute();
+        if (claimed == 0) {
+            return List.of();
+        }
+        return dsl.selectFrom(Outbox.TABLE)
+                .where(Outbox.MESSAGE_ID.in(candidates))
+                .and(Outbox.CLAIMED_BY.eq(worker)).and(Outbox.LEASE_UNTIL.eq(until)).and(Outbox.STATUS.eq(CLAIMED))
+                .orderBy(Outbox.NEXT_ATTEMPT_AT, Outbox.MESSAGE_ID)
+                .fetch(JooqOutboxStore::message);
+    }
+
+    private static OutboxMessage message(Record r) {
+        return new OutboxMessage(r.get(Outbox.MESSAGE_ID), r.get(Outbox.WEBHOOK), r.get(Outbox.REVISION),
+                r.get(Outbox.EVENT_ID), r.get(Outbox.EVENT_TYPE), r.get(Outbox.MODE),
+                RequestJson.read(r.get(Outbox.REQUEST)), Duration.ofMillis(r.get(Outbox.TIMEOUT_MS)),
+                r.get(Outbox.ATTEMPTS), Instant.ofEpochMilli(r.get(Outbox.NEXT_ATTEMPT_AT)),
+                Instant.ofEpochMilli(r.get(Outbox.CREATED_AT)));
+    }
+
+    @Override
+    public boolean delivered(String messageId, String worker) {
+        return database.dsl().deleteFrom(Outbox.TABLE).where(ours(messageId, worker)).execute() == 1;
+    }
+
+    @Override
+    public boolean retryAt(String messageId, String worker, int attempts, Instant next) {
+        return database.dsl().update(Outbox.TABLE)
+                .set(Outbox.STATUS, PENDING)
+                .set(Outbox.ATTEMPTS, attempts)
+                .set(Outbox.NEXT_ATTEMPT_AT, next.toEpochMilli())
+                .setNull(Outbox.CLAIMED_BY)
+                .setNull(Outbox.LEASE_UNTIL)
+                .where(ours(messageId, worker))
+                .execute() == 1;
+    }
+
+    @Override
+    public boolean gaveUp(String messageId, String worker) {
+        return delivered(messageId, worker);
+    }
+
+    private static Condition ours(String messageId, String worker) {
+        return Outbox.MESSAGE_ID.eq(messageId).and(Outbox.STATUS.eq(CLAIMED)).and(Outbox.CLAIMED_BY.eq(worker));
+    }
+
+    @Override
+    public int depth() {
+        return database.dsl().fetchCount(Outbox.TABLE);
+    }
+
+    @Override
+    public Optional<Instant> oldestCreatedAt() {
+        Long oldest = database.dsl().select(DSL.min(Outbox.CREATED_AT)).from(Outbox.TABLE).fetchOne(0, Long.class);
+        return Optional.ofNullable(oldest).map(Instant::ofEpochMilli);
+    }
+}

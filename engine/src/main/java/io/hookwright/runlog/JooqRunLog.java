@@ -1,0 +1,92 @@
+package io.hookwright.runlog;
+
+import io.hookwright.event.EventJson;
+import io.hookwright.render.RenderedRequest;
+import io.hookwright.store.Database;
+import io.hookwright.store.RequestJson;
+import io.hookwright.store.Schema.Runs;
+import org.jooq.Condition;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** All of the run log's SQL. */
+public final class JooqRunLog implements RunLog {
+    private final Database database;
+
+    public JooqRunLog(Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public void record(List<Run> runs) {
+        if (runs.isEmpty()) {
+            return;
+        }
+        var insert = database.dsl().insertInto(Runs.TABLE, Runs.ID, Runs.WEBHOOK, Runs.REVISION, Runs.EVENT_ID,
+                Runs.EVENT_TYPE, Runs.MESSAGE_ID, Runs.MODE, Runs.ATTEMPT, Runs.REQUEST_METHOD, Runs.REQUEST_URL,
+                Runs.REQUEST_HEADERS, Runs.REQUEST_BODY, Runs.RESPONSE_STATUS, Runs.RESPONSE_HEADERS,
+                Runs.RESPONSE_BODY, Runs.DURATION_MS, Runs.OUTCOME, Runs.ERROR, Runs.CREATED_AT, Runs.BODIES_PURGED);
+        for (Run run : runs) {
+            Response response = run.response();
+            insert = insert.values(run.id(), run.webhook(), run.revision(), run.eventId(), run.eventType(),
+                    run.messageId(), run.mode(), run.attempt(), run.request().method(), run.request().url(),
+                    RequestJson.writeHeaders(run.request().headers()), run.request().body(),
+                    response == null ? null : response.status(),
+                    response == null ? null : EventJson.write(response.headers()),
+                    response == null ? null : response.body(), run.duration().toMillis(), run.outcome().word(),
+                    run.error(), run.createdAt().toEpochMilli(), false);
+        }
+        insert.execute();
+    }
+
+    @Override
+    public Optional<Run> find(String id) {
+        return database.dsl().selectFrom(Runs.TABLE).where(Runs.ID.eq(id)).fetchOptional().map(JooqRunLog::run);
+    }
+
+    @Override
+    public List<Run> list(RunQuery query) {
+        Condition where = DSL.noCondition();
+        if (query.webhook() != null) {
+            where = where.and(Runs.WEBHOOK.eq(query.webhook()));
+        }
+        if (query.outcomes() != null && !query.outcomes().isEmpty()) {
+            where = where.and(Runs.OUTCOME.in(query.outcomes().stream().map(Outcome::word).toList()));
+        }
+        if (query.since() != null) {
+            where = where.and(Runs.CREATED_AT.ge(query.since().toEpochMilli()));
+        }
+        return database.dsl().selectFrom(Runs.TABLE).where(where)
+                .orderBy(Runs.CREATED_AT.desc(), Runs.ID.desc())
+                .limit(query.limit())
+                .fetch(JooqRunLog::run);
+    }
+
+    @Override
+    public int purgeBodies(Instant cutoff) {
+        return database.dsl().update(Runs.TABLE)
+                .setNull(Runs.REQUEST_BODY)
+                .setNull(Runs.RESPONSE_BODY)
+                .set(Runs.BODIES_PURGED, true)
+                .where(Runs.CREATED_AT.lt(cutoff.toEpochMilli()))
+                .and(Runs.BODIES_PURGED.eq(false))
+                .execute();
+    }
+
+    private static Run run(Record r) {
+        RenderedRequest request = new RenderedRequest(r.get(Runs.REQUEST_METHOD), r.get(Runs.REQUEST_URL),
+                RequestJson.readHeaders(r.get(Runs.REQUEST_HEADERS)), r.get(Runs.REQUEST_BODY));
+        Integer status = r.get(Runs.RESPONSE_STATUS);
+        Response response = status == null ? null : new Response(status,
+                RequestJson.readMap(r.get(Runs.RESPONSE_HEADERS)), r.get(Runs.RESPONSE_BODY));
+        return new Run(r.get(Runs.ID), r.get(Runs.WEBHOOK), r.get(Runs.REVISION), r.get(Runs.EVENT_ID),
+                r.get(Runs.EVENT_TYPE), r.get(Runs.MESSAGE_ID), r.get(Runs.MODE), r.get(Runs.ATTEMPT), request,
+                response, Duration.ofMillis(r.get(Runs.DURATION_MS)), Outcome.fromWord(r.get(Runs.OUTCOME)).orElseThrow(),
+                r.get(Runs.ERROR), Instant.ofEpochMilli(r.get(Runs.CREATED_AT)));
+    }
+}

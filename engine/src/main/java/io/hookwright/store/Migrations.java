@@ -1,0 +1,73 @@
+package io.hookwright.store;
+
+import io.hookwright.store.Schema.Outbox;
+import io.hookwright.store.Schema.Runs;
+import io.hookwright.store.Schema.SchemaVersion;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The schema's versions, applied in order at start. Each runs in its own transaction with its version row, so a
+ * crash mid-way leaves the database at the previous version. Never edit a released step: add the next one.
+ */
+public final class Migrations {
+    static final List<Migration> ALL = List.of(
+            new Migration(1, "outbox and run log", Migrations::outboxAndRunLog));
+
+    private Migrations() {
+    }
+
+    /** Brings the schema up to the newest version; returns the versions applied now. */
+    public static List<Integer> apply(DSLContext dsl) {
+        dsl.createTableIfNotExists(SchemaVersion.TABLE)
+                .columns(SchemaVersion.VERSION, SchemaVersion.DESCRIPTION, SchemaVersion.APPLIED_AT)
+                .primaryKey(SchemaVersion.VERSION)
+                .execute();
+        Set<Integer> applied = new HashSet<>(dsl.select(SchemaVersion.VERSION).from(SchemaVersion.TABLE)
+                .fetch(SchemaVersion.VERSION));
+        List<Integer> now = new java.util.ArrayList<>();
+        for (Migration migration : ALL) {
+            if (applied.contains(migration.version())) {
+                continue;
+            }
+            dsl.transaction(tx -> {
+                DSLContext t = DSL.using(tx);
+                migration.change().accept(t);
+                t.insertInto(SchemaVersion.TABLE)
+                        .columns(SchemaVersion.VERSION, SchemaVersion.DESCRIPTION, SchemaVersion.APPLIED_AT)
+                        .values(migration.version(), migration.description(), System.currentTimeMillis())
+                        .execute();
+            });
+            now.add(migration.version());
+        }
+        return now;
+    }
+
+    public static int latest() {
+        return ALL.get(ALL.size() - 1).version();
+    }
+
+    private static void outboxAndRunLog(DSLContext dsl) {
+        dsl.createTable(Outbox.TABLE)
+                .columns(Outbox.MESSAGE_ID, Outbox.WEBHOOK, Outbox.REVISION, Outbox.EVENT_ID, Outbox.EVENT_TYPE,
+                        Outbox.MODE, Outbox.REQUEST, Outbox.TIMEOUT_MS, Outbox.ATTEMPTS, Outbox.STATUS,
+                        Outbox.NEXT_ATTEMPT_AT, Outbox.CLAIMED_BY, Outbox.LEASE_UNTIL, Outbox.CREATED_AT)
+                .primaryKey(Outbox.MESSAGE_ID)
+                .execute();
+        dsl.createIndex("hw_outbox_due").on(Outbox.TABLE, Outbox.STATUS, Outbox.NEXT_ATTEMPT_AT).execute();
+        dsl.createTable(Runs.TABLE)
+                .columns(Runs.ID, Runs.WEBHOOK, Runs.REVISION, Runs.EVENT_ID, Runs.EVENT_TYPE, Runs.MESSAGE_ID,
+                        Runs.MODE, Runs.ATTEMPT, Runs.REQUEST_METHOD, Runs.REQUEST_URL, Runs.REQUEST_HEADERS,
+                        Runs.REQUEST_BODY, Runs.RESPONSE_STATUS, Runs.RESPONSE_HEADERS, Runs.RESPONSE_BODY, Runs.DURATION_MS,
+                        Runs.OUTCOME, Runs.ERROR, Runs.CREATED_AT, Runs.BODIES_PURGED)
+                .primaryKey(Runs.ID)
+                .execute();
+        dsl.createIndex("hw_runs_webhook").on(Runs.TABLE, Runs.WEBHOOK, Runs.CREATED_AT).execute();
+        dsl.createIndex("hw_runs_created").on(Runs.TABLE, Runs.CREATED_AT).execute();
+        dsl.createIndex("hw_runs_message").on(Runs.TABLE, Runs.MESSAGE_ID).execute();
+    }
+}

@@ -1,0 +1,90 @@
+package io.hookwright.runlog;
+
+import io.hookwright.render.RenderedRequest;
+import io.hookwright.store.Database;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The run log on a real SQLite file. */
+class RunLogTest {
+    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+
+    @TempDir
+    Path dir;
+    private RunLog log;
+
+    @BeforeEach
+    void open() {
+        log = new JooqRunLog(Database.sqlite(dir.resolve("hookwright.db")));
+    }
+
+    private static Run run(String webhook, Outcome outcome, Instant at, Integer status) {
+        RenderedRequest request = new RenderedRequest("POST", "https://erp.example.com/x",
+                List.of(new RenderedRequest.Header("Authorization", "Bearer hwsecret-ERP_TOKEN-hwsecret"),
+                        new RenderedRequest.Header("X-Tag", "a"), new RenderedRequest.Header("X-Tag", "b")),
+                "{\"a\":1}");
+        Response response = status == null ? null : new Response(status, Map.of("Content-Type", "text/plain"), "ok");
+        return new Run(RunIds.next(Clock.fixed(at, ZoneOffset.UTC)), webhook, "rev1", "evt-1", "Project:Updated",
+                "msg_1", "async-after-commit", 1, request, response, Duration.ofMillis(42), outcome,
+                status == null ? "connection refused" : null, at);
+    }
+
+    @Test
+    void aRunReadsBackAsWritten() {
+        Run ok = run("erp", Outcome.SUCCEEDED, T0, 200);
+        Run refused = run("erp", Outcome.PENDING_RETRY, T0.plusSeconds(1), null);
+        log.record(List.of(ok, refused));
+        assertEquals(Optional.of(ok), log.find(ok.id()));
+        assertEquals(Optional.of(refused), log.find(refused.id()));
+    }
+
+    @Test
+    void listsNewestFirstFilteredByWebhookOutcomeAndTime() {
+        Run a = run("erp", Outcome.SUCCEEDED, T0, 200);
+        Run b = run("erp", Outcome.GAVE_UP, T0.plusSeconds(1), 500);
+        Run c = run("sharepoint", Outcome.FAILED, T0.plusSeconds(2), 503);
+        log.record(List.of(a, b, c));
+        assertEquals(List.of(c, b, a), log.list(RunQuery.latest(10)));
+        assertEquals(List.of(c, b), log.list(RunQuery.latest(2)));
+        assertEquals(List.of(b, a), log.list(new RunQuery("erp", Set.of(), null, 10)));
+        assertEquals(List.of(c, b), log.list(new RunQuery(null, Set.of(Outcome.FAILED, Outcome.GAVE_UP), null, 10)));
+        assertEquals(List.of(c, b), log.list(new RunQuery(null, Set.of(), T0.plusSeconds(1), 10)));
+    }
+
+    @Test
+    void purgingDropsOldBodiesAndKeepsTheRows() {
+        Run old = run("erp", Outcome.SUCCEEDED, T0, 200);
+        Run recent = run("erp", Outcome.SUCCEEDED, T0.plus(Duration.ofDays(31)), 200);
+        log.record(List.of(old, recent));
+        assertEquals(1, log.purgeBodies(T0.plus(Duration.ofDays(1))));
+        Run purged = log.find(old.id()).orElseThrow();
+        assertNull(purged.request().body());
+        assertNull(purged.response().body());
+        assertEquals(200, purged.response().status());
+        assertEquals(recent, log.find(recent.id()).orElseThrow());
+        assertEquals(0, log.purgeBodies(T0.plus(Duration.ofDays(1))), "already purged");
+    }
+
+    @Test
+    void runIdsSortByTime() {
+        String earlier = RunIds.next(Clock.fixed(T0, ZoneOffset.UTC));
+        String later = RunIds.next(Clock.fixed(T0.plusMillis(1), ZoneOffset.UTC));
+        assertTrue(earlier.compareTo(later) < 0, earlier + " < " + later);
+        assertTrue(earlier.matches("run_[0-9a-z]{26}"), earlier);
+    }
+}
