@@ -3,6 +3,7 @@ package io.hookwright.store;
 import io.hookwright.store.Schema.Outbox;
 import io.hookwright.store.Schema.Runs;
 import io.hookwright.store.Schema.SchemaVersion;
+import io.hookwright.store.Schema.WebhookStates;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -16,7 +17,8 @@ import java.util.Set;
  */
 public final class Migrations {
     static final List<Migration> ALL = List.of(
-            new Migration(1, "outbox and run log", Migrations::outboxAndRunLog));
+            new Migration(1, "outbox and run log", Migrations::outboxAndRunLog),
+            new Migration(2, "webhook state: failures and deactivation", Migrations::webhookState));
 
     private Migrations() {
     }
@@ -69,5 +71,14 @@ public final class Migrations {
         dsl.createIndex("hw_runs_webhook").on(Runs.TABLE, Runs.WEBHOOK, Runs.CREATED_AT).execute();
         dsl.createIndex("hw_runs_created").on(Runs.TABLE, Runs.CREATED_AT).execute();
         dsl.createIndex("hw_runs_message").on(Runs.TABLE, Runs.MESSAGE_ID).execute();
+    }
+
+    private static void webhookState(DSLContext dsl) {
+        dsl.createTable(WebhookStates.TABLE)
+                .columns(WebhookStates.CODE, WebhookStates.ACTIVE, WebhookStates.CONSECUTIVE_FAILURES,
+                        WebhookStates.LAST_FAILURE, WebhookStates.DEACTIVATED_AT, WebhookStates.DEACTIVATION_REASON,
+                        WebhookStates.UPDATED_AT)
+                .primaryKey(WebhookStates.CODE)
+                .execute();
     }
 }

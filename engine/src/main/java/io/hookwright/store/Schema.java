@@ -71,4 +71,18 @@ public final class Schema {
         private Runs() {
         }
     }
+
+    public static final class WebhookStates {
+        public static final Table<Record> TABLE = DSL.table(DSL.name("hw_webhook_state"));
+        public static final Field<String> CODE = DSL.field(DSL.name("webhook_code"), SQLDataType.VARCHAR(200).notNull());
+        public static final Field<Boolean> ACTIVE = DSL.field(DSL.name("active"), SQLDataType.BOOLEAN.notNull());
+        public static final Field<Integer> CONSECUTIVE_FAILURES = DSL.field(DSL.name("consecutive_failures"), SQLDataType.INTEGER.notNull());
+        public static final Field<String> LAST_FAILURE = DSL.field(DSL.name("last_failure"), SQLDataType.CLOB);
+        public static final Field<Long> DEACTIVATED_AT = DSL.field(DSL.name("deactivated_at"), SQLDataType.BIGINT);
+        public static final Field<String> DEACTIVATION_REASON = DSL.field(DSL.name("deactivation_reason"), SQLDataType.CLOB);
+        public static final Field<Long> UPDATED_AT = DSL.field(DSL.name("updated_at"), SQLDataType.BIGINT.notNull());
+
+        private WebhookStates() {
+        }
+    }
 }

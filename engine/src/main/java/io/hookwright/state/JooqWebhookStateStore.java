@@ -1,0 +1,115 @@
+package io.hookwright.state;
+
+import io.hookwright.store.Database;
+import io.hookwright.store.Schema.WebhookStates;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** All of the webhook state's SQL. */
+public final class JooqWebhookStateStore implements WebhookStateStore {
+    private final Database database;
+
+    public JooqWebhookStateStore(Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public Map<String, WebhookState> all() {
+        Map<String, WebhookState> states = new LinkedHashMap<>();
+        database.dsl().selectFrom(WebhookStates.TABLE).orderBy(WebhookStates.CODE)
+                .forEach(r -> states.put(r.get(WebhookStates.CODE), state(r)));
+        return states;
+    }
+
+    @Override
+    public WebhookState get(String code) {
+        return read(database.dsl(), code);
+    }
+
+    private static WebhookState read(DSLContext dsl, String code) {
+        return dsl.selectFrom(WebhookStates.TABLE).where(WebhookStates.CODE.eq(code)).fetchOptional()
+                .map(JooqWebhookStateStore::state).orElse(WebhookState.fresh(code));
+    }
+
+    @Override
+    public void succeeded(String code, Instant now) {
+        // Only touch the row when there is something to reset: success is the common case.
+        database.dsl().update(WebhookStates.TABLE)
+                .set(WebhookStates.CONSECUTIVE_FAILURES, 0)
+                .set(WebhookStates.UPDATED_AT, now.toEpochMilli())
+                .where(WebhookStates.CODE.eq(code)).and(WebhookStates.CONSECUTIVE_FAILURES.gt(0))
+                .execute();
+    }
+
+    @Override
+    public WebhookState failed(String code, Instant now, String failure, int threshold) {
+        long at = now.toEpochMilli();
+        return database.dsl().transactionResult(tx -> {
+            DSLContext dsl = tx.dsl();
+            dsl.insertInto(WebhookStates.TABLE, WebhookStates.CODE, WebhookStates.ACTIVE,
+                            WebhookStates.CONSECUTIVE_FAILURES, WebhookStates.LAST_FAILURE, WebhookStates.UPDATED_AT)
+                    .values(code, true, 1, failure, at)
+                    .onConflict(WebhookStates.CODE).doUpdate()
+                    .set(WebhookStates.CONSECUTIVE_FAILURES, WebhookStates.CONSECUTIVE_FAILURES.plus(1))
+                    .set(WebhookStates.LAST_FAILURE, failure)
+                    .set(WebhookStates.UPDATED_AT, at)
+                    .execute();
+            WebhookState state = read(dsl, code);
+            if (state.active() && state.consecutiveFailures() >= threshold) {
+                String reason = state.consecutiveFailures() + " consecutive failures; the last: " + failure;
+                dsl.update(WebhookStates.TABLE)
+                        .set(WebhookStates.ACTIVE, false)
+                        .set(WebhookStates.DEACTIVATED_AT, at)
+                        .set(WebhookStates.DEACTIVATION_REASON, reason)
+                        .where(WebhookStates.CODE.eq(code)).and(WebhookStates.ACTIVE.eq(true))
+                        .execute();
+                return read(dsl, code);
+            }
+            return state;
+        });
+    }
+
+    @Override
+    public WebhookState deactivate(String code, Instant now, String reason) {
+        long at = now.toEpochMilli();
+        DSLContext dsl = database.dsl();
+        dsl.insertInto(WebhookStates.TABLE, WebhookStates.CODE, WebhookStates.ACTIVE, WebhookStates.CONSECUTIVE_FAILURES,
+                        WebhookStates.DEACTIVATED_AT, WebhookStates.DEACTIVATION_REASON, WebhookStates.UPDATED_AT)
+                .values(code, false, 0, at, reason, at)
+                .onConflict(WebhookStates.CODE).doUpdate()
+                .set(WebhookStates.ACTIVE, false)
+                .set(WebhookStates.DEACTIVATED_AT, at)
+                .set(WebhookStates.DEACTIVATION_REASON, reason)
+                .set(WebhookStates.UPDATED_AT, at)
+                .execute();
+        return read(dsl, code);
+    }
+
+    @Override
+    public WebhookState activate(String code, Instant now) {
+        long at = now.toEpochMilli();
+        DSLContext dsl = database.dsl();
+        dsl.insertInto(WebhookStates.TABLE, WebhookStates.CODE, WebhookStates.ACTIVE, WebhookStates.CONSECUTIVE_FAILURES,
+                        WebhookStates.UPDATED_AT)
+                .values(code, true, 0, at)
+                .onConflict(WebhookStates.CODE).doUpdate()
+                .set(WebhookStates.ACTIVE, true)
+                .set(WebhookStates.CONSECUTIVE_FAILURES, 0)
+                .setNull(WebhookStates.DEACTIVATED_AT)
+                .setNull(WebhookStates.DEACTIVATION_REASON)
+                .set(WebhookStates.UPDATED_AT, at)
+                .execute();
+        return read(dsl, code);
+    }
+
+    private static WebhookState state(Record r) {
+        Long deactivatedAt = r.get(WebhookStates.DEACTIVATED_AT);
+        return new WebhookState(r.get(WebhookStates.CODE), r.get(WebhookStates.ACTIVE),
+                r.get(WebhookStates.CONSECUTIVE_FAILURES), r.get(WebhookStates.LAST_FAILURE),
+                deactivatedAt == null ? null : Instant.ofEpochMilli(deactivatedAt), r.get(WebhookStates.DEACTIVATION_REASON));
+    }
+}

@@ -1,0 +1,74 @@
+package io.hookwright.state;
+
+import io.hookwright.store.Database;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Failures in a row deactivate a webhook with its reason; operators switch it back; all of it survives a restart. */
+class WebhookStateStoreTest {
+    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+
+    @TempDir
+    Path dir;
+    private WebhookStateStore states;
+
+    @BeforeEach
+    void open() {
+        states = new JooqWebhookStateStore(Database.sqlite(dir.resolve("hookwright.db")));
+    }
+
+    @Test
+    void anUnknownWebhookIsActiveWithNoFailures() {
+        assertEquals(WebhookState.fresh("erp"), states.get("erp"));
+    }
+
+    @Test
+    void theThresholdOfFailuresInARowDeactivatesWithTheReason() {
+        for (int i = 1; i < 3; i++) {
+            WebhookState state = states.failed("erp", T0.plusSeconds(i), "HTTP 500 from https://erp.example.com/x", 3);
+            assertTrue(state.active());
+            assertEquals(i, state.consecutiveFailures());
+        }
+        WebhookState off = states.failed("erp", T0.plusSeconds(3), "no response within the timeout of 5000 ms "
+                + "from https://erp.example.com/x", 3);
+        assertFalse(off.active());
+        assertEquals(T0.plusSeconds(3), off.deactivatedAt());
+        assertEquals("3 consecutive failures; the last: no response within the timeout of 5000 ms from "
+                + "https://erp.example.com/x", off.deactivationReason());
+        assertEquals(off.deactivationReason(), states.failed("erp", T0.plusSeconds(4), "HTTP 500", 3)
+                .deactivationReason(), "a later failure keeps the first reason");
+    }
+
+    @Test
+    void aSuccessStartsTheCountAgain() {
+        states.failed("erp", T0, "HTTP 500", 3);
+        states.failed("erp", T0, "HTTP 500", 3);
+        states.succeeded("erp", T0.plusSeconds(1));
+        assertEquals(0, states.get("erp").consecutiveFailures());
+        assertTrue(states.failed("erp", T0.plusSeconds(2), "HTTP 500", 3).active());
+    }
+
+    @Test
+    void operatorsDeactivateAndReactivateAndItSurvivesARestart() {
+        states.deactivate("sharepoint", T0, "deactivated by anna: SharePoint migration");
+        WebhookStateStore reopened = new JooqWebhookStateStore(Database.sqlite(dir.resolve("hookwright.db")));
+        WebhookState off = reopened.get("sharepoint");
+        assertFalse(off.active());
+        assertEquals("deactivated by anna: SharePoint migration", off.deactivationReason());
+        assertEquals(1, reopened.all().size());
+
+        WebhookState on = reopened.activate("sharepoint", T0.plusSeconds(60));
+        assertTrue(on.active());
+        assertNull(on.deactivationReason());
+        assertEquals(0, on.consecutiveFailures());
+    }
+}
