@@ -76,8 +76,7 @@ final class DryRunCommand implements Callable<Integer> {
             }
             DefinitionCompiler.Compilation compilation = new DefinitionCompiler().compile(definitions);
             if (!compilation.valid()) {
-                compilation.errors().forEach(e -> err.println(definitions.resolve(e.file()) + ":" + e.line() + ":"
-                        + e.column() + ": " + e.message()));
+                compilation.errors().forEach(e -> err.println(DefinitionErrors.under(definitions, e).format()));
                 err.println("the definitions are not valid; nothing was dry-run");
                 return ExitCodes.INVALID;
             }

@@ -38,7 +38,7 @@ final class ValidateCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         DefinitionCompiler.Compilation compilation = new DefinitionCompiler().compile(folder);
-        List<DefinitionError> errors = compilation.errors().stream().map(this::located).toList();
+        List<DefinitionError> errors = compilation.errors().stream().map(e -> DefinitionErrors.under(folder, e)).toList();
         int count = compilation.valid() ? compilation.definitions().size() : 0;
         if (json) {
             Map<String, Object> answer = new LinkedHashMap<>();
@@ -56,10 +56,5 @@ final class ValidateCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return compilation.valid() ? ExitCodes.OK : ExitCodes.INVALID;
-    }
-
-    /** Errors name files relative to the folder; on the command line they read relative to where it was given. */
-    private DefinitionError located(DefinitionError error) {
-        return new DefinitionError(folder.resolve(error.file()).toString(), error.line(), error.column(), error.message());
     }
 }

@@ -1,0 +1,16 @@
+package io.hookwright.cli;
+
+import io.hookwright.dsl.model.DefinitionError;
+
+import java.nio.file.Path;
+
+/** Definition errors as the command line shows them. */
+final class DefinitionErrors {
+    private DefinitionErrors() {
+    }
+
+    /** Errors name files relative to the definitions folder; on the command line they read relative to where it was given. */
+    static DefinitionError under(Path folder, DefinitionError error) {
+        return new DefinitionError(folder.resolve(error.file()).toString(), error.line(), error.column(), error.message());
+    }
+}
