@@ -12,8 +12,18 @@ import java.util.Map;
  * (the JVM's stack only knows lines).
  */
 final class CallSites {
-    /** A call of {@code word}; {@code arguments} holds the positions where literal string arguments' text starts. */
-    record Site(String word, SourcePosition position, List<SourcePosition> arguments) {
+    /**
+     * A call of {@code word}; {@code arguments} holds where each argument starts (for a literal string, where its
+     * text starts), and {@code named} where each named argument ({@code attempts: 3}) is written.
+     */
+    record Site(String word, SourcePosition position, List<SourcePosition> arguments, Map<String, Named> named) {
+        Site(String word, SourcePosition position, List<SourcePosition> arguments) {
+            this(word, position, arguments, Map.of());
+        }
+    }
+
+    /** A named argument: where its name starts, and where its value starts (for a literal string, its text). */
+    record Named(SourcePosition name, SourcePosition value) {
     }
 
     private final String file;

@@ -86,6 +86,19 @@ final class LoadSession {
         return index < site.arguments().size() ? site.arguments().get(index) : site.position();
     }
 
+    /**
+     * Where the named argument {@code name} ({@code attempts: 3}) of the running {@code word} call is written: its
+     * name, or its {@code value}; the first argument's place when it is not known.
+     */
+    SourcePosition namedArgument(String word, String name, boolean value) {
+        CallSites.Site site = site(word);
+        CallSites.Named named = site.named().get(name);
+        if (named != null) {
+            return value ? named.value() : named.name();
+        }
+        return site.arguments().isEmpty() ? site.position() : site.arguments().get(0);
+    }
+
     void error(String word, String message) {
         error(here(word), message);
     }

@@ -22,6 +22,8 @@ import org.codehaus.groovy.ast.expr.ConstructorCallExpression;
 import org.codehaus.groovy.ast.expr.DeclarationExpression;
 import org.codehaus.groovy.ast.expr.Expression;
 import org.codehaus.groovy.ast.expr.GStringExpression;
+import org.codehaus.groovy.ast.expr.MapEntryExpression;
+import org.codehaus.groovy.ast.expr.MapExpression;
 import org.codehaus.groovy.ast.expr.MethodCallExpression;
 import org.codehaus.groovy.ast.expr.MethodPointerExpression;
 import org.codehaus.groovy.ast.expr.MethodReferenceExpression;
@@ -43,7 +45,9 @@ import org.codehaus.groovy.syntax.Types;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -225,7 +229,8 @@ final class SandboxVerifier extends ClassCodeVisitorSupport {
             return;
         }
         ASTNode at = call.getMethod().getLineNumber() > 0 ? call.getMethod() : call;
-        sites.add(new CallSites.Site(name, position(at), stringArguments(call.getArguments())));
+        sites.add(new CallSites.Site(name, position(at), stringArguments(call.getArguments()),
+                namedArguments(call.getArguments())));
         if (call.isImplicitThis()) {
             visitImplicitCall(call, name, at);
             return;
@@ -308,6 +313,23 @@ final class SandboxVerifier extends ClassCodeVisitorSupport {
                 positions.add(textStart(c));
             } else {
                 positions.add(position(argument));
+            }
+        }
+        return positions;
+    }
+
+    /** Where each named argument ({@code attempts: 3}) and its value start. */
+    private Map<String, CallSites.Named> namedArguments(Expression arguments) {
+        Map<String, CallSites.Named> positions = new HashMap<>();
+        for (Expression argument : arguments(arguments)) {
+            if (argument instanceof MapExpression map) {
+                for (MapEntryExpression entry : map.getMapEntryExpressions()) {
+                    if (entry.getKeyExpression() instanceof ConstantExpression key && key.getValue() instanceof String k) {
+                        Expression value = entry.getValueExpression();
+                        positions.putIfAbsent(k, new CallSites.Named(position(key), value instanceof ConstantExpression c
+                                && c.getValue() instanceof String && c.getLineNumber() > 0 ? textStart(c) : position(value)));
+                    }
+                }
             }
         }
         return positions;

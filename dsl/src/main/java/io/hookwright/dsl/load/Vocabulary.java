@@ -12,7 +12,7 @@ enum Vocabulary {
     WEBHOOK("webhook { }", "label", "description", "owner", "active", "on", "tenant", "filter", "request", "execution"),
     FILTER("filter { }", "field", "changed", "anyOf", "not", "where"),
     REQUEST("request { }", "get", "post", "put", "patch", "delete", "header", "body", "template", "signingSecret"),
-    EXECUTION("execution { }", "synchronous", "transaction", "timeout"),
+    EXECUTION("execution { }", "synchronous", "transaction", "timeout", "retry"),
     /** Inside {@code where}: plain code over the event, no DSL words. */
     CODE("where { }");
 
@@ -49,6 +49,7 @@ enum Vocabulary {
             Map.entry("synchronous", "synchronous true"),
             Map.entry("transaction", "transaction 'inside' or transaction 'after-commit'"),
             Map.entry("timeout", "timeout '5s'"),
+            Map.entry("retry", "retry '5s', '5m', '30m', or retry false, or retry attempts: 3"),
             Map.entry("contains", "field('Portfolio').contains 'Digital'"),
             Map.entry("in", "field('Stage').in 'Approved', 'Active'"),
             Map.entry("matches", "field('Name').matches '^AI'"),

@@ -631,6 +631,127 @@ class DefinitionErrorsTest {
             assertError(result, "hook.groovy", 2, 13, "active takes true or false, not 'yes'");
             assertError(result, "hook.groovy", 5, 30, "synchronous takes true or false, not 'no'");
         }
+
+        /** One webhook whose execution block is {@code block}, written on line 4 from column 17. */
+        private String retryIn(String block) {
+            return """
+                    webhook('hook') {
+                        on 'Project:Created'
+                        request { post 'https://a' }
+                        execution { %s }
+                    }
+                    """.formatted(block);
+        }
+
+        @Test
+        void retryWaitThatIsNoDuration() {
+            only(retryIn("retry '5s', 'soon'"), 4, 30,
+                    "bad duration 'soon': write a whole number and a unit: '500ms', '5s', '2m' or '1h'");
+        }
+
+        @Test
+        void retryWaitLongerThanADay() {
+            only(retryIn("retry '5s', '25h'"), 4, 30, "retry wait '25h' is out of range: use 0 to 24h");
+        }
+
+        @Test
+        void everyBadRetryWaitIsReported() {
+            LoadResult result = load(retryIn("retry 'x', '5s', '1441m'"));
+            assertEquals(2, result.errors().size(), () -> format(result.errors()));
+            assertError(result, "hook.groovy", 4, 24, "bad duration 'x'");
+            assertError(result, "hook.groovy", 4, 35, "retry wait '1441m' is out of range");
+        }
+
+        @Test
+        void moreThanTwentyRetryWaits() {
+            // each "'1s', " is 6 characters: the 21st wait's text starts at 24 + 20 * 6
+            only(retryIn("retry " + String.join(", ", java.util.Collections.nCopies(21, "'1s'"))), 4, 144,
+                    "retry takes at most 20 waits (21 attempts in all)");
+        }
+
+        @Test
+        void retryValuesThatAreNeitherWaitsNorFalse() {
+            only(retryIn("retry 5"), 4, 23, "retry takes waits such as '5s', '5m', false, or attempts: N, not 5");
+            only(retryIn("retry true"), 4, 23, "retry takes waits such as '5s', '5m', false, or attempts: N, not true");
+            only(retryIn("retry '5s', 10"), 4, 29, "retry takes waits such as '5s', '5m', false, or attempts: N, not 10");
+        }
+
+        @Test
+        void retryWithoutAValue() {
+            only(retryIn("retry()"), 4, 17, "retry needs a value: write waits such as '5s', '5m', false, or attempts: N");
+            only(retryIn("retry"), 4, 17, "'retry' is a DSL word: write it with its value after it");
+            only(retryIn("retry([])"), 4, 23, "retry needs a value");
+        }
+
+        @Test
+        void retryFalseOrNoneAmongWaits() {
+            only(retryIn("retry false, '5s'"), 4, 23, "retry false stands alone: write retry false (or retry 'none') "
+                    + "for one attempt only, or list the waits");
+            only(retryIn("retry '5s', 'none'"), 4, 30, "retry 'none' stands alone");
+        }
+
+        @Test
+        void retryAttemptsOutOfRange() {
+            only(retryIn("retry attempts: 0"), 4, 33, "retry attempts: 0 is out of range: use 1 to 20 "
+                    + "(attempts in all, the first included)");
+            only(retryIn("retry attempts: 21"), 4, 33, "retry attempts: 21 is out of range: use 1 to 20");
+            only(retryIn("retry attempts: -1"), 4, 33, "retry attempts: -1 is out of range");
+        }
+
+        @Test
+        void retryAttemptsThatIsNoWholeNumber() {
+            only(retryIn("retry attempts: '3'"), 4, 34, "retry attempts: takes a whole number from 1 to 20, not '3'");
+            only(retryIn("retry attempts: 2.5"), 4, 33, "retry attempts: takes a whole number from 1 to 20, not 2.5");
+        }
+
+        @Test
+        void retryWithAnUnknownOption() {
+            DefinitionError e = only(retryIn("retry attempt: 3"), 4, 23, "retry has no option 'attempt': "
+                    + "did you mean 'attempts'? retry takes waits such as '5s', '5m', false, or attempts: N");
+            e = only(retryIn("retry attempts: 3, jitter: 0.1"), 4, 36, "retry has no option 'jitter': retry takes waits");
+            assertFalse(e.message().contains("did you mean"), e.message());
+        }
+
+        @Test
+        void retryWithAttemptsAndWaitsTogether() {
+            only(retryIn("retry '5s', attempts: 3"), 4, 24, "retry takes either attempts: N or waits such as '5s', '5m', "
+                    + "not both");
+        }
+
+        @Test
+        void retryOnASynchronousWebhookWhicheverComesFirst() {
+            String message = "retry applies to async webhooks (synchronous false): a synchronous webhook is sent once";
+            only(retryIn("synchronous true; retry '5s'"), 4, 35, message);
+            only(retryIn("retry '5s'; synchronous true"), 4, 17, message);
+            only(retryIn("retry false; synchronous true"), 4, 17, message);
+            only("""
+                    webhook('hook') {
+                        on 'Project:Created'
+                        request { post 'https://a' }
+                        execution {
+                            retry attempts: 3
+                            transaction 'inside'
+                            synchronous true
+                        }
+                    }
+                    """, 5, 9, message);
+        }
+
+        @Test
+        void misspeltRetry() {
+            only(retryIn("retyr '5s'"), 4, 17, "unknown DSL word 'retyr' in execution { }: did you mean 'retry'?");
+        }
+
+        @Test
+        void retryOutsideTheExecutionBlock() {
+            only("""
+                    webhook('hook') {
+                        on 'Project:Created'
+                        request { post 'https://a' }
+                        retry '5s'
+                    }
+                    """, 4, 5, "'retry' is not allowed in webhook { }; it belongs in execution { }");
+        }
     }
 
     @Nested

@@ -7,6 +7,7 @@ import io.hookwright.dsl.model.EventPredicate;
 import io.hookwright.dsl.model.ExecutionSpec;
 import io.hookwright.dsl.model.Header;
 import io.hookwright.dsl.model.RequestSpec;
+import io.hookwright.dsl.model.RetryPolicy;
 import io.hookwright.dsl.model.SourcePosition;
 import io.hookwright.dsl.model.Template;
 import io.hookwright.dsl.model.TransactionMode;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +26,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import static io.hookwright.dsl.load.Definitions.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -107,7 +110,7 @@ class DslWordsTest {
         assertEquals(Optional.of("acme"), w.tenant());
         assertEquals(11, w.filter().size());
         assertEquals("POST", w.request().method());
-        assertEquals(new ExecutionSpec(false, TransactionMode.INSIDE, Duration.ofSeconds(5)), w.execution());
+        assertEquals(new ExecutionSpec(false, TransactionMode.INSIDE, Duration.ofSeconds(5), RetryPolicy.DEFAULT), w.execution());
         assertEquals(new SourcePosition("sharepoint.groovy", 1, 1), w.origin());
     }
 
@@ -512,7 +515,8 @@ class DslWordsTest {
 
         @Test
         void defaultsAreAsyncAfterCommitTenSeconds() {
-            assertEquals(new ExecutionSpec(false, TransactionMode.AFTER_COMMIT, Duration.ofSeconds(10)), webhook("").execution());
+            assertEquals(new ExecutionSpec(false, TransactionMode.AFTER_COMMIT, Duration.ofSeconds(10),
+                    RetryPolicy.DEFAULT), webhook("").execution());
             assertEquals("async-after-commit", webhook("").execution().mode());
             assertEquals(ExecutionSpec.defaults(), execution("        synchronous false"));
         }
@@ -534,6 +538,99 @@ class DslWordsTest {
         @CsvSource({"500ms, PT0.5S", "5s, PT5S", "2m, PT2M", "'5 s', PT5S", "5m, PT5M"})
         void timeouts(String written, Duration expected) {
             assertEquals(expected, execution("        timeout '" + written + "'").timeout());
+        }
+
+        /** The engine's default schedule in the form RetryPolicy.delays takes: ZERO first. */
+        private static final List<Duration> ENGINE_DEFAULT = List.of(Duration.ZERO, Duration.ofSeconds(5),
+                Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2));
+
+        private RetryPolicy retry(String written) {
+            return execution("        " + written).retry();
+        }
+
+        @Test
+        void withoutRetryTheEngineScheduleApplies() {
+            RetryPolicy r = webhook("").execution().retry();
+            assertEquals(RetryPolicy.DEFAULT, r);
+            assertTrue(r.isDefault());
+            assertFalse(r.isNone());
+            assertEquals(Optional.empty(), r.waits());
+            assertEquals(OptionalInt.empty(), r.attempts());
+            assertEquals(ENGINE_DEFAULT, r.delays(ENGINE_DEFAULT));
+            assertEquals(RetryPolicy.DEFAULT, execution("        timeout '5s'").retry());
+        }
+
+        @Test
+        void retryWaitsAreTheWaitsBeforeEachRetry() {
+            RetryPolicy r = retry("retry '5s', '5m', '30m'");
+            List<Duration> waits = List.of(Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(30));
+            assertEquals(RetryPolicy.waits(waits), r);
+            assertEquals(new RetryPolicy.Waits(waits), r);
+            assertEquals(Optional.of(waits), r.waits());
+            assertEquals(OptionalInt.of(4), r.attempts(), "the first attempt goes at once, then one after each wait");
+            assertEquals(List.of(Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(30)),
+                    r.delays(ENGINE_DEFAULT));
+            assertFalse(r.isDefault());
+            assertFalse(r.isNone());
+        }
+
+        @Test
+        void retryWaitsFromZeroToADayAsTimeoutsAreWritten() {
+            assertEquals(RetryPolicy.waits(List.of(Duration.ZERO, Duration.ofMillis(500), Duration.ofSeconds(5),
+                    Duration.ofHours(24))), retry("retry '0s', '500ms', '5 s', '24h'"));
+            assertEquals(RetryPolicy.waits(List.of(Duration.ofMinutes(1440))), retry("retry '1440m'"));
+        }
+
+        @Test
+        void retryWaitsAsAList() {
+            assertEquals(RetryPolicy.waits(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2))),
+                    retry("retry(['1s', '2s'])"));
+        }
+
+        @Test
+        void retryTakesUpToTwentyWaits() {
+            String twenty = String.join(", ", java.util.Collections.nCopies(20, "'1m'"));
+            RetryPolicy r = retry("retry " + twenty);
+            assertEquals(Optional.of(java.util.Collections.nCopies(20, Duration.ofMinutes(1))), r.waits());
+            assertEquals(OptionalInt.of(21), r.attempts());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"retry false", "retry 'none'", "retry('none')", "retry(false)"})
+        void retryFalseOrNoneSendsOnce(String written) {
+            RetryPolicy r = retry(written);
+            assertEquals(RetryPolicy.none(), r);
+            assertTrue(r.isNone());
+            assertFalse(r.isDefault());
+            assertEquals(Optional.of(List.of()), r.waits());
+            assertEquals(OptionalInt.of(1), r.attempts());
+            assertEquals(List.of(Duration.ZERO), r.delays(ENGINE_DEFAULT));
+        }
+
+        @Test
+        void retryAttemptsCutsTheEngineSchedule() {
+            RetryPolicy r = retry("retry attempts: 3");
+            assertEquals(RetryPolicy.attempts(3), r);
+            assertEquals(new RetryPolicy.Attempts(3), r);
+            assertEquals(OptionalInt.of(3), r.attempts());
+            assertEquals(Optional.empty(), r.waits());
+            assertEquals(ENGINE_DEFAULT.subList(0, 3), r.delays(ENGINE_DEFAULT));
+            assertEquals(List.of(Duration.ZERO), retry("retry attempts: 1").delays(ENGINE_DEFAULT));
+            assertEquals(ENGINE_DEFAULT, retry("retry(attempts: 20)").delays(ENGINE_DEFAULT),
+                    "more attempts than the engine's schedule has: the whole schedule");
+        }
+
+        @Test
+        void retryWithTheOtherWordsOfAnAsyncWebhookInAnyOrder() {
+            ExecutionSpec e = execution("""
+                            retry '5s', '5m'
+                            synchronous false
+                            transaction 'inside'
+                            timeout '2s'
+                    """);
+            assertEquals(new ExecutionSpec(false, TransactionMode.INSIDE, Duration.ofSeconds(2),
+                    RetryPolicy.waits(List.of(Duration.ofSeconds(5), Duration.ofMinutes(5)))), e);
+            assertEquals("async-inside", e.mode());
         }
     }
 }
