@@ -2,6 +2,7 @@ package io.hookwright.outbox;
 
 import io.hookwright.store.Database;
 import io.hookwright.store.RequestJson;
+import io.hookwright.store.SecretNames;
 import io.hookwright.store.Schema.Outbox;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -10,8 +11,10 @@ import org.jooq.impl.DSL;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** All of the outbox's SQL. */
 public final class JooqOutboxStore implements OutboxStore {
@@ -31,23 +34,26 @@ public final class JooqOutboxStore implements OutboxStore {
         }
         var insert = tx.insertInto(Outbox.TABLE, Outbox.MESSAGE_ID, Outbox.WEBHOOK, Outbox.REVISION, Outbox.EVENT_ID,
                 Outbox.EVENT_TYPE, Outbox.MODE, Outbox.REQUEST, Outbox.TIMEOUT_MS, Outbox.ATTEMPTS, Outbox.STATUS,
-                Outbox.NEXT_ATTEMPT_AT, Outbox.CREATED_AT);
+                Outbox.NEXT_ATTEMPT_AT, Outbox.CREATED_AT, Outbox.TARGET_HOST, Outbox.SIGNING_SECRETS);
         for (OutboxMessage m : messages) {
             insert = insert.values(m.messageId(), m.webhook(), m.revision(), m.eventId(), m.eventType(), m.mode(),
                     RequestJson.write(m.request()), (int) m.timeout().toMillis(), m.attempts(), PENDING,
-                    m.nextAttemptAt().toEpochMilli(), m.createdAt().toEpochMilli());
+                    m.nextAttemptAt().toEpochMilli(), m.createdAt().toEpochMilli(), m.targetHost(),
+                    SecretNames.join(m.signingSecrets()));
         }
         insert.onConflictDoNothing().execute();
     }
 
     @Override
-    public List<OutboxMessage> claimDue(String worker, int limit, Instant now, Duration lease) {
+    public List<OutboxMessage> claimDue(String worker, int limit, Instant now, Duration lease, Set<String> passOver) {
         long at = now.toEpochMilli();
         long until = at + lease.toMillis();
         Condition due = Outbox.STATUS.eq(PENDING).and(Outbox.NEXT_ATTEMPT_AT.le(at))
                 .or(Outbox.STATUS.eq(CLAIMED).and(Outbox.LEASE_UNTIL.lt(at)));
+        Condition wanted = passOver.isEmpty() ? due
+                : due.and(Outbox.TARGET_HOST.isNull().or(Outbox.TARGET_HOST.notIn(passOver)));
         DSLContext dsl = database.dsl();
-        List<String> candidates = dsl.select(Outbox.MESSAGE_ID).from(Outbox.TABLE).where(due)
+        List<String> candidates = dsl.select(Outbox.MESSAGE_ID).from(Outbox.TABLE).where(wanted)
                 .orderBy(Outbox.NEXT_ATTEMPT_AT).limit(limit).fetch(Outbox.MESSAGE_ID);
         if (candidates.isEmpty()) {
             return List.of();
@@ -72,19 +78,45 @@ public final class JooqOutboxStore implements OutboxStore {
     private static OutboxMessage message(Record r) {
         return new OutboxMessage(r.get(Outbox.MESSAGE_ID), r.get(Outbox.WEBHOOK), r.get(Outbox.REVISION),
                 r.get(Outbox.EVENT_ID), r.get(Outbox.EVENT_TYPE), r.get(Outbox.MODE),
-                RequestJson.read(r.get(Outbox.REQUEST)), Duration.ofMillis(r.get(Outbox.TIMEOUT_MS)),
+                RequestJson.read(r.get(Outbox.REQUEST)), SecretNames.split(r.get(Outbox.SIGNING_SECRETS)),
+                Duration.ofMillis(r.get(Outbox.TIMEOUT_MS)),
                 r.get(Outbox.ATTEMPTS), Instant.ofEpochMilli(r.get(Outbox.NEXT_ATTEMPT_AT)),
                 Instant.ofEpochMilli(r.get(Outbox.CREATED_AT)));
     }
 
     @Override
+    public int releaseClaims(String workerPrefix) {
+        return database.dsl().update(Outbox.TABLE)
+                .set(Outbox.STATUS, PENDING)
+                .setNull(Outbox.CLAIMED_BY)
+                .setNull(Outbox.LEASE_UNTIL)
+                .where(Outbox.STATUS.eq(CLAIMED)).and(Outbox.CLAIMED_BY.startsWith(workerPrefix))
+                .execute();
+    }
+
+    @Override
+    public int remove(DSLContext tx, Collection<String> messageIds, String worker) {
+        if (messageIds.isEmpty()) {
+            return 0;
+        }
+        return tx.deleteFrom(Outbox.TABLE).where(Outbox.MESSAGE_ID.in(messageIds))
+                .and(Outbox.STATUS.eq(CLAIMED)).and(Outbox.CLAIMED_BY.eq(worker))
+                .execute();
+    }
+
+    @Override
     public boolean delivered(String messageId, String worker) {
-        return database.dsl().deleteFrom(Outbox.TABLE).where(ours(messageId, worker)).execute() == 1;
+        return remove(database.dsl(), List.of(messageId), worker) == 1;
     }
 
     @Override
     public boolean retryAt(String messageId, String worker, int attempts, Instant next) {
-        return database.dsl().update(Outbox.TABLE)
+        return retryAt(database.dsl(), messageId, worker, attempts, next);
+    }
+
+    @Override
+    public boolean retryAt(DSLContext tx, String messageId, String worker, int attempts, Instant next) {
+        return tx.update(Outbox.TABLE)
                 .set(Outbox.STATUS, PENDING)
                 .set(Outbox.ATTEMPTS, attempts)
                 .set(Outbox.NEXT_ATTEMPT_AT, next.toEpochMilli())

@@ -4,8 +4,10 @@ import org.jooq.DSLContext;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The durable queue of async deliveries, in domain operations. */
 public interface OutboxStore {
@@ -17,11 +19,31 @@ public interface OutboxStore {
 
     /**
      * Claims up to {@code limit} due messages for {@code worker} until {@code now + lease}: messages that are due,
-     * and messages whose previous claim's lease has run out (its worker died).
+     * and messages whose previous claim's lease has run out (its worker died). Messages to {@code passOver} hosts
+     * stay for later: their queues are full.
      */
-    List<OutboxMessage> claimDue(String worker, int limit, Instant now, Duration lease);
+    List<OutboxMessage> claimDue(String worker, int limit, Instant now, Duration lease, Set<String> passOver);
 
-    /** Removes a delivered message; false when the claim was lost (the lease ran out and another worker took it). */
+    default List<OutboxMessage> claimDue(String worker, int limit, Instant now, Duration lease) {
+        return claimDue(worker, limit, now, lease, Set.of());
+    }
+
+    /**
+     * Releases the claims of earlier workers whose id starts with {@code workerPrefix}: a node that restarts after a
+     * crash takes its own messages back at once instead of waiting for their leases to end. Returns how many.
+     */
+    int releaseClaims(String workerPrefix);
+
+    /**
+     * Removes messages that are done with, delivered or given up (their run log keeps them), in {@code tx}.
+     * Returns how many were still {@code worker}'s: a claim is lost when its lease ran out and another worker took it.
+     */
+    int remove(DSLContext tx, Collection<String> messageIds, String worker);
+
+    /** Releases a claimed message to be tried again at {@code next}, in {@code tx}. */
+    boolean retryAt(DSLContext tx, String messageId, String worker, int attempts, Instant next);
+
+    /** Removes a delivered message; false when the claim was lost. */
     boolean delivered(String messageId, String worker);
 
     /** Releases a claimed message to be tried again at {@code next}. */

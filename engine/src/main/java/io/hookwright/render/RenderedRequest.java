@@ -47,6 +47,19 @@ public record RenderedRequest(String method, String url, List<Header> headers, S
         return new RenderedRequest(method, f.apply(url), mapped, f.apply(body));
     }
 
+    /**
+     * The host of the URL, lower-cased; empty when the URL has none. Secret references are left in: a host is
+     * not expected to be secret, and when one is, the reference stands for it.
+     */
+    public String host() {
+        try {
+            String host = java.net.URI.create(url.strip()).getHost();
+            return host == null ? "" : host.toLowerCase(java.util.Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
     /** Headers as a JSON object (a repeated name keeps its last value). */
     public Map<String, String> headerMap() {
         Map<String, String> map = new LinkedHashMap<>();

@@ -4,8 +4,10 @@ import io.hookwright.event.EventJson;
 import io.hookwright.render.RenderedRequest;
 import io.hookwright.store.Database;
 import io.hookwright.store.RequestJson;
+import io.hookwright.store.SecretNames;
 import io.hookwright.store.Schema.Runs;
 import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 
@@ -24,13 +26,19 @@ public final class JooqRunLog implements RunLog {
 
     @Override
     public void record(List<Run> runs) {
+        record(database.dsl(), runs);
+    }
+
+    @Override
+    public void record(DSLContext tx, List<Run> runs) {
         if (runs.isEmpty()) {
             return;
         }
-        var insert = database.dsl().insertInto(Runs.TABLE, Runs.ID, Runs.WEBHOOK, Runs.REVISION, Runs.EVENT_ID,
+        var insert = tx.insertInto(Runs.TABLE, Runs.ID, Runs.WEBHOOK, Runs.REVISION, Runs.EVENT_ID,
                 Runs.EVENT_TYPE, Runs.MESSAGE_ID, Runs.MODE, Runs.ATTEMPT, Runs.REQUEST_METHOD, Runs.REQUEST_URL,
                 Runs.REQUEST_HEADERS, Runs.REQUEST_BODY, Runs.RESPONSE_STATUS, Runs.RESPONSE_HEADERS,
-                Runs.RESPONSE_BODY, Runs.DURATION_MS, Runs.OUTCOME, Runs.ERROR, Runs.CREATED_AT, Runs.BODIES_PURGED);
+                Runs.RESPONSE_BODY, Runs.DURATION_MS, Runs.OUTCOME, Runs.ERROR, Runs.CREATED_AT, Runs.BODIES_PURGED,
+                Runs.SIGNING_SECRETS);
         for (Run run : runs) {
             Response response = run.response();
             insert = insert.values(run.id(), run.webhook(), run.revision(), run.eventId(), run.eventType(),
@@ -39,7 +47,7 @@ public final class JooqRunLog implements RunLog {
                     response == null ? null : response.status(),
                     response == null ? null : EventJson.write(response.headers()),
                     response == null ? null : response.body(), run.duration().toMillis(), run.outcome().word(),
-                    run.error(), run.createdAt().toEpochMilli(), false);
+                    run.error(), run.createdAt().toEpochMilli(), false, SecretNames.join(run.signingSecrets()));
         }
         insert.execute();
     }
@@ -68,6 +76,19 @@ public final class JooqRunLog implements RunLog {
     }
 
     @Override
+    public List<Run> ofMessage(String messageId) {
+        return database.dsl().selectFrom(Runs.TABLE).where(Runs.MESSAGE_ID.eq(messageId))
+                .orderBy(Runs.ATTEMPT, Runs.CREATED_AT, Runs.ID)
+                .fetch(JooqRunLog::run);
+    }
+
+    @Override
+    public boolean bodiesPurged(String id) {
+        return Boolean.TRUE.equals(database.dsl().select(Runs.BODIES_PURGED).from(Runs.TABLE).where(Runs.ID.eq(id))
+                .fetchOne(Runs.BODIES_PURGED));
+    }
+
+    @Override
     public int purgeBodies(Instant cutoff) {
         return database.dsl().update(Runs.TABLE)
                 .setNull(Runs.REQUEST_BODY)
@@ -86,6 +107,7 @@ public final class JooqRunLog implements RunLog {
                 RequestJson.readMap(r.get(Runs.RESPONSE_HEADERS)), r.get(Runs.RESPONSE_BODY));
         return new Run(r.get(Runs.ID), r.get(Runs.WEBHOOK), r.get(Runs.REVISION), r.get(Runs.EVENT_ID),
                 r.get(Runs.EVENT_TYPE), r.get(Runs.MESSAGE_ID), r.get(Runs.MODE), r.get(Runs.ATTEMPT), request,
+                SecretNames.split(r.get(Runs.SIGNING_SECRETS)),
                 response, Duration.ofMillis(r.get(Runs.DURATION_MS)), Outcome.fromWord(r.get(Runs.OUTCOME)).orElseThrow(),
                 r.get(Runs.ERROR), Instant.ofEpochMilli(r.get(Runs.CREATED_AT)));
     }

@@ -4,13 +4,18 @@ import io.hookwright.render.RenderedRequest;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One attempt to deliver one message, as logged. The request keeps secret references, never values.
  *
- * @param response null when no answer came (timeout, refused, reset)
+ * @param signingSecrets names of the secrets the request was signed with, so a redelivery signs it the same way
+ * @param response       null when no answer came (timeout, refused, reset)
  */
 public record Run(String id, String webhook, String revision, String eventId, String eventType, String messageId,
-                  String mode, int attempt, RenderedRequest request, Response response, Duration duration,
-                  Outcome outcome, String error, Instant createdAt) {
+                  String mode, int attempt, RenderedRequest request, List<String> signingSecrets, Response response,
+                  Duration duration, Outcome outcome, String error, Instant createdAt) {
+    public Run {
+        signingSecrets = List.copyOf(signingSecrets);
+    }
 }

@@ -1,5 +1,7 @@
 package io.hookwright.runlog;
 
+import org.jooq.DSLContext;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -9,10 +11,19 @@ public interface RunLog {
     /** Records runs in one batch. */
     void record(List<Run> runs);
 
+    /** Records runs in one batch, in {@code tx}: with the outbox and state changes of the same deliveries. */
+    void record(DSLContext tx, List<Run> runs);
+
+    /** The runs of one message, first attempt first. */
+    List<Run> ofMessage(String messageId);
+
     Optional<Run> find(String id);
 
     /** Newest first. */
     List<Run> list(RunQuery query);
+
+    /** True when the run's bodies were dropped by {@link #purgeBodies}. */
+    boolean bodiesPurged(String id);
 
     /** Drops request and response bodies of runs created before {@code cutoff}; the rows stay. Returns how many. */
     int purgeBodies(Instant cutoff);

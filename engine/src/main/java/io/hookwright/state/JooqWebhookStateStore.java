@@ -30,6 +30,11 @@ public final class JooqWebhookStateStore implements WebhookStateStore {
         return read(database.dsl(), code);
     }
 
+    @Override
+    public WebhookState get(DSLContext tx, String code) {
+        return read(tx, code);
+    }
+
     private static WebhookState read(DSLContext dsl, String code) {
         return dsl.selectFrom(WebhookStates.TABLE).where(WebhookStates.CODE.eq(code)).fetchOptional()
                 .map(JooqWebhookStateStore::state).orElse(WebhookState.fresh(code));
@@ -37,8 +42,13 @@ public final class JooqWebhookStateStore implements WebhookStateStore {
 
     @Override
     public void succeeded(String code, Instant now) {
+        succeeded(database.dsl(), code, now);
+    }
+
+    @Override
+    public void succeeded(DSLContext tx, String code, Instant now) {
         // Only touch the row when there is something to reset: success is the common case.
-        database.dsl().update(WebhookStates.TABLE)
+        tx.update(WebhookStates.TABLE)
                 .set(WebhookStates.CONSECUTIVE_FAILURES, 0)
                 .set(WebhookStates.UPDATED_AT, now.toEpochMilli())
                 .where(WebhookStates.CODE.eq(code)).and(WebhookStates.CONSECUTIVE_FAILURES.gt(0))
@@ -47,36 +57,42 @@ public final class JooqWebhookStateStore implements WebhookStateStore {
 
     @Override
     public WebhookState failed(String code, Instant now, String failure, int threshold) {
+        return database.dsl().transactionResult(tx -> failed(tx.dsl(), code, now, failure, threshold));
+    }
+
+    @Override
+    public WebhookState failed(DSLContext dsl, String code, Instant now, String failure, int threshold) {
         long at = now.toEpochMilli();
-        return database.dsl().transactionResult(tx -> {
-            DSLContext dsl = tx.dsl();
-            dsl.insertInto(WebhookStates.TABLE, WebhookStates.CODE, WebhookStates.ACTIVE,
-                            WebhookStates.CONSECUTIVE_FAILURES, WebhookStates.LAST_FAILURE, WebhookStates.UPDATED_AT)
-                    .values(code, true, 1, failure, at)
-                    .onConflict(WebhookStates.CODE).doUpdate()
-                    .set(WebhookStates.CONSECUTIVE_FAILURES, WebhookStates.CONSECUTIVE_FAILURES.plus(1))
-                    .set(WebhookStates.LAST_FAILURE, failure)
-                    .set(WebhookStates.UPDATED_AT, at)
+        dsl.insertInto(WebhookStates.TABLE, WebhookStates.CODE, WebhookStates.ACTIVE,
+                        WebhookStates.CONSECUTIVE_FAILURES, WebhookStates.LAST_FAILURE, WebhookStates.UPDATED_AT)
+                .values(code, true, 1, failure, at)
+                .onConflict(WebhookStates.CODE).doUpdate()
+                .set(WebhookStates.CONSECUTIVE_FAILURES, WebhookStates.CONSECUTIVE_FAILURES.plus(1))
+                .set(WebhookStates.LAST_FAILURE, failure)
+                .set(WebhookStates.UPDATED_AT, at)
+                .execute();
+        WebhookState state = read(dsl, code);
+        if (state.active() && state.consecutiveFailures() >= threshold) {
+            String reason = state.consecutiveFailures() + " consecutive failures; the last: " + failure;
+            dsl.update(WebhookStates.TABLE)
+                    .set(WebhookStates.ACTIVE, false)
+                    .set(WebhookStates.DEACTIVATED_AT, at)
+                    .set(WebhookStates.DEACTIVATION_REASON, reason)
+                    .where(WebhookStates.CODE.eq(code)).and(WebhookStates.ACTIVE.eq(true))
                     .execute();
-            WebhookState state = read(dsl, code);
-            if (state.active() && state.consecutiveFailures() >= threshold) {
-                String reason = state.consecutiveFailures() + " consecutive failures; the last: " + failure;
-                dsl.update(WebhookStates.TABLE)
-                        .set(WebhookStates.ACTIVE, false)
-                        .set(WebhookStates.DEACTIVATED_AT, at)
-                        .set(WebhookStates.DEACTIVATION_REASON, reason)
-                        .where(WebhookStates.CODE.eq(code)).and(WebhookStates.ACTIVE.eq(true))
-                        .execute();
-                return read(dsl, code);
-            }
-            return state;
-        });
+            return read(dsl, code);
+        }
+        return state;
     }
 
     @Override
     public WebhookState deactivate(String code, Instant now, String reason) {
+        return deactivate(database.dsl(), code, now, reason);
+    }
+
+    @Override
+    public WebhookState deactivate(DSLContext dsl, String code, Instant now, String reason) {
         long at = now.toEpochMilli();
-        DSLContext dsl = database.dsl();
         dsl.insertInto(WebhookStates.TABLE, WebhookStates.CODE, WebhookStates.ACTIVE, WebhookStates.CONSECUTIVE_FAILURES,
                         WebhookStates.DEACTIVATED_AT, WebhookStates.DEACTIVATION_REASON, WebhookStates.UPDATED_AT)
                 .values(code, false, 0, at, reason, at)

@@ -1,5 +1,7 @@
 package io.hookwright.state;
 
+import org.jooq.DSLContext;
+
 import java.time.Instant;
 import java.util.Map;
 
@@ -10,8 +12,14 @@ public interface WebhookStateStore {
 
     WebhookState get(String code);
 
+    /** {@link #get(String)} in {@code tx}. */
+    WebhookState get(DSLContext tx, String code);
+
     /** A delivery succeeded: the failure count starts again. */
     void succeeded(String code, Instant now);
+
+    /** {@link #succeeded(String, Instant)} in {@code tx}. */
+    void succeeded(DSLContext tx, String code, Instant now);
 
     /**
      * A delivery failed. When this makes {@code threshold} failures in a row, the webhook is deactivated with a reason
@@ -19,8 +27,14 @@ public interface WebhookStateStore {
      */
     WebhookState failed(String code, Instant now, String failure, int threshold);
 
+    /** {@link #failed(String, Instant, String, int)} in {@code tx}. */
+    WebhookState failed(DSLContext tx, String code, Instant now, String failure, int threshold);
+
     /** Deactivates at once, e.g. on 410 Gone or by an operator. */
     WebhookState deactivate(String code, Instant now, String reason);
+
+    /** {@link #deactivate(String, Instant, String)} in {@code tx}. */
+    WebhookState deactivate(DSLContext tx, String code, Instant now, String reason);
 
     /** Reactivates; the failure count starts again. */
     WebhookState activate(String code, Instant now);

@@ -18,7 +18,8 @@ import java.util.Set;
 public final class Migrations {
     static final List<Migration> ALL = List.of(
             new Migration(1, "outbox and run log", Migrations::outboxAndRunLog),
-            new Migration(2, "webhook state: failures and deactivation", Migrations::webhookState));
+            new Migration(2, "webhook state: failures and deactivation", Migrations::webhookState),
+            new Migration(3, "target host and signing secrets on queued and logged requests", Migrations::targetAndSigning));
 
     private Migrations() {
     }
@@ -80,5 +81,12 @@ public final class Migrations {
                         WebhookStates.UPDATED_AT)
                 .primaryKey(WebhookStates.CODE)
                 .execute();
+    }
+
+    private static void targetAndSigning(DSLContext dsl) {
+        dsl.alterTable(Outbox.TABLE).addColumn(Outbox.TARGET_HOST).execute();
+        dsl.alterTable(Outbox.TABLE).addColumn(Outbox.SIGNING_SECRETS).execute();
+        dsl.alterTable(Runs.TABLE).addColumn(Runs.SIGNING_SECRETS).execute();
+        dsl.createIndex("hw_outbox_claimed").on(Outbox.TABLE, Outbox.CLAIMED_BY).execute();
     }
 }

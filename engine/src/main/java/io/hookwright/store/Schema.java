@@ -40,6 +40,10 @@ public final class Schema {
         public static final Field<String> CLAIMED_BY = DSL.field(DSL.name("claimed_by"), SQLDataType.VARCHAR(100));
         public static final Field<Long> LEASE_UNTIL = DSL.field(DSL.name("lease_until"), SQLDataType.BIGINT);
         public static final Field<Long> CREATED_AT = DSL.field(DSL.name("created_at"), SQLDataType.BIGINT.notNull());
+        /** Since version 3: the target's host, so a claim can pass over hosts whose queue is full. */
+        public static final Field<String> TARGET_HOST = DSL.field(DSL.name("target_host"), SQLDataType.VARCHAR(255));
+        /** Since version 3: the names of the secrets to sign with, comma-separated. */
+        public static final Field<String> SIGNING_SECRETS = DSL.field(DSL.name("signing_secrets"), SQLDataType.VARCHAR(400));
 
         private Outbox() {
         }
@@ -67,6 +71,8 @@ public final class Schema {
         public static final Field<String> ERROR = DSL.field(DSL.name("error"), SQLDataType.CLOB);
         public static final Field<Long> CREATED_AT = DSL.field(DSL.name("created_at"), SQLDataType.BIGINT.notNull());
         public static final Field<Boolean> BODIES_PURGED = DSL.field(DSL.name("bodies_purged"), SQLDataType.BOOLEAN.notNull());
+        /** Since version 3: the names of the secrets the request was signed with, comma-separated. */
+        public static final Field<String> SIGNING_SECRETS = DSL.field(DSL.name("signing_secrets"), SQLDataType.VARCHAR(400));
 
         private Runs() {
         }

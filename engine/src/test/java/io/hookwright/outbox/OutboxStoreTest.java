@@ -37,7 +37,7 @@ class OutboxStoreTest {
     private static OutboxMessage message(String id, Instant due) {
         RenderedRequest request = new RenderedRequest("POST", "https://erp.example.com/x",
                 List.of(new RenderedRequest.Header("Authorization", "Bearer hwsecret-ERP_TOKEN-hwsecret")), "{\"a\":1}");
-        return new OutboxMessage(id, "erp", "rev1", "evt-" + id, "Project:Updated", "async-inside", request,
+        return new OutboxMessage(id, "erp", "rev1", "evt-" + id, "Project:Updated", "async-inside", request, List.of(),
                 Duration.ofSeconds(5), 0, due, T0);
     }
 

@@ -40,7 +40,7 @@ class RunLogTest {
                 "{\"a\":1}");
         Response response = status == null ? null : new Response(status, Map.of("Content-Type", "text/plain"), "ok");
         return new Run(RunIds.next(Clock.fixed(at, ZoneOffset.UTC)), webhook, "rev1", "evt-1", "Project:Updated",
-                "msg_1", "async-after-commit", 1, request, response, Duration.ofMillis(42), outcome,
+                "msg_1", "async-after-commit", 1, request, List.of("ERP_SIGNING"), response, Duration.ofMillis(42), outcome,
                 status == null ? "connection refused" : null, at);
     }
 

@@ -1,0 +1,74 @@
+package io.hookwright.delivery;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * One lane per target host: at most {@code concurrency} requests in flight to a host, the rest waiting in its lane.
+ * A host whose lane is full is passed over when claiming, so a dead endpoint fills its own lane and nothing else.
+ */
+final class HostLanes {
+    private final int concurrency;
+    private final int capacity;
+    private final Runnable onRoom;
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+    private final AtomicInteger total = new AtomicInteger();
+
+    private static final class Lane {
+        final Semaphore sending;
+        final AtomicInteger held = new AtomicInteger();
+
+        Lane(int concurrency) {
+            sending = new Semaphore(concurrency);
+        }
+    }
+
+    /**
+     * @param onRoom run when a full lane gets room again, so its host's waiting messages are claimed
+     */
+    HostLanes(int concurrency, int queue, Runnable onRoom) {
+        this.concurrency = concurrency;
+        this.capacity = concurrency + queue;
+        this.onRoom = onRoom;
+    }
+
+    /** Runs {@code task} on a virtual thread once the host has a free slot. */
+    void submit(String host, Runnable task) {
+        Lane lane = lanes.computeIfAbsent(host, h -> new Lane(concurrency));
+        lane.held.incrementAndGet();
+        total.incrementAndGet();
+        Thread.ofVirtual().name("hookwright-send-" + host).start(() -> {
+            boolean acquired = false;
+            try {
+                lane.sending.acquire();
+                acquired = true;
+                task.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                if (acquired) {
+                    lane.sending.release();
+                }
+                total.decrementAndGet();
+                if (lane.held.getAndDecrement() == capacity) {
+                    onRoom.run();
+                }
+            }
+        });
+    }
+
+    /** Hosts whose lane is full. */
+    Set<String> full() {
+        return lanes.entrySet().stream().filter(e -> e.getValue().held.get() >= capacity)
+                .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Messages held over all lanes, sending or waiting. */
+    int held() {
+        return total.get();
+    }
+}

@@ -1,0 +1,265 @@
+package io.hookwright.execution;
+
+import io.hookwright.delivery.Settlement;
+import io.hookwright.dsl.model.ExecutionSpec;
+import io.hookwright.dsl.model.TransactionMode;
+import io.hookwright.dsl.model.WebhookDefinition;
+import io.hookwright.event.Event;
+import io.hookwright.event.Events;
+import io.hookwright.match.EventView;
+import io.hookwright.outbox.OutboxMessage;
+import io.hookwright.render.MessageIds;
+import io.hookwright.render.RenderException;
+import io.hookwright.render.RenderedRequest;
+import io.hookwright.render.Renderer;
+import io.hookwright.runlog.Outcome;
+import io.hookwright.state.WebhookState;
+import org.jooq.exception.DataAccessException;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The engine's side of one host transaction: {@code try (var tx = engine.begin(connection)) { …host writes…;
+ * tx.publish(event); tx.commit(); }}. What each matching webhook does depends on its mode (DESIGN.md's execution
+ * table): sync-inside ones are sent from {@link #publish} and a failure vetoes the commit; async-inside ones are
+ * written to the outbox on the host's connection; after-commit ones wait for {@link #commit} and vanish on rollback.
+ * Runs of sync-inside webhooks are logged when the transaction ends either way, on the engine's own connection, so
+ * a vetoed run stays logged after the rollback. Not thread-safe: one transaction, one thread, as JDBC has it.
+ */
+public final class EngineTransaction implements AutoCloseable {
+    private enum State { OPEN, COMMITTED, ROLLED_BACK }
+
+    private final Engine engine;
+    private final Connection connection;
+    private final boolean restoreAutoCommit;
+    private final List<Settlement> loggedEitherWay = new ArrayList<>();
+    private final List<Settlement> loggedOnCommit = new ArrayList<>();
+    private final List<OutboxMessage> queuedOnCommit = new ArrayList<>();
+    private final List<Waiting> sentOnCommit = new ArrayList<>();
+    private final java.util.Map<String, List<Fired>> results = new java.util.LinkedHashMap<>();
+    private boolean queuedInside;
+    private WebhookVetoedException veto;
+    private State state = State.OPEN;
+
+    /** A sync-after-commit webhook waiting for the commit, and where its result goes. */
+    private record Waiting(Outgoing out, List<Fired> fired, int index) {
+    }
+
+    /**
+     * @param connection the host's connection, or null for {@link Engine#publish}: no host transaction, treated as
+     *                   committed, with async-inside messages queued on the engine's own connection
+     */
+    EngineTransaction(Engine engine, Connection connection) throws SQLException {
+        this.engine = engine;
+        this.connection = connection;
+        this.restoreAutoCommit = connection != null && connection.getAutoCommit();
+        if (restoreAutoCommit) {
+            connection.setAutoCommit(false);
+        }
+    }
+
+    /**
+     * Fires the event's matching webhooks against the definitions loaded now. Returns what each did so far: after-commit
+     * webhooks show {@code after-commit} until the commit. When a sync-inside webhook fails, the transaction becomes
+     * rollback-only and {@link #commit} throws; the returned result shows the veto.
+     *
+     * @throws IllegalStateException when the transaction has ended or was already vetoed
+     */
+    public Published publish(Event event) {
+        if (state != State.OPEN) {
+            throw new IllegalStateException("the transaction has ended; begin a new one to publish");
+        }
+        if (veto != null) {
+            throw new IllegalStateException("the transaction is rollback-only: " + veto.getMessage());
+        }
+        Event complete = Events.complete(event, engine.clock());
+        LoadedDefinitions loaded = engine.definitions();
+        List<WebhookDefinition> matched = loaded.definitions().matcher().matching(new EventView(complete));
+        Renderer renderer = new Renderer(complete);
+        List<Fired> fired = new ArrayList<>(matched.size());
+        List<OutboxMessage> inside = new ArrayList<>();
+        List<Runnable> sendNow = new ArrayList<>();
+        for (WebhookDefinition webhook : matched) {
+            plan(webhook, complete, loaded, renderer, fired, inside, sendNow);
+        }
+        if (!inside.isEmpty()) {
+            if (connection == null) {
+                queuedOnCommit.addAll(inside);
+            } else {
+                queueOnHostConnection(inside);
+            }
+        }
+        sendNow.forEach(Runnable::run);
+        results.put(complete.id(), fired);
+        return new Published(complete.id(), fired);
+    }
+
+    /** What an event published in this transaction did, as it stands now (after-commit webhooks included once sent). */
+    Published result(String eventId) {
+        return new Published(eventId, results.getOrDefault(eventId, List.of()));
+    }
+
+    private void plan(WebhookDefinition webhook, Event event, LoadedDefinitions loaded, Renderer renderer,
+                      List<Fired> fired, List<OutboxMessage> inside, List<Runnable> sendNow) {
+        ExecutionSpec spec = webhook.execution();
+        String code = webhook.code();
+        String mode = spec.mode();
+        boolean isInside = spec.transaction() == TransactionMode.INSIDE;
+        boolean vetoes = spec.synchronous() && isInside;
+        String messageId = MessageIds.of(event.id(), code);
+        RenderedRequest request;
+        try {
+            request = renderer.render(loaded.definitions().compiled(code));
+        } catch (RenderException e) {
+            Settlement failed = engine.deliveries().renderFailed(code, loaded.revision(), event.id(), event.type(),
+                    messageId, mode, webhook.request().method(), vetoes ? Outcome.VETOED : Outcome.FAILED, e.getMessage());
+            if (vetoes) {
+                loggedEitherWay.add(failed);
+                veto = new WebhookVetoedException(code, failed.run().id(), "its request could not be rendered: " + e.getMessage());
+            } else {
+                loggedOnCommit.add(failed);
+            }
+            fired.add(new Fired(code, mode, messageId, failed.run().outcome().word(), failed.run().id(), e.getMessage()));
+            return;
+        }
+        Outgoing out = new Outgoing(code, loaded.revision(), event.id(), event.type(), messageId, request,
+                webhook.request().signingSecrets(), spec.timeout());
+        Optional<WebhookState> off = engine.statuses().deactivated(code);
+        if (off.isPresent()) {
+            Settlement skipped = engine.deliveries().skipped(out, mode, 1, off.get(), Settlement.NOT_QUEUED);
+            loggedOnCommit.add(skipped);
+            fired.add(new Fired(code, mode, messageId, Outcome.SKIPPED.word(), skipped.run().id(), skipped.run().error()));
+            return;
+        }
+        if (!spec.synchronous()) {
+            Instant now = engine.clock().instant();
+            OutboxMessage message = new OutboxMessage(messageId, code, loaded.revision(), event.id(), event.type(), mode,
+                    request, webhook.request().signingSecrets(), spec.timeout(), 0, now, now);
+            (isInside ? inside : queuedOnCommit).add(message);
+            fired.add(new Fired(code, mode, messageId, "queued", null, null));
+        } else if (!isInside) {
+            fired.add(new Fired(code, mode, messageId, "after-commit", null, null));
+            sentOnCommit.add(new Waiting(out, fired, fired.size() - 1));
+        } else {
+            int index = fired.size();
+            fired.add(null);
+            sendNow.add(() -> fired.set(index, sendInside(out, mode)));
+        }
+    }
+
+    private Fired sendInside(Outgoing out, String mode) {
+        if (veto != null) {
+            return new Fired(out.webhook(), mode, out.messageId(), "not-sent", null,
+                    "the transaction was already vetoed by " + veto.webhook());
+        }
+        Settlement settled = engine.deliveries().once(out, mode, 1, Outcome.VETOED, true);
+        loggedEitherWay.add(settled);
+        var run = settled.run();
+        if (run.outcome() == Outcome.VETOED) {
+            veto = new WebhookVetoedException(out.webhook(), run.id(), run.error());
+        }
+        return fired(run);
+    }
+
+    private static Fired fired(io.hookwright.runlog.Run run) {
+        return new Fired(run.webhook(), run.mode(), run.messageId(), run.outcome().word(), run.id(), run.error());
+    }
+
+    private void queueOnHostConnection(List<OutboxMessage> messages) {
+        try {
+            engine.outbox().enqueue(engine.dsl(connection), messages);
+        } catch (DataAccessException e) {
+            throw new IllegalStateException("could not queue async-inside webhook" + (messages.size() > 1 ? "s " : " ")
+                    + String.join(", ", messages.stream().map(OutboxMessage::webhook).toList())
+                    + " on the host's connection: it must be a connection to the engine's database ("
+                    + e.getMessage() + ")", e);
+        }
+        queuedInside = true;
+    }
+
+    /** True once a sync-inside webhook has failed: {@link #commit} will roll back and throw. */
+    public boolean vetoed() {
+        return veto != null;
+    }
+
+    /**
+     * Commits the host's transaction, then queues the after-commit async messages, wakes the workers and sends the
+     * sync-after-commit webhooks in this thread.
+     *
+     * @throws WebhookVetoedException when a sync-inside webhook failed: the host's transaction has been rolled back
+     * @throws SQLException           when the host's commit failed: nothing after-commit happens
+     */
+    public void commit() throws SQLException {
+        requireOpen();
+        if (veto != null) {
+            rollback();
+            throw veto;
+        }
+        if (connection != null) {
+            try {
+                connection.commit();
+            } catch (SQLException e) {
+                end(State.ROLLED_BACK);
+                engine.ledger().write(loggedEitherWay);
+                throw e;
+            }
+        }
+        end(State.COMMITTED);
+        boolean queued = queuedInside;
+        if (!queuedOnCommit.isEmpty()) {
+            engine.queueAfterCommit(queuedOnCommit);
+            queued = true;
+        }
+        if (queued) {
+            engine.wake();
+        }
+        List<Settlement> settlements = new ArrayList<>(loggedEitherWay);
+        settlements.addAll(loggedOnCommit);
+        for (Waiting waiting : sentOnCommit) {
+            Settlement settled = engine.deliveries().once(waiting.out(), waiting.fired().get(waiting.index()).mode(), 1,
+                    Outcome.FAILED, true);
+            settlements.add(settled);
+            waiting.fired().set(waiting.index(), fired(settled.run()));
+        }
+        engine.record(settlements);
+    }
+
+    /** Rolls the host's transaction back: nothing after-commit happens; sync-inside runs already sent stay logged. */
+    public void rollback() throws SQLException {
+        requireOpen();
+        try {
+            if (connection != null) {
+                connection.rollback();
+            }
+        } finally {
+            end(State.ROLLED_BACK);
+            engine.record(loggedEitherWay);
+        }
+    }
+
+    /** Rolls back unless committed or rolled back already. */
+    @Override
+    public void close() throws SQLException {
+        if (state == State.OPEN) {
+            rollback();
+        }
+    }
+
+    private void requireOpen() {
+        if (state != State.OPEN) {
+            throw new IllegalStateException("the transaction was already " + (state == State.COMMITTED ? "committed" : "rolled back"));
+        }
+    }
+
+    private void end(State to) throws SQLException {
+        state = to;
+        if (restoreAutoCommit) {
+            connection.setAutoCommit(true);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package io.hookwright.execution;
+
+import io.hookwright.definitions.DefinitionCompiler;
+import io.hookwright.delivery.DeliverySettings;
+import io.hookwright.delivery.TargetPolicy;
+import io.hookwright.dsl.model.DefinitionError;
+import io.hookwright.event.Entity;
+import io.hookwright.event.Event;
+import io.hookwright.event.Initiator;
+import io.hookwright.render.Secrets;
+import io.hookwright.runlog.Outcome;
+import io.hookwright.runlog.Run;
+import io.hookwright.runlog.RunQuery;
+import io.hookwright.store.Database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An engine on a real SQLite file, sending over loopback to a WireMock receiver, with a host that keeps its own
+ * table ({@code host_projects}) in the same database and a clock the test moves.
+ */
+public final class EngineFixture implements AutoCloseable {
+    public static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+    public static final String SIGNING = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    public static final Secrets SECRETS = Secrets.of(Map.of("ERP_TOKEN", "t0ken-value", "ERP_SIGNING", SIGNING));
+
+    public final SettableClock clock = new SettableClock(T0);
+    public final Path dir;
+    public final Path dbFile;
+    public final Database database;
+    public final int port;
+    private Engine engine;
+
+    /**
+     * @param definitions the {@code webhooks/hooks.groovy} file; {@code RECEIVER} in it stands for
+     *                    {@code http://localhost:PORT}
+     */
+    public EngineFixture(Path dir, int port, String definitions) {
+        this.dir = dir;
+        this.port = port;
+        this.dbFile = dir.resolve("hookwright.db");
+        this.database = Database.sqlite(dbFile);
+        write("hooks.groovy", definitions.replace("RECEIVER", "http://localhost:" + port));
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("create table if not exists host_projects (id text primary key, name text not null)");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A webhook on {@code Project:Updated} posting the project to {@code RECEIVER/path}. */
+    public static String webhook(String code, String path, String execution) {
+        return """
+                webhook('%s') {
+                    on 'Project:Updated'
+                    request {
+                        post 'RECEIVER%s'
+                        header 'Content-Type', 'application/json'
+                        header 'Authorization', 'Bearer ${secrets.ERP_TOKEN}'
+                        body '''{"project": "${entity.key}", "message": "${message.id}"}'''
+                        signingSecret 'ERP_SIGNING'
+                    }
+                    execution {
+                %s
+                    }
+                }
+                """.formatted(code, path, execution.indent(8).stripTrailing());
+    }
+
+    public void write(String file, String text) {
+        try {
+            Path path = dir.resolve("webhooks").resolve(file);
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public LoadedDefinitions compile(String revision) {
+        DefinitionCompiler.Compilation compilation = new DefinitionCompiler().compile(dir.resolve("webhooks"));
+        assertTrue(compilation.valid(), () -> compilation.errors().stream().map(DefinitionError::format)
+                .collect(Collectors.joining("\n")));
+        return new LoadedDefinitions(compilation.definitions(), revision);
+    }
+
+    public Engine.Builder builder() {
+        return Engine.builder(database, compile("rev-1"))
+                .secrets(SECRETS)
+                .clock(clock)
+                .targetPolicy(new TargetPolicy(List.of(TargetPolicy.Allowed.parse("localhost:" + port)), false))
+                .delivery(DeliverySettings.defaults().withNode("test").withPollInterval(Duration.ofMillis(200)));
+    }
+
+    /** The engine, built with defaults and started. */
+    public Engine engine() {
+        return engine(UnaryOperator.identity());
+    }
+
+    public Engine engine(UnaryOperator<Engine.Builder> settings) {
+        if (engine == null) {
+            engine = settings.apply(builder()).build().start();
+        }
+        return engine;
+    }
+
+    /** A host connection to the engine's database, as a host that keeps its data there has. */
+    public Connection connect() throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + dbFile.toAbsolutePath());
+        try (Statement s = c.createStatement()) {
+            s.execute("pragma busy_timeout = 10000");
+        }
+        return c;
+    }
+
+    public static void insertProject(Connection c, String id) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("insert into host_projects (id, name) values (?, ?)")) {
+            p.setString(1, id);
+            p.setString(2, "Project " + id);
+            p.executeUpdate();
+        }
+    }
+
+    /** Whether the host's row is there, seen from another connection: committed, that is. */
+    public boolean projectCommitted(String id) {
+        try (Connection c = connect();
+             PreparedStatement p = c.prepareStatement("select count(*) from host_projects where id = ?")) {
+            p.setString(1, id);
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getInt(1) == 1;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The event a host publishes when it changes project {@code id}. */
+    public static Event projectUpdated(String id) {
+        return new Event("evt-" + id, "Project:Updated", null, "acme", new Initiator("u-1", "Anna Doe", "anna"),
+                new Entity("Project", id, "KEY-" + id, Map.of("Status", "Done")), Map.of("Status", "On track"),
+                List.of(), null);
+    }
+
+    public List<Run> runs() {
+        return engine.runs().list(RunQuery.latest(10_000)).reversed();
+    }
+
+    public List<Outcome> outcomes() {
+        return runs().stream().map(Run::outcome).toList();
+    }
+
+    public void awaitIdle() {
+        try {
+            assertTrue(engine.awaitIdle(Duration.ofSeconds(30)), "the engine did not settle within 30 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+}
