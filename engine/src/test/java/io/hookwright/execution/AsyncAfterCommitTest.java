@@ -1,0 +1,104 @@
+package io.hookwright.execution;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.hookwright.runlog.Outcome;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Execution table, row 4 — asynchronous, after commit: queued once the host has committed, never if it rolls back;
+ * retried with backoff, every attempt logged.
+ */
+class AsyncAfterCommitTest {
+    @RegisterExtension
+    static WireMockExtension receiver = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    @TempDir
+    Path dir;
+    private EngineFixture fixture;
+    private Engine engine;
+
+    @BeforeEach
+    void start() {
+        fixture = new EngineFixture(dir, receiver.getPort(),
+                EngineFixture.webhook("erp_sync", "/erp", "synchronous false\ntransaction 'after-commit'"));
+        engine = fixture.engine();
+    }
+
+    @AfterEach
+    void stop() {
+        fixture.close();
+    }
+
+    private List<LoggedRequest> received() {
+        return receiver.findAll(anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aCommittedEventIsDeliveredOnceAndLogged() throws Exception {
+        receiver.stubFor(post(urlEqualTo("/erp")).willReturn(aResponse().withStatus(204)));
+        try (Connection host = fixture.connect(); var tx = engine.begin(host)) {
+            EngineFixture.insertProject(host, "p-1");
+            Published published = tx.publish(EngineFixture.projectUpdated("p-1"));
+            assertEquals("queued", published.fired().get(0).status());
+            assertEquals(0, engine.outbox().depth(), "nothing is queued before the commit");
+            tx.commit();
+        }
+        fixture.awaitIdle();
+        assertTrue(fixture.projectCommitted("p-1"));
+        assertEquals(1, received().size());
+        assertEquals(List.of(Outcome.SUCCEEDED), fixture.outcomes());
+        assertEquals(received().get(0).getHeader("webhook-id"), fixture.runs().get(0).messageId());
+        assertEquals(0, engine.outbox().depth());
+    }
+
+    @Test
+    void aRolledBackEventIsNeverSent() throws Exception {
+        receiver.stubFor(post(urlEqualTo("/erp")).willReturn(aResponse().withStatus(204)));
+        try (Connection host = fixture.connect(); var tx = engine.begin(host)) {
+            EngineFixture.insertProject(host, "p-1");
+            tx.publish(EngineFixture.projectUpdated("p-1"));
+            tx.rollback();
+        }
+        fixture.awaitIdle();
+        assertEquals(0, received().size());
+        assertEquals(List.of(), fixture.outcomes());
+        assertEquals(0, engine.outbox().depth());
+    }
+
+    @Test
+    void aFailureIsRetriedWhenItsTimeComesAndEveryAttemptIsLogged() throws Exception {
+        receiver.stubFor(post(urlEqualTo("/erp")).willReturn(aResponse().withStatus(500)));
+        engine.publish(EngineFixture.projectUpdated("p-1"));
+        fixture.awaitIdle();
+        assertEquals(List.of(Outcome.PENDING_RETRY), fixture.outcomes());
+        assertEquals(1, engine.outbox().depth());
+
+        receiver.stubFor(post(urlEqualTo("/erp")).willReturn(aResponse().withStatus(200)));
+        fixture.clock.advance(java.time.Duration.ofSeconds(6));
+        fixture.awaitIdle();
+        assertEquals(List.of(Outcome.PENDING_RETRY, Outcome.SUCCEEDED), fixture.outcomes());
+        assertEquals(List.of(1, 2), fixture.runs().stream().map(r -> r.attempt()).toList());
+        assertEquals(2, received().size());
+        assertEquals(received().get(0).getHeader("webhook-id"), received().get(1).getHeader("webhook-id"),
+                "the message id is stable across retries");
+        assertEquals(0, engine.outbox().depth());
+    }
+}
