@@ -34,6 +34,10 @@ import java.util.Optional;
 public final class EngineTransaction implements AutoCloseable {
     private enum State { OPEN, COMMITTED, ROLLED_BACK }
 
+    static final String QUEUED = "queued";
+    static final String AFTER_COMMIT = "after-commit";
+    static final String ROLLED_BACK = "rolled-back";
+
     private final Engine engine;
     private final Connection connection;
     private final boolean restoreAutoCommit;
@@ -104,6 +108,21 @@ public final class EngineTransaction implements AutoCloseable {
         return new Published(eventId, results.getOrDefault(eventId, List.of()));
     }
 
+    /**
+     * What every event published in this transaction did, as it stands now: after the commit, sync-after-commit
+     * webhooks show their outcome; after a rollback, what was waiting for the commit shows {@code rolled-back}.
+     */
+    public List<Published> results() {
+        return results.entrySet().stream().map(e -> new Published(e.getKey(), e.getValue())).toList();
+    }
+
+    private void markRolledBack() {
+        for (List<Fired> fired : results.values()) {
+            fired.replaceAll(f -> f.status().equals(QUEUED) || f.status().equals(AFTER_COMMIT)
+                    ? new Fired(f.webhook(), f.mode(), f.messageId(), ROLLED_BACK, null, null) : f);
+        }
+    }
+
     private void plan(WebhookDefinition webhook, Event event, LoadedDefinitions loaded, Renderer renderer,
                       List<Fired> fired, List<OutboxMessage> inside, List<Runnable> sendNow) {
         ExecutionSpec spec = webhook.execution();
@@ -141,9 +160,9 @@ public final class EngineTransaction implements AutoCloseable {
             OutboxMessage message = new OutboxMessage(messageId, code, loaded.revision(), event.id(), event.type(), mode,
                     request, webhook.request().signingSecrets(), spec.timeout(), 0, now, now);
             (isInside ? inside : queuedOnCommit).add(message);
-            fired.add(new Fired(code, mode, messageId, "queued", null, null));
+            fired.add(new Fired(code, mode, messageId, QUEUED, null, null));
         } else if (!isInside) {
-            fired.add(new Fired(code, mode, messageId, "after-commit", null, null));
+            fired.add(new Fired(code, mode, messageId, AFTER_COMMIT, null, null));
             sentOnCommit.add(new Waiting(out, fired, fired.size() - 1));
         } else {
             int index = fired.size();
@@ -205,7 +224,8 @@ public final class EngineTransaction implements AutoCloseable {
                 connection.commit();
             } catch (SQLException e) {
                 end(State.ROLLED_BACK);
-                engine.ledger().write(loggedEitherWay);
+                markRolledBack();
+                engine.record(loggedEitherWay);
                 throw e;
             }
         }
@@ -238,6 +258,7 @@ public final class EngineTransaction implements AutoCloseable {
             }
         } finally {
             end(State.ROLLED_BACK);
+            markRolledBack();
             engine.record(loggedEitherWay);
         }
     }

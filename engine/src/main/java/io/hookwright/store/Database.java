@@ -17,11 +17,16 @@ public final class Database {
     /** How long a writer waits for another writer's lock before SQLite reports the database busy. */
     static final int BUSY_TIMEOUT_MS = 10_000;
 
+    /** jOOQ reports each connection's dialect check at INFO; held here so the level sticks (JUL keeps loggers weakly). */
+    private static final java.util.logging.Logger JOOQ_LOG = java.util.logging.Logger.getLogger("org.jooq");
+
     static {
         // jOOQ prints a banner and a tip on first use; an engine's log is not the place for them.
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
+        JOOQ_LOG.setLevel(java.util.logging.Level.WARNING);
     }
+
 
     private final DataSource dataSource;
     private final SQLDialect dialect;

@@ -1,0 +1,52 @@
+package io.hookwright.samples.host;
+
+import io.hookwright.runlog.Run;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The README's runnable execution table: what the example host's three changes leave in the run log. */
+class ExampleHostTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void commitSendsEveryModeRollbackOnlyTheInsideSyncOneAndAVetoKeepsTheHostUnchanged() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        List<Run> runs = ExampleHost.run(Path.of("embedded/webhooks"), dir.resolve("example.db"),
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        List<String> log = runs.stream().map(r -> r.webhook() + " " + r.mode() + " " + r.outcome().word()).toList();
+        assertEquals(List.of(
+                // 1. committed: each mode once (async ones after the commit)
+                "budget_guard sync-inside succeeded",
+                "budget_mail sync-after-commit succeeded",
+                "budget_erp async-inside succeeded",
+                "budget_warehouse async-after-commit succeeded",
+                // 2. rolled back: sync-inside had already gone; nothing else ever does
+                "budget_guard sync-inside succeeded",
+                // 3. refused by the finance system: vetoed, and nothing after-commit
+                "budget_guard sync-inside vetoed"), sortedWithinScenario(log));
+        String text = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("commit threw: webhook budget_guard vetoed the transaction: HTTP 409: budget over the 100000 limit"), text);
+        assertEquals(3, text.lines().filter(l -> l.contains("saved budget: 8000")).count(), text);
+        assertTrue(text.contains("budget_warehouse  async-after-commit  rolled-back"), text);
+    }
+
+    /** The two async runs of the first change may be logged in either order. */
+    private static List<String> sortedWithinScenario(List<String> log) {
+        List<String> sorted = new java.util.ArrayList<>(log);
+        if (sorted.size() >= 4 && sorted.get(2).startsWith("budget_warehouse")) {
+            java.util.Collections.swap(sorted, 2, 3);
+        }
+        return sorted;
+    }
+}
