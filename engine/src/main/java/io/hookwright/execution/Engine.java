@@ -111,6 +111,19 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * Begins a transaction of the engine's own, for hosts whose data is elsewhere (over HTTP): sync-inside webhooks
+     * are sent from {@code publish} and a failure vetoes the commit; async-inside messages are queued when it
+     * commits and never if it rolls back.
+     */
+    public EngineTransaction begin() {
+        try {
+            return new EngineTransaction(this, null);
+        } catch (SQLException e) {
+            throw new IllegalStateException("unreachable: no host connection", e);
+        }
+    }
+
+    /**
      * Publishes an event for a host without a transaction: as if in one that commits at once. Async-inside messages
      * are queued on the engine's own connection; after-commit webhooks run before this returns.
      *
@@ -118,7 +131,7 @@ public final class Engine implements AutoCloseable {
      */
     public Published publish(Event event) {
         try {
-            EngineTransaction tx = new EngineTransaction(this, null);
+            EngineTransaction tx = begin();
             Published published = tx.publish(event);
             tx.commit();
             return tx.result(published.eventId());

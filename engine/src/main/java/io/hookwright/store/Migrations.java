@@ -1,6 +1,7 @@
 package io.hookwright.store;
 
 import io.hookwright.store.Schema.Outbox;
+import io.hookwright.store.Schema.ReceivedEvents;
 import io.hookwright.store.Schema.Runs;
 import io.hookwright.store.Schema.SchemaVersion;
 import io.hookwright.store.Schema.WebhookStates;
@@ -19,7 +20,8 @@ public final class Migrations {
     static final List<Migration> ALL = List.of(
             new Migration(1, "outbox and run log", Migrations::outboxAndRunLog),
             new Migration(2, "webhook state: failures and deactivation", Migrations::webhookState),
-            new Migration(3, "target host and signing secrets on queued and logged requests", Migrations::targetAndSigning));
+            new Migration(3, "target host and signing secrets on queued and logged requests", Migrations::targetAndSigning),
+            new Migration(4, "events received over HTTP, for idempotent ingest", Migrations::receivedEvents));
 
     private Migrations() {
     }
@@ -88,5 +90,13 @@ public final class Migrations {
         dsl.alterTable(Outbox.TABLE).addColumn(Outbox.SIGNING_SECRETS).execute();
         dsl.alterTable(Runs.TABLE).addColumn(Runs.SIGNING_SECRETS).execute();
         dsl.createIndex("hw_outbox_claimed").on(Outbox.TABLE, Outbox.CLAIMED_BY).execute();
+    }
+
+    private static void receivedEvents(DSLContext dsl) {
+        dsl.createTable(ReceivedEvents.TABLE)
+                .columns(ReceivedEvents.EVENT_ID, ReceivedEvents.RESULT, ReceivedEvents.STATUS, ReceivedEvents.RECEIVED_AT)
+                .primaryKey(ReceivedEvents.EVENT_ID)
+                .execute();
+        dsl.createIndex("hw_received_events_at").on(ReceivedEvents.TABLE, ReceivedEvents.RECEIVED_AT).execute();
     }
 }

@@ -91,4 +91,16 @@ public final class Schema {
         private WebhookStates() {
         }
     }
+
+    /** Since version 4: events received over HTTP, by id, with what publishing them did, so a repeat is answered alike. */
+    public static final class ReceivedEvents {
+        public static final Table<Record> TABLE = DSL.table(DSL.name("hw_received_events"));
+        public static final Field<String> EVENT_ID = DSL.field(DSL.name("event_id"), SQLDataType.VARCHAR(200).notNull());
+        public static final Field<String> RESULT = DSL.field(DSL.name("result"), SQLDataType.CLOB);
+        public static final Field<Integer> STATUS = DSL.field(DSL.name("status"), SQLDataType.INTEGER);
+        public static final Field<Long> RECEIVED_AT = DSL.field(DSL.name("received_at"), SQLDataType.BIGINT.notNull());
+
+        private ReceivedEvents() {
+        }
+    }
 }

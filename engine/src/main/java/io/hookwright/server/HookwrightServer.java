@@ -1,0 +1,82 @@
+package io.hookwright.server;
+
+import com.sun.net.httpserver.HttpServer;
+import io.hookwright.server.auth.AuthFilter;
+import io.hookwright.server.auth.Tokens;
+import jakarta.ws.rs.core.UriBuilder;
+import org.glassfish.jersey.internal.inject.AbstractBinder;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.Executors;
+
+/**
+ * The engine's HTTP face: Jersey on the JDK's HTTP server, each request on a virtual thread. Endpoints get the
+ * {@link ServerContext} injected; every endpoint but {@code /health} needs a token with the right scope.
+ */
+public final class HookwrightServer implements AutoCloseable {
+    private final HttpServer http;
+
+    private HookwrightServer(HttpServer http) {
+        this.http = http;
+    }
+
+    /**
+     * @param resources the endpoint classes to serve
+     * @param services  objects endpoints get injected, each by its own class
+     */
+    public static HookwrightServer start(String host, int port, ServerContext context, Tokens tokens,
+                                         List<Class<?>> resources, List<Object> services) {
+        ResourceConfig config = new ResourceConfig();
+        resources.forEach(config::register);
+        config.register(JacksonFeature.withoutExceptionMappers());
+        config.register(new JsonMapperResolver());
+        config.register(new AuthFilter(tokens));
+        config.register(new BodyLimitFilter(context.maxBodyBytes()));
+        config.register(new ProblemMappers.WebApplication());
+        config.register(new ProblemMappers.BadJson());
+        config.register(new ProblemMappers.BadEvent());
+        config.register(new ProblemMappers.BadArgument());
+        config.register(new ProblemMappers.Unexpected());
+        config.register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(context).to(ServerContext.class);
+                bind(tokens).to(Tokens.class);
+                services.forEach(this::bindOwnClass);
+            }
+
+            @SuppressWarnings("unchecked")
+            private <T> void bindOwnClass(T service) {
+                bind(service).to((Class<T>) service.getClass());
+            }
+        });
+        // WADL would answer OPTIONS with XML nobody asked for.
+        config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        URI uri = UriBuilder.fromUri("http://" + host + "/").port(port).build();
+        HttpServer http = JdkHttpServerFactory.createHttpServer(uri, config, false);
+        http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        http.start();
+        return new HookwrightServer(http);
+    }
+
+    /** The port listened on: the one asked for, or the one the system picked for 0. */
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    public InetSocketAddress address() {
+        return http.getAddress();
+    }
+
+    /** Stops taking requests and gives those in progress up to a second to finish. */
+    @Override
+    public void close() {
+        http.stop(1);
+    }
+}

@@ -1,0 +1,100 @@
+package io.hookwright.server;
+
+import io.hookwright.execution.Engine;
+import io.hookwright.execution.EngineFixture;
+import io.hookwright.ingest.Ingest;
+import io.hookwright.ingest.JooqReceivedEvents;
+import io.hookwright.server.api.Endpoints;
+import io.hookwright.server.auth.Scope;
+import io.hookwright.server.auth.Tokens;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The server over real HTTP on a free loopback port, in front of an {@link EngineFixture} engine, with one token
+ * per scope ({@code token-<scope>}, e.g. {@code token-events:write}) and an admin token ({@code token-admin}).
+ */
+public final class ServerFixture implements AutoCloseable {
+    public final EngineFixture engineFixture;
+    public final Engine engine;
+    public final HookwrightServer server;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    public ServerFixture(Path dir, int receiverPort, String definitions) {
+        this(dir, receiverPort, definitions, 1024 * 1024);
+    }
+
+    public ServerFixture(Path dir, int receiverPort, String definitions, long maxBodyBytes) {
+        engineFixture = new EngineFixture(dir, receiverPort, definitions);
+        engine = engineFixture.engine();
+        Tokens tokens = null;
+        for (Scope scope : Scope.values()) {
+            tokens = tokens == null ? Tokens.of(scope.word(), token(scope), EnumSet.of(scope))
+                    : tokens.and(scope.word(), token(scope), EnumSet.of(scope));
+        }
+        ServerContext context = new ServerContext(engine, dir.resolve("webhooks"), dir.resolve("workspace"),
+                EngineFixture.SECRETS, engineFixture.clock, maxBodyBytes, Duration.ofSeconds(60));
+        server = HookwrightServer.start("127.0.0.1", 0, context, tokens, Endpoints.ALL,
+                List.of(new Ingest(engine, new JooqReceivedEvents(engineFixture.database), engineFixture.clock)));
+    }
+
+    public static String token(Scope scope) {
+        return "token-" + scope.word();
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    /** Sends a request; {@code token} null sends none. */
+    public HttpResponse<String> send(String method, String path, String token, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> post(String path, Scope scope, String json) {
+        return send("POST", path, token(scope), json);
+    }
+
+    public HttpResponse<String> get(String path, Scope scope) {
+        return send("GET", path, token(scope), null);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> json(HttpResponse<String> response) {
+        try {
+            return io.hookwright.event.EventJson.MAPPER.readValue(response.body(), Map.class);
+        } catch (IOException e) {
+            throw new AssertionError("not a JSON object: " + response.body(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        engineFixture.close();
+    }
+}
