@@ -27,6 +27,7 @@ public final class ServerFixture implements AutoCloseable {
     public final EngineFixture engineFixture;
     public final Engine engine;
     public final HookwrightServer server;
+    public final io.hookwright.ingest.HttpTransactions transactions;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     public ServerFixture(Path dir, int receiverPort, String definitions) {
@@ -41,10 +42,12 @@ public final class ServerFixture implements AutoCloseable {
             tokens = tokens == null ? Tokens.of(scope.word(), token(scope), EnumSet.of(scope))
                     : tokens.and(scope.word(), token(scope), EnumSet.of(scope));
         }
+        transactions = new io.hookwright.ingest.HttpTransactions(engine, engineFixture.clock, Duration.ofSeconds(60));
         ServerContext context = new ServerContext(engine, dir.resolve("webhooks"), dir.resolve("workspace"),
                 EngineFixture.SECRETS, engineFixture.clock, maxBodyBytes, Duration.ofSeconds(60));
         server = HookwrightServer.start("127.0.0.1", 0, context, tokens, Endpoints.ALL,
-                List.of(new Ingest(engine, new JooqReceivedEvents(engineFixture.database), engineFixture.clock)));
+                List.of(new Ingest(engine, new JooqReceivedEvents(engineFixture.database), engineFixture.clock),
+                        transactions));
     }
 
     public static String token(Scope scope) {

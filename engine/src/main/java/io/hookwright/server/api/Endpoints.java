@@ -6,7 +6,8 @@ import java.util.List;
 public final class Endpoints {
     public static final List<Class<?>> ALL = List.of(
             HealthResource.class,
-            EventsResource.class);
+            EventsResource.class,
+            TransactionsResource.class);
 
     private Endpoints() {
     }
