@@ -47,7 +47,9 @@ public final class ServerFixture implements AutoCloseable {
                 EngineFixture.SECRETS, engineFixture.clock, maxBodyBytes, Duration.ofSeconds(60));
         server = HookwrightServer.start("127.0.0.1", 0, context, tokens, Endpoints.ALL,
                 List.of(new Ingest(engine, new JooqReceivedEvents(engineFixture.database), engineFixture.clock),
-                        transactions));
+                        transactions,
+                        new io.hookwright.execution.Reloader(engine,
+                                new io.hookwright.definitions.DefinitionsSource(dir.resolve("webhooks")))));
     }
 
     public static String token(Scope scope) {

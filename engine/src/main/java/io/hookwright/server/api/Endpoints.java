@@ -7,7 +7,8 @@ public final class Endpoints {
     public static final List<Class<?>> ALL = List.of(
             HealthResource.class,
             EventsResource.class,
-            TransactionsResource.class);
+            TransactionsResource.class,
+            AdminResource.class);
 
     private Endpoints() {
     }
