@@ -13,13 +13,14 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "redeliver", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Send a logged run's request again, as it was rendered, with the same message id and today's "
                 + "secrets; or, with --failed --since TIME, every message whose latest run since then failed, gave up "
-                + "or was skipped. Each new run is logged and printed.%n"
+                + "or was skipped (test runs are left out). Each new run is logged and printed.%n"
                 + "Today's definitions give each webhook's timeout; without a definitions folder the default applies.%n"
                 + "Exit 0 when every redelivery succeeded, 1 when any failed.")
 final class RedeliverCommand implements Callable<Integer> {
@@ -60,11 +61,12 @@ final class RedeliverCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (runs.isEmpty()) {
             out.println("nothing to redeliver: no message " + (webhook == null ? "" : "of " + webhook + " ")
-                    + "failed since " + since);
+                    + "was left undelivered since " + since.truncatedTo(ChronoUnit.SECONDS));
             out.flush();
             return ExitCodes.OK;
         }
         out.print(RunTable.format(runs));
+        runs.stream().filter(r -> r.error() != null).forEach(r -> out.println(r.id() + ": " + r.error()));
         long failures = runs.stream().filter(r -> r.outcome() != Outcome.SUCCEEDED).count();
         out.println(runs.size() + " redelivered, " + (runs.size() - failures) + " succeeded, " + failures + " failed");
         out.flush();

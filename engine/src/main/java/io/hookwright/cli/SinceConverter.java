@@ -3,7 +3,6 @@ package io.hookwright.cli;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -14,16 +13,6 @@ import java.util.regex.Pattern;
 final class SinceConverter implements ITypeConverter<Instant> {
     static final String HELP = "an ISO-8601 instant (2026-11-23T10:00:00Z) or that long ago (45s, 30m, 2h, 7d)";
     private static final Pattern AGO = Pattern.compile("(\\d{1,9})([smhd])");
-
-    private final Clock clock;
-
-    SinceConverter() {
-        this(Clock.systemUTC());
-    }
-
-    SinceConverter(Clock clock) {
-        this.clock = clock;
-    }
 
     @Override
     public Instant convert(String value) {
@@ -36,7 +25,7 @@ final class SinceConverter implements ITypeConverter<Instant> {
                 case "h" -> Duration.ofHours(amount);
                 default -> Duration.ofDays(amount);
             };
-            return clock.instant().minus(length);
+            return Instant.now().minus(length);
         }
         try {
             return Instant.parse(value.trim());

@@ -19,8 +19,7 @@ final class StoreOptions {
     @Option(names = "--db", paramLabel = "FILE", description = "SQLite database file (default: ./hookwright.db)")
     Path file;
 
-    @Option(names = "--db-url", paramLabel = "JDBC_URL", description = "the database as a JDBC URL, e.g. "
-            + "jdbc:sqlite:/var/lib/hookwright/hookwright.db (only jdbc:sqlite: URLs are supported)")
+    @Option(names = "--db-url", paramLabel = "JDBC_URL", description = "the database as a JDBC URL; only jdbc:sqlite: URLs are supported")
     String url;
 
     /** Opens the database, creating the file when it is not there yet: for commands that write. */

@@ -5,6 +5,7 @@ import io.hookwright.dsl.model.WebhookDefinition;
 import io.hookwright.event.Event;
 import io.hookwright.execution.Engine;
 import io.hookwright.execution.LoadedDefinitions;
+import io.hookwright.render.RenderedRequest;
 import io.hookwright.runlog.Outcome;
 import io.hookwright.runlog.Run;
 import io.hookwright.workspace.Workspace;
@@ -94,7 +95,8 @@ final class TestSendCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("test-send " + code + ": " + built.type() + " on " + built.entity().type() + " "
                 + (built.entity().key() != null ? built.entity().key() : built.entity().id()));
-        out.println(run.request().masked().method() + " " + run.request().masked().url());
+        RenderedRequest shown = run.request().masked();
+        out.println(shown.method() + " " + shown.url());
         out.println(run.outcome().word() + (run.response() == null ? "" : ", HTTP " + run.response().status())
                 + ", " + run.duration().toMillis() + " ms");
         if (run.error() != null) {

@@ -17,6 +17,7 @@ import io.hookwright.state.WebhookStateStore;
 import io.hookwright.store.Database;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -116,11 +117,16 @@ final class CliFixture {
      * thread, so what it publishes is logged before {@code publish} returns.
      */
     Engine hostEngine() {
+        return hostEngine(Clock.systemUTC());
+    }
+
+    Engine hostEngine(Clock clock) {
         DefinitionCompiler.Compilation compilation = new DefinitionCompiler().compile(definitions);
         assertTrue(compilation.valid(), () -> compilation.errors().toString());
         return Engine.builder(database(), new LoadedDefinitions(compilation.definitions(), "host"))
                 .secrets(Secrets.of(Map.of("ERP_TOKEN", TOKEN)))
                 .targetPolicy(new TargetPolicy(List.of(TargetPolicy.Allowed.parse("localhost:" + port)), false))
+                .clock(clock)
                 .build();
     }
 
