@@ -3,12 +3,22 @@ package io.hookwright.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 /** The {@code hookwright} command. */
 @Command(name = "hookwright", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Webhooks as code: validate definitions, dry-run them against a workspace.",
-        subcommands = {ValidateCommand.class, DryRunCommand.class, CommandLine.HelpCommand.class})
+        description = "Webhooks as code: validate definitions, dry-run and test-send them against a workspace, "
+                + "read the run log, redeliver, activate and deactivate webhooks.",
+        subcommands = {ValidateCommand.class, DryRunCommand.class, TestSendCommand.class, RunsCommand.class,
+                RedeliverCommand.class, WebhooksCommand.class, ActivateCommand.class, DeactivateCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
+    /** Held so the level stays set: jOOQ's notes on first use are for a server's log, not a command's output. */
+    private static final Logger JOOQ = Logger.getLogger("org.jooq");
+
     public static void main(String[] args) {
+        JOOQ.setLevel(Level.WARNING);
         System.exit(commandLine().execute(args));
     }
 
@@ -16,6 +26,14 @@ public final class Main {
     public static CommandLine commandLine() {
         CommandLine line = new CommandLine(new Main());
         line.setExitCodeExceptionMapper(e -> 2);
+        line.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (!(e instanceof CommandFailure failure)) {
+                throw e;
+            }
+            command.getErr().println("hookwright " + command.getCommandName() + ": " + failure.getMessage());
+            command.getErr().flush();
+            return failure.exitCode();
+        });
         return line;
     }
 }

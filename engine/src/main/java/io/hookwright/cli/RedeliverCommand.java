@@ -1,0 +1,86 @@
+package io.hookwright.cli;
+
+import io.hookwright.execution.Engine;
+import io.hookwright.runlog.Outcome;
+import io.hookwright.runlog.Run;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "redeliver", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Send a logged run's request again, as it was rendered, with the same message id and today's "
+                + "secrets; or, with --failed --since TIME, every message whose latest run since then failed, gave up "
+                + "or was skipped (test runs are left out). Each new run is logged and printed.%n"
+                + "Today's definitions give each webhook's timeout; without a definitions folder the default applies.%n"
+                + "Exit 0 when every redelivery succeeded, 1 when any failed.")
+final class RedeliverCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_ID", description = "the run to send again")
+    String runId;
+
+    @Option(names = "--failed", description = "redeliver every undelivered message (needs --since)")
+    boolean failed;
+
+    @Option(names = "--since", paramLabel = "TIME", converter = SinceConverter.class,
+            description = "with --failed: runs since TIME, " + SinceConverter.HELP)
+    Instant since;
+
+    @Option(names = "--webhook", paramLabel = "CODE", description = "with --failed: only this webhook's messages")
+    String webhook;
+
+    @Mixin
+    DefinitionsOption definitions;
+
+    @Mixin
+    SendOptions send;
+
+    @Mixin
+    StoreOptions store;
+
+    @Override
+    public Integer call() {
+        checkUsage();
+        List<Run> runs;
+        try (Engine engine = CommandEngine.sending(store.openExisting(), definitions.loadIfPresent(), send)) {
+            runs = runId != null ? List.of(engine.redeliver(runId)) : engine.redeliverFailed(since, webhook);
+        } catch (IllegalArgumentException e) {
+            throw CommandFailure.usage(e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (runs.isEmpty()) {
+            out.println("nothing to redeliver: no message " + (webhook == null ? "" : "of " + webhook + " ")
+                    + "was left undelivered since " + since.truncatedTo(ChronoUnit.SECONDS));
+            out.flush();
+            return ExitCodes.OK;
+        }
+        out.print(RunTable.format(runs));
+        runs.stream().filter(r -> r.error() != null).forEach(r -> out.println(r.id() + ": " + r.error()));
+        long failures = runs.stream().filter(r -> r.outcome() != Outcome.SUCCEEDED).count();
+        out.println(runs.size() + " redelivered, " + (runs.size() - failures) + " succeeded, " + failures + " failed");
+        out.flush();
+        return failures == 0 ? ExitCodes.OK : ExitCodes.INVALID;
+    }
+
+    private void checkUsage() {
+        if (runId != null && (failed || since != null || webhook != null)) {
+            throw new ParameterException(spec.commandLine(),
+                    "give a RUN_ID or --failed --since TIME [--webhook CODE], not both");
+        }
+        if (runId == null && !(failed && since != null)) {
+            throw new ParameterException(spec.commandLine(), failed ? "--failed needs --since TIME"
+                    : "give a RUN_ID, or --failed --since TIME [--webhook CODE]");
+        }
+    }
+}

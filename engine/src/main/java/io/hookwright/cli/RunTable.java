@@ -1,0 +1,42 @@
+package io.hookwright.cli;
+
+import io.hookwright.runlog.Run;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** Runs as a table to read: one line each, the error cut short (the whole run is in {@code runs --json}). */
+final class RunTable {
+    private static final int ERROR_WIDTH = 60;
+    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
+
+    private RunTable() {
+    }
+
+    static String format(List<Run> runs) {
+        TextTable table = new TextTable("ID", "CREATED (UTC)", "WEBHOOK", "MODE", "ATTEMPT", "OUTCOME", "STATUS",
+                "DURATION", "ERROR");
+        for (Run run : runs) {
+            table.row(run.id(), created(run.createdAt()), run.webhook(), run.mode(), String.valueOf(run.attempt()),
+                    run.outcome().word(), run.response() == null ? "-" : String.valueOf(run.response().status()),
+                    run.duration().toMillis() + " ms", cut(run.error()));
+        }
+        return table.format();
+    }
+
+    static String created(Instant at) {
+        return CREATED.format(at);
+    }
+
+    /** One line of at most {@value ERROR_WIDTH} characters. */
+    static String cut(String error) {
+        if (error == null) {
+            return "";
+        }
+        String line = error.strip().replaceAll("\\s+", " ");
+        return line.length() <= ERROR_WIDTH ? line : line.substring(0, ERROR_WIDTH - 1) + "…";
+    }
+}
