@@ -2,6 +2,7 @@ package io.hookwright.cli;
 
 import io.hookwright.definitions.CompiledDefinitions;
 import io.hookwright.definitions.DefinitionCompiler;
+import io.hookwright.definitions.Revisions;
 import io.hookwright.dsl.model.RuleSet;
 import io.hookwright.execution.LoadedDefinitions;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,7 +41,7 @@ final class DefinitionsOption {
             throw new CommandFailure(ExitCodes.INVALID, "the definitions in " + dir + " are not valid ("
                     + compilation.errors().size() + " error" + (compilation.errors().size() == 1 ? "" : "s") + ")");
         }
-        return new LoadedDefinitions(compilation.definitions(), DefinitionsRevision.of(dir));
+        return new LoadedDefinitions(compilation.definitions(), Revisions.of(dir));
     }
 
     /**

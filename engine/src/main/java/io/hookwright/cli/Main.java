@@ -3,9 +3,6 @@ package io.hookwright.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
 /** The {@code hookwright} command. */
 @Command(name = "hookwright", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Webhooks as code: validate definitions, dry-run and test-send them against a workspace, "
@@ -14,11 +11,7 @@ import java.util.logging.Logger;
                 RedeliverCommand.class, WebhooksCommand.class, ActivateCommand.class, DeactivateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
-    /** Held so the level stays set: jOOQ's notes on first use are for a server's log, not a command's output. */
-    private static final Logger JOOQ = Logger.getLogger("org.jooq");
-
     public static void main(String[] args) {
-        JOOQ.setLevel(Level.WARNING);
         System.exit(commandLine().execute(args));
     }
 

@@ -36,12 +36,13 @@ public final class Revisions {
     /**
      * The revision of a definitions folder: the commit at HEAD (12 hex digits) when the folder is in a git work tree,
      * with {@code -dirty} when its files differ from that commit (untracked files included, since they load too);
-     * otherwise {@code files-} and 12 hex digits of a hash over the folder's files, which changes when they do.
+     * otherwise {@code content-} and 12 hex digits of a hash over the folder's files (hidden ones left out), which
+     * changes when they do.
      */
     public static String of(Path folder) {
         Optional<Repository> repository = repository(folder);
         if (repository.isEmpty()) {
-            return "files-" + contentHash(folder);
+            return "content-" + contentHash(folder);
         }
         try (Repository repo = repository.get(); Git git = new Git(repo)) {
             ObjectId head = repo.resolve("HEAD");
@@ -107,10 +108,19 @@ public final class Revisions {
         return root.equals(real) ? "" : root.relativize(real).toString().replace('\\', '/');
     }
 
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String contentHash(Path folder) {
         try (Stream<Path> files = Files.walk(folder)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+            for (Path file : files.filter(Files::isRegularFile).filter(f -> !hidden(folder.relativize(f))).sorted().toList()) {
                 digest.update(folder.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
                 digest.update(Files.readAllBytes(file));
