@@ -152,6 +152,12 @@ public final class Dispatcher implements AutoCloseable {
     public void close(Duration drain) {
         running = false;
         claimer.interrupt();
+        try {
+            // The claimer may be between a claim and handing its messages to the lanes: let it finish first.
+            claimer.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         long deadline = System.nanoTime() + drain.toNanos();
         while (lanes.held() > 0 && System.nanoTime() < deadline) {
             try {
@@ -160,11 +166,6 @@ public final class Dispatcher implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 break;
             }
-        }
-        try {
-            claimer.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

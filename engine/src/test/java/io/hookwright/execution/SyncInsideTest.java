@@ -41,7 +41,7 @@ class SyncInsideTest {
     @BeforeEach
     void start() {
         fixture = new EngineFixture(dir, receiver.getPort(),
-                EngineFixture.webhook("erp_budget", "/erp", "synchronous true\ntransaction 'inside'\ntimeout '2s'"));
+                EngineFixture.webhook("erp_budget", "/erp", "synchronous true\ntransaction 'inside'\ntimeout '4s'"));
         engine = fixture.engine();
     }
 
@@ -97,12 +97,12 @@ class SyncInsideTest {
 
     @Test
     void aTimeoutOrARefusedTargetVetoesToo() throws Exception {
-        receiver.stubFor(post(urlEqualTo("/erp")).willReturn(aResponse().withStatus(200).withFixedDelay(4_000)));
+        receiver.stubFor(post(urlEqualTo("/erp")).willReturn(aResponse().withStatus(200).withFixedDelay(6_000)));
         try (Connection host = fixture.connect(); var tx = engine.begin(host)) {
             EngineFixture.insertProject(host, "p-1");
             tx.publish(EngineFixture.projectUpdated("p-1"));
             WebhookVetoedException veto = assertThrows(WebhookVetoedException.class, tx::commit);
-            assertTrue(veto.reason().contains("no response within the timeout of 2000 ms"), veto.reason());
+            assertTrue(veto.reason().contains("no response within the timeout of 4000 ms"), veto.reason());
         }
         assertFalse(fixture.projectCommitted("p-1"));
         assertEquals(List.of(Outcome.VETOED), fixture.outcomes());
