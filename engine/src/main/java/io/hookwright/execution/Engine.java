@@ -256,6 +256,14 @@ public final class Engine implements AutoCloseable {
         writer.close();
         if (housekeeping != null) {
             housekeeping.shutdownNow();
+            // A refresh or purge under way does not heed the interrupt; once close returns, the database is left alone.
+            try {
+                if (!housekeeping.awaitTermination(10, TimeUnit.SECONDS)) {
+                    LOG.warning("housekeeping did not stop within 10 s of closing the engine");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

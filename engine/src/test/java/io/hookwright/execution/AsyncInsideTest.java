@@ -1,0 +1,129 @@
+package io.hookwright.execution;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.hookwright.runlog.Outcome;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.List;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Execution table, row 3 — asynchronous, inside: the rendered request is written to the outbox on the host's
+ * connection, in its transaction, so it commits or vanishes with the host's data; retried with backoff.
+ */
+class AsyncInsideTest {
+    @RegisterExtension
+    static WireMockExtension receiver = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    @TempDir
+    Path dir;
+    private EngineFixture fixture;
+    private Engine engine;
+
+    @BeforeEach
+    void start() {
+        fixture = new EngineFixture(dir, receiver.getPort(),
+                EngineFixture.webhook("erp_outbox", "/erp", "synchronous false\ntransaction 'inside'"));
+        engine = fixture.engine();
+    }
+
+    @AfterEach
+    void stop() {
+        fixture.close();
+    }
+
+    private List<LoggedRequest> received() {
+        return receiver.findAll(anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void theOutboxRowIsInvisibleUntilTheHostCommitsAndThenDelivered() throws Exception {
+        receiver.stubFor(post(urlEqualTo("/erp")).willReturn(aResponse().withStatus(204)));
+        try (Connection host = fixture.connect(); var tx = engine.begin(host)) {
+            EngineFixture.insertProject(host, "p-1");
+            Published published = tx.publish(EngineFixture.projectUpdated("p-1"));
+            assertEquals("queued", published.fired().get(0).status());
+
+            fixture.awaitIdle();
+            assertEquals(0, engine.outbox().depth(), "the engine's connection cannot see the uncommitted row");
+            assertEquals(List.of(), received(), "nothing is delivered before the commit");
+            tx.commit();
+        }
+        fixture.awaitIdle();
+        assertTrue(fixture.projectCommitted("p-1"));
+        assertEquals(1, received().size());
+        assertEquals(List.of(Outcome.SUCCEEDED), fixture.outcomes());
+        assertEquals("async-inside", fixture.runs().get(0).mode());
+        assertEquals(fixture.runs().get(0).messageId(), received().get(0).getHeader("webhook-id"));
+        assertEquals(0, engine.outbox().depth());
+    }
+
+    @Test
+    void theOutboxRowIsRolledBackWithTheHostsDataAndNeverDelivered() throws Exception {
+        receiver.stubFor(post(urlEqualTo("/erp")).willReturn(aResponse().withStatus(204)));
+        try (Connection host = fixture.connect(); var tx = engine.begin(host)) {
+            EngineFixture.insertProject(host, "p-1");
+            tx.publish(EngineFixture.projectUpdated("p-1"));
+            tx.rollback();
+        }
+        fixture.awaitIdle();
+        assertFalse(fixture.projectCommitted("p-1"));
+        assertEquals(0, engine.outbox().depth());
+        assertEquals(List.of(), received());
+        assertEquals(List.of(), fixture.outcomes());
+    }
+
+    @Test
+    void aFailureIsRetriedWhenItsTimeComes() throws Exception {
+        receiver.stubFor(post(urlEqualTo("/erp")).willReturn(aResponse().withStatus(503)));
+        try (Connection host = fixture.connect(); var tx = engine.begin(host)) {
+            EngineFixture.insertProject(host, "p-1");
+            tx.publish(EngineFixture.projectUpdated("p-1"));
+            tx.commit();
+        }
+        fixture.awaitIdle();
+        assertEquals(List.of(Outcome.PENDING_RETRY), fixture.outcomes());
+        assertEquals(1, engine.outbox().depth());
+
+        receiver.stubFor(post(urlEqualTo("/erp")).willReturn(aResponse().withStatus(200)));
+        fixture.clock.advance(Duration.ofSeconds(6));
+        fixture.awaitIdle();
+        assertEquals(List.of(Outcome.PENDING_RETRY, Outcome.SUCCEEDED), fixture.outcomes());
+        assertEquals(2, received().size());
+        assertEquals(0, engine.outbox().depth());
+    }
+
+    @Test
+    void aHostConnectionToAnotherDatabaseIsRefusedNamingTheWebhook() throws Exception {
+        Path elsewhere = dir.resolve("host-only.db");
+        try (Connection host = DriverManager.getConnection("jdbc:sqlite:" + elsewhere.toAbsolutePath());
+             var tx = engine.begin(host)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> tx.publish(EngineFixture.projectUpdated("p-1")));
+            assertTrue(e.getMessage().contains("erp_outbox"), e.getMessage());
+            assertTrue(e.getMessage().contains("must be a connection to the engine's database"), e.getMessage());
+        }
+        fixture.awaitIdle();
+        assertEquals(List.of(), received());
+        assertEquals(0, engine.outbox().depth());
+    }
+}
