@@ -36,6 +36,16 @@ final class StoreOptions {
         return Database.sqlite(path);
     }
 
+    /** Where the database is, for people. */
+    String describe() {
+        return path().toAbsolutePath().toString();
+    }
+
+    /** The options that name this database again, for a command to print. */
+    String asArguments() {
+        return "--db " + path();
+    }
+
     private Path path() {
         if (file != null && url != null) {
             throw new ParameterException(command.commandLine(), "give --db or --db-url, not both");

@@ -36,11 +36,21 @@ public final class Sender {
     private final Secrets secrets;
     private final Clock clock;
     private final int maxResponseBody;
+    private final URI capture;
 
     /**
      * @param maxResponseBody how many characters of a response body are kept for the run log
      */
     public Sender(TargetPolicy policy, Secrets secrets, Clock clock, int maxResponseBody) {
+        this(policy, secrets, clock, maxResponseBody, null);
+    }
+
+    /**
+     * @param capture when not null, every request goes to this local receiver instead of its target (same path and
+     *                query, the target named in {@value #CAPTURED_TARGET}): for demos and trials, where nothing may
+     *                leave the machine
+     */
+    public Sender(TargetPolicy policy, Secrets secrets, Clock clock, int maxResponseBody, URI capture) {
         // Plain http stays on HTTP/1.1: an h2c upgrade offer stalls some servers. https negotiates HTTP/2 by ALPN.
         this.https = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         this.plain = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
@@ -48,7 +58,11 @@ public final class Sender {
         this.secrets = secrets;
         this.clock = clock;
         this.maxResponseBody = maxResponseBody;
+        this.capture = capture;
     }
+
+    /** The header naming a captured request's real target (secrets masked). */
+    public static final String CAPTURED_TARGET = "X-Hookwright-Target";
 
     /**
      * @param signingSecrets names of the secrets to sign with (two while rotating)
@@ -59,6 +73,9 @@ public final class Sender {
         URI target;
         try {
             RenderedRequest resolved = rendered.resolve(secrets);
+            if (capture != null) {
+                resolved = captured(rendered, resolved);
+            }
             target = policy.check(resolved.url());
             request = build(messageId, resolved, target, signingSecrets, timeout);
         } catch (TargetPolicy.RefusedTarget | RenderedRequest.MissingSecretException
@@ -84,6 +101,15 @@ public final class Sender {
             Thread.currentThread().interrupt();
             return failed("interrupted while sending", started);
         }
+    }
+
+    private RenderedRequest captured(RenderedRequest rendered, RenderedRequest resolved) {
+        URI original = URI.create(resolved.url().strip());
+        String path = original.getRawPath() == null || original.getRawPath().isEmpty() ? "/" : original.getRawPath();
+        String url = capture.resolve(path + (original.getRawQuery() == null ? "" : "?" + original.getRawQuery())).toString();
+        List<RenderedRequest.Header> headers = new ArrayList<>(resolved.headers());
+        headers.add(new RenderedRequest.Header(CAPTURED_TARGET, rendered.masked().url()));
+        return new RenderedRequest(resolved.method(), url, headers, resolved.body());
     }
 
     private HttpRequest build(String messageId, RenderedRequest request, URI target, List<String> signingSecrets,

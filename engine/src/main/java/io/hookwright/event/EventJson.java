@@ -28,13 +28,41 @@ public final class EventJson {
     }
 
     public static Event parse(String json) {
-        Object tree;
-        try {
-            tree = MAPPER.readValue(json, Object.class);
-        } catch (JsonProcessingException e) {
-            throw new EventFormatException("(body)", "not valid JSON: " + e.getOriginalMessage());
+        return fromMap(object(tree(json), "(event)"));
+    }
+
+    /**
+     * One event or a JSON array of them, as {@code POST /events} and {@code serve --feed} take them. A bad event is
+     * named by its place, e.g. {@code [2].entity.type}.
+     */
+    public static java.util.List<Event> parseOneOrMany(String json) {
+        Object tree = tree(json);
+        if (!(tree instanceof java.util.List<?> list)) {
+            return java.util.List.of(fromMap(object(tree, "(event)")));
         }
-        return fromMap(object(tree, "(event)"));
+        if (list.isEmpty()) {
+            throw new EventFormatException("(body)", "the array holds no event");
+        }
+        java.util.List<Event> events = new java.util.ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            String place = "[" + i + "]";
+            try {
+                events.add(fromMap(object(list.get(i), place)));
+            } catch (EventFormatException e) {
+                throw e.field().startsWith(place) ? e : new EventFormatException(place + "." + e.field(), e.reason());
+            }
+        }
+        return events;
+    }
+
+    private static Object tree(String json) {
+        try {
+            return MAPPER.readValue(json, Object.class);
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new EventFormatException("(body)", "not valid JSON: " + e.getOriginalMessage()
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
+        }
     }
 
     /** Reads one event from its JSON tree; id, timestamp and changes may be absent. */

@@ -79,7 +79,7 @@ public final class Engine implements AutoCloseable {
         this.states = new JooqWebhookStateStore(database);
         this.statuses = new WebhookStatuses(states);
         this.statuses.refresh();
-        Sender sender = new Sender(b.targetPolicy, b.secrets, clock, b.maxResponseBody);
+        Sender sender = new Sender(b.targetPolicy, b.secrets, clock, b.maxResponseBody, b.capture);
         this.deliveries = new Deliveries(sender, clock, statuses, loaded::get, b.retrySchedule, b.random);
         this.ledger = new Ledger(database, outbox, runs, states, clock, b.deactivateAfter);
         this.writer = new SettlementWriter(ledger, this::deactivated, () -> { });
@@ -322,6 +322,7 @@ public final class Engine implements AutoCloseable {
         private Duration retention = Duration.ofDays(30);
         private DeliverySettings delivery = DeliverySettings.defaults();
         private RandomGenerator random = new SecureRandom();
+        private java.net.URI capture;
 
         private Builder(Database database, LoadedDefinitions definitions) {
             this.database = Objects.requireNonNull(database, "database");
@@ -372,6 +373,15 @@ public final class Engine implements AutoCloseable {
 
         public Builder delivery(DeliverySettings value) {
             delivery = value;
+            return this;
+        }
+
+        /**
+         * Sends every request to this local receiver instead of its target, which is named in a header: for demos
+         * and trials. The receiver must be allowed by the target policy.
+         */
+        public Builder capture(java.net.URI receiver) {
+            capture = receiver;
             return this;
         }
 

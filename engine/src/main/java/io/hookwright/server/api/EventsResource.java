@@ -1,7 +1,6 @@
 package io.hookwright.server.api;
 
 import io.hookwright.event.Event;
-import io.hookwright.event.EventFormatException;
 import io.hookwright.event.EventJson;
 import io.hookwright.ingest.Ingest;
 import io.hookwright.server.Problem;
@@ -35,7 +34,7 @@ public final class EventsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response post(String body) {
-        List<Event> events = parse(body);
+        List<Event> events = EventJson.parseOneOrMany(body);
         List<Map<String, Object>> results = new ArrayList<>();
         Map<String, Object> veto = null;
         boolean allReplayed = true;
@@ -67,41 +66,5 @@ public final class EventsResource {
 
     private static Object vetoedEvent(List<Map<String, Object>> results) {
         return results.stream().filter(r -> r.containsKey("veto")).findFirst().map(r -> r.get("eventId")).orElse("?");
-    }
-
-    /** One event or an array of them; a bad one is named by its place, e.g. {@code [2].entity.type}. */
-    static List<Event> parse(String body) {
-        Object tree;
-        try {
-            tree = EventJson.MAPPER.readValue(body, Object.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            var at = e.getLocation();
-            throw Problem.of(400, "Malformed JSON", e.getOriginalMessage()
-                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
-        }
-        if (tree instanceof List<?> list) {
-            if (list.isEmpty()) {
-                throw Problem.of(400, "Invalid event", "the array holds no event");
-            }
-            List<Event> events = new ArrayList<>(list.size());
-            for (int i = 0; i < list.size(); i++) {
-                events.add(one(list.get(i), "[" + i + "]"));
-            }
-            return events;
-        }
-        return List.of(one(tree, ""));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Event one(Object tree, String place) {
-        if (!(tree instanceof Map<?, ?> map)) {
-            throw new EventFormatException(place.isEmpty() ? "(body)" : place, "an event is a JSON object");
-        }
-        try {
-            return EventJson.fromMap((Map<String, Object>) map);
-        } catch (EventFormatException e) {
-            throw place.isEmpty() ? e : new EventFormatException(place + "." + e.field(),
-                    e.getMessage().substring(e.field().length() + 2));
-        }
     }
 }

@@ -45,7 +45,7 @@ public final class TransactionsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response publish(@PathParam("id") String id, String body) {
         List<Map<String, Object>> results = new ArrayList<>();
-        for (Event event : EventsResource.parse(body)) {
+        for (Event event : io.hookwright.event.EventJson.parseOneOrMany(body)) {
             Published published = call(() -> transactions.publish(id, event));
             results.add(Ingest.result(published, null));
             if (call(() -> transactions.vetoed(id))) {

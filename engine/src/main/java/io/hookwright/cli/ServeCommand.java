@@ -1,0 +1,161 @@
+package io.hookwright.cli;
+
+import io.hookwright.definitions.DefinitionsSource;
+import io.hookwright.delivery.TargetPolicy;
+import io.hookwright.event.Event;
+import io.hookwright.execution.Engine;
+import io.hookwright.execution.LoadedDefinitions;
+import io.hookwright.ingest.Ingest;
+import io.hookwright.server.CaptureReceiver;
+import io.hookwright.server.ServerContext;
+import io.hookwright.server.Serving;
+import io.hookwright.server.auth.Scope;
+import io.hookwright.server.auth.Tokens;
+import io.hookwright.store.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run the engine: deliver the outbox, take events and transactions over HTTP, serve the web page "
+                + "and the REST API. Stops on SIGTERM or Ctrl-C, letting deliveries in flight finish; the rest stay "
+                + "queued for the next start.")
+final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DefinitionsOption definitions;
+
+    @Mixin
+    StoreOptions store;
+
+    @Mixin
+    SendOptions send;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", description = "address to listen on (default: 127.0.0.1)")
+    String host = "127.0.0.1";
+
+    @Option(names = "--port", paramLabel = "N", description = "port to listen on (default: 8080; 0 picks a free one)")
+    int port = 8080;
+
+    @Option(names = "--tokens", paramLabel = "FILE", description = "tokens file: NAME SCOPE... sha256:HEX per line; "
+            + "HOOKWRIGHT_ADMIN_TOKEN adds one admin token. With neither, an admin token is made for this run and printed.")
+    Path tokensFile;
+
+    @Option(names = "--workspace", paramLabel = "FILE", description = "workspace for test sends and dry-runs (default: samples/workspace)")
+    Path workspace = Path.of("samples", "workspace");
+
+    @Option(names = "--capture", description = "send every request to a local receiver that prints it, instead of its "
+            + "target: nothing leaves this machine (for trying definitions out)")
+    boolean capture;
+
+    @Option(names = "--feed", paramLabel = "FILE", description = "publish these events once started, for demos and smoke "
+            + "tests: a .json file of events (one or an array), or lines of dry-run arguments on the workspace, "
+            + "e.g. --project DEMO --event Project:Updated --set Status=Done")
+    Path feed;
+
+    @Option(names = "--max-body", paramLabel = "BYTES", description = "largest request body accepted (default: 1048576)")
+    long maxBody = 1024 * 1024;
+
+    @Option(names = "--transaction-ttl", paramLabel = "SECONDS", description = "how long an HTTP transaction may stay "
+            + "open before it is rolled back (default: 60)")
+    long transactionTtl = 60;
+
+    @Option(names = "--deactivate-after", paramLabel = "N", description = "consecutive failures that deactivate a webhook (default: 20)")
+    int deactivateAfter = 20;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        LoadedDefinitions loaded = definitions.load();
+        Tokens tokens = tokens(out);
+        Database database = store.openOrCreate();
+        CaptureReceiver receiver = capture ? new CaptureReceiver(new PrintStream(System.out, true)) : null;
+        Engine.Builder builder = Engine.builder(database, loaded).secrets(send.secrets()).deactivateAfter(deactivateAfter);
+        if (receiver != null) {
+            List<TargetPolicy.Allowed> allowed = new ArrayList<>(send.allowed);
+            allowed.add(TargetPolicy.Allowed.parse("127.0.0.1:" + receiver.port()));
+            builder.targetPolicy(new TargetPolicy(allowed, false)).capture(receiver.uri());
+        } else {
+            builder.targetPolicy(send.targetPolicy());
+        }
+        Engine engine = builder.build();
+        ServerContext context = new ServerContext(engine, definitions.folder(), workspace, send.secrets(),
+                Clock.systemUTC(), maxBody, Duration.ofSeconds(transactionTtl));
+        Serving serving = Serving.start(engine, database, context, tokens, host, port);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            serving.close();
+            if (receiver != null) {
+                receiver.close();
+            }
+            stopped.countDown();
+        }, "hookwright-shutdown"));
+        String base = "http://" + host + ":" + serving.server().port() + "/";
+        out.println("Hookwright is serving " + loaded.definitions().size() + " webhooks from " + definitions.folder()
+                + " (revision " + loaded.revision() + ")");
+        out.println("  web page   " + base);
+        out.println("  REST API   " + base + "events, " + base + "runs, " + base + "webhooks, …");
+        out.println("  database   " + store.describe());
+        if (receiver != null) {
+            out.println("  capture    every request goes to " + receiver.uri() + ", which prints it; nothing leaves this machine");
+        }
+        out.flush();
+        if (feed != null) {
+            feed(serving.ingest(), out);
+        }
+        out.println("Stop with Ctrl-C; deliveries in flight finish first, the rest stay queued.");
+        out.flush();
+        stopped.await();
+        return ExitCodes.OK;
+    }
+
+    private Tokens tokens(PrintWriter out) throws IOException {
+        try {
+            Tokens tokens = Tokens.load(tokensFile, System.getenv(Tokens.ADMIN_ENV));
+            if (!tokens.isEmpty()) {
+                return tokens;
+            }
+        } catch (Tokens.TokensFileException e) {
+            throw new CommandFailure(ExitCodes.INVALID, "the tokens file is not valid:\n" + e.getMessage());
+        }
+        String token = Tokens.newToken();
+        out.println("No tokens file or " + Tokens.ADMIN_ENV + ": an admin token was made for this run:");
+        out.println("  " + token);
+        return Tokens.of("admin (this run)", token, EnumSet.of(Scope.ADMIN));
+    }
+
+    private void feed(Ingest ingest, PrintWriter out) {
+        List<Event> events;
+        try {
+            events = FeedFile.read(feed, workspace, Clock.systemUTC());
+        } catch (IOException e) {
+            throw CommandFailure.usage("cannot read events from " + feed + ": " + e.getMessage());
+        }
+        int runs = 0;
+        int vetoed = 0;
+        for (Event event : events) {
+            Ingest.Outcome outcome = ingest.publish(event);
+            runs += ((List<?>) outcome.result().get("runs")).size();
+            vetoed += outcome.vetoed() ? 1 : 0;
+        }
+        out.println("Fed " + events.size() + " events from " + feed + ": " + runs + " webhook runs started"
+                + (vetoed > 0 ? ", " + vetoed + " vetoed" : "") + ". See them on the web page or with:");
+        out.println("  ./hookwright runs " + store.asArguments());
+    }
+}

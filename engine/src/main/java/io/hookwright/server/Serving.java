@@ -1,0 +1,85 @@
+package io.hookwright.server;
+
+import io.hookwright.catalog.WebhookCatalog;
+import io.hookwright.definitions.DefinitionsSource;
+import io.hookwright.execution.Engine;
+import io.hookwright.execution.Reloader;
+import io.hookwright.ingest.HttpTransactions;
+import io.hookwright.ingest.Ingest;
+import io.hookwright.ingest.JooqReceivedEvents;
+import io.hookwright.server.api.Endpoints;
+import io.hookwright.server.auth.Tokens;
+import io.hookwright.state.JooqWebhookStateStore;
+import io.hookwright.store.Database;
+
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A started engine behind its HTTP server, with the services its endpoints use. Closing it stops taking requests,
+ * lets deliveries in flight finish, and leaves the rest in the outbox for the next start.
+ */
+public final class Serving implements AutoCloseable {
+    private final Engine engine;
+    private final HookwrightServer server;
+    private final Ingest ingest;
+    private final Reloader reloader;
+    private final HttpTransactions transactions;
+    private final ScheduledExecutorService expiry;
+
+    private Serving(Engine engine, HookwrightServer server, Ingest ingest, Reloader reloader,
+                    HttpTransactions transactions, ScheduledExecutorService expiry) {
+        this.engine = engine;
+        this.server = server;
+        this.ingest = ingest;
+        this.reloader = reloader;
+        this.transactions = transactions;
+        this.expiry = expiry;
+    }
+
+    /** Starts the engine (it must be built, not yet started) and the server in front of it. */
+    public static Serving start(Engine engine, Database database, ServerContext context, Tokens tokens, String host,
+                                int port) {
+        engine.start();
+        Ingest ingest = new Ingest(engine, new JooqReceivedEvents(database), context.clock());
+        HttpTransactions transactions = new HttpTransactions(engine, context.clock(), context.transactionTtl());
+        Reloader reloader = new Reloader(engine, new DefinitionsSource(context.definitionsFolder()));
+        WebhookCatalog catalog = new WebhookCatalog(engine::definitions, new JooqWebhookStateStore(database),
+                context.definitionsFolder());
+        HookwrightServer server = HookwrightServer.start(host, port, context, tokens, Endpoints.ALL,
+                List.of(ingest, transactions, reloader, catalog));
+        ScheduledExecutorService expiry = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
+                .name("hookwright-transaction-expiry").daemon().unstarted(r));
+        expiry.scheduleWithFixedDelay(transactions::expire, 1, 1, TimeUnit.SECONDS);
+        return new Serving(engine, server, ingest, reloader, transactions, expiry);
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public HookwrightServer server() {
+        return server;
+    }
+
+    public Ingest ingest() {
+        return ingest;
+    }
+
+    public Reloader reloader() {
+        return reloader;
+    }
+
+    public HttpTransactions transactions() {
+        return transactions;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        expiry.shutdownNow();
+        engine.close();
+    }
+}
