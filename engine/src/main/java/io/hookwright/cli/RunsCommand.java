@@ -3,6 +3,7 @@ package io.hookwright.cli;
 import io.hookwright.runlog.JooqRunLog;
 import io.hookwright.runlog.Outcome;
 import io.hookwright.runlog.Run;
+import io.hookwright.runlog.RunJson;
 import io.hookwright.runlog.RunQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;

@@ -67,6 +67,7 @@ public final class Engine implements AutoCloseable {
     private final Duration retention;
     private final DeliverySettings settings;
     private ScheduledExecutorService housekeeping;
+    private boolean closed;
 
     private Engine(Builder b) {
         this.database = b.database;
@@ -252,6 +253,10 @@ public final class Engine implements AutoCloseable {
     /** Stops claiming, lets deliveries in flight finish for up to 10 s, writes their runs, and stops. */
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         dispatcher.close();
         writer.close();
         if (housekeeping != null) {

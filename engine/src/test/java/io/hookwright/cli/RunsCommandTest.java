@@ -93,7 +93,7 @@ class RunsCommandTest {
         assertEquals(2, runs.size());
         JsonNode first = runs.get(0);
         assertEquals(List.of("id", "webhook", "eventId", "eventType", "messageId", "mode", "attempt", "outcome",
-                "durationMs", "request", "response", "error", "createdAt"), fieldNames(first));
+                "durationMs", "request", "response", "error", "createdAt", "revision"), fieldNames(first));
         assertEquals(answered.id(), first.get("id").textValue());
         assertEquals("erp_sync", first.get("webhook").textValue());
         assertEquals(answered.eventId(), first.get("eventId").textValue());

@@ -121,6 +121,12 @@ public final class EngineFixture implements AutoCloseable {
         return engine;
     }
 
+    /** Takes an engine built and started elsewhere (by the server) for {@link #runs}, {@link #awaitIdle} and close. */
+    public Engine adopt(Engine started) {
+        engine = started;
+        return started;
+    }
+
     /** A host connection to the engine's database, as a host that keeps its data there has. */
     public Connection connect() throws SQLException {
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + dbFile.toAbsolutePath());

@@ -2,9 +2,6 @@ package io.hookwright.server;
 
 import io.hookwright.execution.Engine;
 import io.hookwright.execution.EngineFixture;
-import io.hookwright.ingest.Ingest;
-import io.hookwright.ingest.JooqReceivedEvents;
-import io.hookwright.server.api.Endpoints;
 import io.hookwright.server.auth.Scope;
 import io.hookwright.server.auth.Tokens;
 
@@ -16,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,6 +24,7 @@ public final class ServerFixture implements AutoCloseable {
     public final Engine engine;
     public final HookwrightServer server;
     public final io.hookwright.ingest.HttpTransactions transactions;
+    public final Serving serving;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     public ServerFixture(Path dir, int receiverPort, String definitions) {
@@ -36,20 +33,18 @@ public final class ServerFixture implements AutoCloseable {
 
     public ServerFixture(Path dir, int receiverPort, String definitions, long maxBodyBytes) {
         engineFixture = new EngineFixture(dir, receiverPort, definitions);
-        engine = engineFixture.engine();
         Tokens tokens = null;
         for (Scope scope : Scope.values()) {
             tokens = tokens == null ? Tokens.of(scope.word(), token(scope), EnumSet.of(scope))
                     : tokens.and(scope.word(), token(scope), EnumSet.of(scope));
         }
-        transactions = new io.hookwright.ingest.HttpTransactions(engine, engineFixture.clock, Duration.ofSeconds(60));
-        ServerContext context = new ServerContext(engine, dir.resolve("webhooks"), dir.resolve("workspace"),
+        Engine built = engineFixture.builder().build();
+        ServerContext context = new ServerContext(built, dir.resolve("webhooks"), dir.resolve("workspace"),
                 EngineFixture.SECRETS, engineFixture.clock, maxBodyBytes, Duration.ofSeconds(60));
-        server = HookwrightServer.start("127.0.0.1", 0, context, tokens, Endpoints.ALL,
-                List.of(new Ingest(engine, new JooqReceivedEvents(engineFixture.database), engineFixture.clock),
-                        transactions,
-                        new io.hookwright.execution.Reloader(engine,
-                                new io.hookwright.definitions.DefinitionsSource(dir.resolve("webhooks")))));
+        serving = Serving.start(built, engineFixture.database, context, tokens, "127.0.0.1", 0);
+        engine = engineFixture.adopt(serving.engine());
+        server = serving.server();
+        transactions = serving.transactions();
     }
 
     public static String token(Scope scope) {
@@ -99,7 +94,7 @@ public final class ServerFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        serving.close();
         engineFixture.close();
     }
 }

@@ -8,7 +8,10 @@ public final class Endpoints {
             HealthResource.class,
             EventsResource.class,
             TransactionsResource.class,
-            AdminResource.class);
+            AdminResource.class,
+            WebhooksResource.class,
+            RunsResource.class,
+            DryRunResource.class);
 
     private Endpoints() {
     }

@@ -1,18 +1,20 @@
-package io.hookwright.cli;
+package io.hookwright.runlog;
 
 import io.hookwright.render.RenderedRequest;
-import io.hookwright.runlog.Run;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A run in the stable JSON shape of {@code runs --json}; the request is shown with its secrets masked. */
-final class RunJson {
+/**
+ * A run in the stable JSON shape of {@code runs --json} and {@code GET /runs}; the request is shown with its secrets
+ * masked.
+ */
+public final class RunJson {
     private RunJson() {
     }
 
-    static Map<String, Object> of(Run run) {
+    public static Map<String, Object> of(Run run) {
         RenderedRequest masked = run.request().masked();
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("method", masked.method());
@@ -40,6 +42,7 @@ final class RunJson {
         json.put("response", response);
         json.put("error", run.error());
         json.put("createdAt", run.createdAt().toString());
+        json.put("revision", run.revision());
         return json;
     }
 }

@@ -1,0 +1,87 @@
+package io.hookwright.server.api;
+
+import io.hookwright.runlog.Outcome;
+import io.hookwright.runlog.Run;
+import io.hookwright.runlog.RunJson;
+import io.hookwright.runlog.RunQuery;
+import io.hookwright.server.Problem;
+import io.hookwright.server.ServerContext;
+import io.hookwright.server.auth.RequiresScope;
+import io.hookwright.server.auth.Scope;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The run log: {@code GET /runs}, {@code GET /runs/{id}}, {@code POST /runs/{id}/redeliver}; shapes as {@code runs --json}. */
+@Path("/runs")
+@Produces(MediaType.APPLICATION_JSON)
+public final class RunsResource {
+    private static final int MAX_LIMIT = 1000;
+
+    @Inject
+    private ServerContext context;
+
+    @GET
+    @RequiresScope(Scope.RUNS_READ)
+    public List<Map<String, Object>> list(@QueryParam("webhook") String webhook, @QueryParam("outcome") List<String> outcomes,
+                                          @QueryParam("since") String since, @QueryParam("limit") @DefaultValue("50") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw Problem.of(400, "Bad request", "limit must be 1 to " + MAX_LIMIT + ", not " + limit);
+        }
+        Set<Outcome> wanted = EnumSet.noneOf(Outcome.class);
+        for (String word : outcomes) {
+            for (String one : word.split(",")) {
+                wanted.add(Outcome.fromWord(one.strip()).orElseThrow(() -> Problem.of(400, "Bad request",
+                        "unknown outcome '" + one + "': use succeeded, failed, vetoed, pending-retry, gave-up or skipped")));
+            }
+        }
+        Instant from = null;
+        if (since != null) {
+            try {
+                from = Instant.parse(since);
+            } catch (DateTimeParseException e) {
+                throw Problem.of(400, "Bad request", "since must be an ISO-8601 instant, e.g. 2026-11-23T08:00:00Z");
+            }
+        }
+        return context.engine().runs().list(new RunQuery(blankToNull(webhook), wanted, from, limit)).stream()
+                .map(RunJson::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RequiresScope(Scope.RUNS_READ)
+    public Map<String, Object> get(@PathParam("id") String id) {
+        return RunJson.of(find(id));
+    }
+
+    @POST
+    @Path("/{id}/redeliver")
+    @RequiresScope(Scope.RUNS_REDELIVER)
+    public Response redeliver(@PathParam("id") String id) {
+        find(id);
+        Run run = context.engine().redeliver(id);
+        return Response.status(201).entity(RunJson.of(run)).build();
+    }
+
+    private Run find(String id) {
+        return context.engine().runs().find(id).orElseThrow(() -> Problem.of(404, "Not Found", "no run " + id));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
