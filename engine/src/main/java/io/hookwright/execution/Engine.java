@@ -236,13 +236,22 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Stops claiming, lets deliveries in flight finish for up to 10 s, writes their runs, and stops. */
+    /**
+     * Stops claiming, lets deliveries in flight finish for up to 10 s, writes their runs, waits for a purge under way,
+     * and stops.
+     */
     @Override
     public synchronized void close() {
         dispatcher.close();
         writer.close();
         if (housekeeping != null) {
             housekeeping.shutdownNow();
+            // A purge or refresh under way still holds the database; once close returns, nothing may touch it.
+            try {
+                housekeeping.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
