@@ -38,7 +38,7 @@ class PerHostIsolationTest {
     @RegisterExtension
     static WireMockExtension receiver = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    private static final int DEAD_MESSAGES = 40;
+    private static final int STALLED_MESSAGES = 40;
     private static final int HEALTHY_MESSAGES = 20;
 
     @TempDir
@@ -93,7 +93,7 @@ class PerHostIsolationTest {
                 .delivery(DeliverySettings.defaults().withNode("test").withPollInterval(Duration.ofMillis(200))
                         .withPerHost(2, 4)));
 
-        for (int i = 1; i <= DEAD_MESSAGES; i++) {
+        for (int i = 1; i <= STALLED_MESSAGES; i++) {
             engine.publish(event("Project:Updated", "stalled-" + i));
         }
         for (int i = 1; i <= HEALTHY_MESSAGES; i++) {
@@ -112,9 +112,9 @@ class PerHostIsolationTest {
 
         assertEquals(HEALTHY_MESSAGES, receiver.findAll(postRequestedFor(urlEqualTo("/healthy"))).size());
         assertEquals(HEALTHY_MESSAGES, runs(engine, "healthy_crm", Set.of()), "each delivered at the first attempt");
-        assertTrue(stalledRuns < DEAD_MESSAGES / 2,
+        assertTrue(stalledRuns < STALLED_MESSAGES / 2,
                 "the healthy host's messages waited behind the stalled host's: " + stalledRuns + " of its "
-                        + DEAD_MESSAGES + " messages were attempted first");
+                        + STALLED_MESSAGES + " messages were attempted first");
         List<Run> stalled = engine.runs().list(new RunQuery("stalled_erp", Set.of(), null, 1_000));
         stalled.forEach(run -> assertEquals("no response within the timeout of 1000 ms", run.error()));
     }
