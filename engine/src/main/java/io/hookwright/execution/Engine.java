@@ -152,7 +152,7 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Sends one webhook's request for an event now, whatever its filter, mode or state says, and logs it as a
-     * {@code test} run. A test says nothing about the webhook's health.
+     * {@code test} run under an event id and message id of its own. A test says nothing about the webhook's health.
      *
      * @throws IllegalArgumentException when no webhook has that code
      */
@@ -160,7 +160,10 @@ public final class Engine implements AutoCloseable {
         LoadedDefinitions now = loaded.get();
         CompiledWebhook webhook = now.definitions().webhook(code)
                 .orElseThrow(() -> new IllegalArgumentException("no webhook " + code + " in the definitions"));
-        Event complete = Events.complete(event, clock);
+        // A test gets an event id, so a message id, of its own: a receiver that drops repeated webhook-ids must not
+        // take a test for the real delivery of the same event, nor the other way round.
+        Event complete = Events.complete(new Event("test_" + java.util.UUID.randomUUID(), event.type(), event.timestamp(),
+                event.tenant(), event.initiator(), event.entity(), event.before(), event.changes(), event.parent()), clock);
         var request = new Renderer(complete).render(webhook);
         Outgoing out = new Outgoing(code, now.revision(), complete.id(), complete.type(),
                 MessageIds.of(complete.id(), code), request, webhook.definition().request().signingSecrets(),
@@ -250,7 +253,10 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Stops claiming, lets deliveries in flight finish for up to 10 s, writes their runs, and stops. */
+    /**
+     * Stops claiming, lets deliveries in flight finish for up to 10 s, writes their runs, waits for a purge under way,
+     * and stops.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
