@@ -7,7 +7,7 @@ import io.hookwright.execution.Engine;
 import io.hookwright.execution.LoadedDefinitions;
 import io.hookwright.ingest.Ingest;
 import io.hookwright.server.CaptureReceiver;
-import io.hookwright.server.ServerContext;
+import io.hookwright.server.ServerSettings;
 import io.hookwright.server.Serving;
 import io.hookwright.server.auth.Scope;
 import io.hookwright.server.auth.Tokens;
@@ -94,10 +94,8 @@ final class ServeCommand implements Callable<Integer> {
         } else {
             builder.targetPolicy(send.targetPolicy());
         }
-        Engine engine = builder.build();
-        ServerContext context = new ServerContext(engine, definitions.folder(), workspace, send.secrets(),
-                Clock.systemUTC(), maxBody, Duration.ofSeconds(transactionTtl));
-        Serving serving = Serving.start(engine, database, context, tokens, host, port);
+        Serving serving = Serving.start(builder, database, new ServerSettings(host, port, definitions.folder(), workspace,
+                send.secrets(), Clock.systemUTC(), maxBody, Duration.ofSeconds(transactionTtl)), tokens);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             serving.close();

@@ -31,15 +31,17 @@ final class Deliveries implements Dispatcher.Delivery {
     private final Supplier<LoadedDefinitions> current;
     private final RetrySchedule defaultSchedule;
     private final RandomGenerator random;
+    private final EngineObserver observer;
 
     Deliveries(Sender sender, Clock clock, WebhookStatuses statuses, Supplier<LoadedDefinitions> current,
-               RetrySchedule defaultSchedule, RandomGenerator random) {
+               RetrySchedule defaultSchedule, RandomGenerator random, EngineObserver observer) {
         this.sender = sender;
         this.clock = clock;
         this.statuses = statuses;
         this.current = current;
         this.defaultSchedule = defaultSchedule;
         this.random = random;
+        this.observer = observer;
     }
 
     /**
@@ -53,7 +55,7 @@ final class Deliveries implements Dispatcher.Delivery {
         Attempt result = sender.send(out.messageId(), out.request(), out.signingSecrets(), out.timeout());
         boolean ok = result.succeeded();
         Run run = run(out, mode, attempt, at, result, ok ? Outcome.SUCCEEDED : failure);
-        return new Settlement(run, Settlement.NOT_QUEUED, tellsHealth ? health(out, result) : Settlement.UNCHANGED);
+        return told(new Settlement(run, Settlement.NOT_QUEUED, tellsHealth ? health(out, result) : Settlement.UNCHANGED));
     }
 
     /** A run that was not sent because the webhook is deactivated. */
@@ -62,7 +64,7 @@ final class Deliveries implements Dispatcher.Delivery {
                 out.messageId(), mode, attempt, out.request(), out.signingSecrets(), null, Duration.ZERO,
                 Outcome.SKIPPED, "not sent: webhook " + out.webhook() + " is deactivated ("
                 + state.deactivationReason() + ")", clock.instant());
-        return new Settlement(run, queue, Settlement.UNCHANGED);
+        return told(new Settlement(run, queue, Settlement.UNCHANGED));
     }
 
     /** A matching webhook whose request could not be rendered: nothing to send, and nothing a retry would change. */
@@ -71,7 +73,7 @@ final class Deliveries implements Dispatcher.Delivery {
         Run run = new Run(RunIds.next(clock), webhook, revision, eventId, eventType, messageId, mode, 1,
                 new RenderedRequest(method, "", List.of(), null), List.of(), null, Duration.ZERO, outcome,
                 "not sent: " + error, clock.instant());
-        return new Settlement(run, Settlement.NOT_QUEUED, new HealthStep.Failed(webhook, "render failed: " + error));
+        return told(new Settlement(run, Settlement.NOT_QUEUED, new HealthStep.Failed(webhook, "render failed: " + error)));
     }
 
     /** An async attempt at a claimed message: sent, retried later, given up, or skipped. */
@@ -86,17 +88,22 @@ final class Deliveries implements Dispatcher.Delivery {
         Instant at = clock.instant();
         Attempt result = sender.send(message.messageId(), message.request(), message.signingSecrets(), message.timeout());
         if (result.succeeded()) {
-            return new Settlement(run(out, message.mode(), attempt, at, result, Outcome.SUCCEEDED),
-                    new QueueStep.Remove(message.messageId(), worker), new HealthStep.Succeeded(message.webhook()));
+            return told(new Settlement(run(out, message.mode(), attempt, at, result, Outcome.SUCCEEDED),
+                    new QueueStep.Remove(message.messageId(), worker), new HealthStep.Succeeded(message.webhook())));
         }
         Optional<Instant> next = result.gone() ? Optional.empty()
                 : schedule(message.webhook()).next(attempt, clock.instant(), result.retryAfter(), random);
         if (next.isPresent()) {
-            return new Settlement(run(out, message.mode(), attempt, at, result, Outcome.PENDING_RETRY),
-                    new QueueStep.Retry(message.messageId(), worker, attempt, next.get()), health(out, result));
+            return told(new Settlement(run(out, message.mode(), attempt, at, result, Outcome.PENDING_RETRY),
+                    new QueueStep.Retry(message.messageId(), worker, attempt, next.get()), health(out, result)));
         }
-        return new Settlement(run(out, message.mode(), attempt, at, result, Outcome.GAVE_UP),
-                new QueueStep.Remove(message.messageId(), worker), health(out, result));
+        return told(new Settlement(run(out, message.mode(), attempt, at, result, Outcome.GAVE_UP),
+                new QueueStep.Remove(message.messageId(), worker), health(out, result)));
+    }
+
+    private Settlement told(Settlement settlement) {
+        observer.attempted(settlement.run());
+        return settlement;
     }
 
     /** The webhook's schedule as its definition says now; the engine's default for a webhook no longer defined. */

@@ -68,6 +68,7 @@ public final class Engine implements AutoCloseable {
     private final DeliverySettings settings;
     private ScheduledExecutorService housekeeping;
     private boolean closed;
+    private final EngineObserver observer;
 
     private Engine(Builder b) {
         this.database = b.database;
@@ -81,7 +82,8 @@ public final class Engine implements AutoCloseable {
         this.statuses = new WebhookStatuses(states);
         this.statuses.refresh();
         Sender sender = new Sender(b.targetPolicy, b.secrets, clock, b.maxResponseBody, b.capture);
-        this.deliveries = new Deliveries(sender, clock, statuses, loaded::get, b.retrySchedule, b.random);
+        this.observer = b.observer;
+        this.deliveries = new Deliveries(sender, clock, statuses, loaded::get, b.retrySchedule, b.random, observer);
         this.ledger = new Ledger(database, outbox, runs, states, clock, b.deactivateAfter);
         this.writer = new SettlementWriter(ledger, this::deactivated, () -> { });
         this.dispatcher = new Dispatcher(outbox, deliveries, writer, settings, clock);
@@ -290,6 +292,10 @@ public final class Engine implements AutoCloseable {
         return statuses;
     }
 
+    EngineObserver observer() {
+        return observer;
+    }
+
     Ledger ledger() {
         return ledger;
     }
@@ -334,6 +340,7 @@ public final class Engine implements AutoCloseable {
         private DeliverySettings delivery = DeliverySettings.defaults();
         private RandomGenerator random = new SecureRandom();
         private java.net.URI capture;
+        private EngineObserver observer = EngineObserver.NONE;
 
         private Builder(Database database, LoadedDefinitions definitions) {
             this.database = Objects.requireNonNull(database, "database");
@@ -393,6 +400,12 @@ public final class Engine implements AutoCloseable {
          */
         public Builder capture(java.net.URI receiver) {
             capture = receiver;
+            return this;
+        }
+
+        /** Told of every event and attempt, e.g. for metrics. */
+        public Builder observer(EngineObserver value) {
+            observer = value;
             return this;
         }
 

@@ -84,6 +84,7 @@ public final class EngineTransaction implements AutoCloseable {
         Event complete = Events.complete(event, engine.clock());
         LoadedDefinitions loaded = engine.definitions();
         List<WebhookDefinition> matched = loaded.definitions().matcher().matching(new EventView(complete));
+        engine.observer().published(complete.type(), matched.size());
         Renderer renderer = new Renderer(complete);
         List<Fired> fired = new ArrayList<>(matched.size());
         List<OutboxMessage> inside = new ArrayList<>();

@@ -42,6 +42,7 @@ public final class HookwrightServer implements AutoCloseable {
         config.register(new ProblemMappers.BadJson());
         config.register(new ProblemMappers.BadEvent());
         config.register(new ProblemMappers.BadArgument());
+        config.register(new ProblemMappers.RenderFailed());
         config.register(new ProblemMappers.Unexpected());
         config.register(new AbstractBinder() {
             @Override

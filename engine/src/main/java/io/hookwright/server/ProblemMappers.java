@@ -52,6 +52,14 @@ final class ProblemMappers {
         }
     }
 
+    /** A webhook's template failed for the event given (a test send): the definition or the event needs a change. */
+    static final class RenderFailed implements ExceptionMapper<io.hookwright.render.RenderException> {
+        @Override
+        public Response toResponse(io.hookwright.render.RenderException e) {
+            return Problem.response(422, "Render failed", e.getMessage());
+        }
+    }
+
     static final class BadArgument implements ExceptionMapper<IllegalArgumentException> {
         @Override
         public Response toResponse(IllegalArgumentException e) {

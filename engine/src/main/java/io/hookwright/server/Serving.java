@@ -7,6 +7,7 @@ import io.hookwright.execution.Reloader;
 import io.hookwright.ingest.HttpTransactions;
 import io.hookwright.ingest.Ingest;
 import io.hookwright.ingest.JooqReceivedEvents;
+import io.hookwright.outbox.JooqOutboxStore;
 import io.hookwright.server.api.Endpoints;
 import io.hookwright.server.auth.Tokens;
 import io.hookwright.state.JooqWebhookStateStore;
@@ -39,17 +40,20 @@ public final class Serving implements AutoCloseable {
         this.expiry = expiry;
     }
 
-    /** Starts the engine (it must be built, not yet started) and the server in front of it. */
-    public static Serving start(Engine engine, Database database, ServerContext context, Tokens tokens, String host,
-                                int port) {
+    /** Builds and starts the engine, with metrics, and the server in front of it. */
+    public static Serving start(Engine.Builder builder, Database database, ServerSettings settings, Tokens tokens) {
+        Metrics metrics = new Metrics(new JooqOutboxStore(database), settings.clock());
+        Engine engine = builder.observer(metrics).build();
         engine.start();
-        Ingest ingest = new Ingest(engine, new JooqReceivedEvents(database), context.clock());
-        HttpTransactions transactions = new HttpTransactions(engine, context.clock(), context.transactionTtl());
-        Reloader reloader = new Reloader(engine, new DefinitionsSource(context.definitionsFolder()));
+        ServerContext context = new ServerContext(engine, settings.definitionsFolder(), settings.workspace(),
+                settings.secrets(), settings.clock(), settings.maxBodyBytes(), settings.transactionTtl());
+        Ingest ingest = new Ingest(engine, new JooqReceivedEvents(database), settings.clock());
+        HttpTransactions transactions = new HttpTransactions(engine, settings.clock(), settings.transactionTtl());
+        Reloader reloader = new Reloader(engine, new DefinitionsSource(settings.definitionsFolder()));
         WebhookCatalog catalog = new WebhookCatalog(engine::definitions, new JooqWebhookStateStore(database),
-                context.definitionsFolder());
-        HookwrightServer server = HookwrightServer.start(host, port, context, tokens, Endpoints.ALL,
-                List.of(ingest, transactions, reloader, catalog));
+                settings.definitionsFolder());
+        HookwrightServer server = HookwrightServer.start(settings.host(), settings.port(), context, tokens, Endpoints.ALL,
+                List.of(ingest, transactions, reloader, catalog, metrics));
         ScheduledExecutorService expiry = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
                 .name("hookwright-transaction-expiry").daemon().unstarted(r));
         expiry.scheduleWithFixedDelay(transactions::expire, 1, 1, TimeUnit.SECONDS);

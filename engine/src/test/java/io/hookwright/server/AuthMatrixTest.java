@@ -34,7 +34,7 @@ class AuthMatrixTest {
     }
 
     static Stream<Arguments> endpoints() {
-        String event = "{\"type\": \"Project:Updated\", \"entity\": {\"type\": \"Project\", \"id\": \"p-1\"}}";
+        String event = "{\"type\": \"Project:Updated\", \"entity\": {\"type\": \"Project\", \"id\": \"p-1\", \"key\": \"DEMO\"}}";
         return Stream.of(
                 Arguments.of("POST", "/events", Scope.EVENTS_WRITE, event),
                 Arguments.of("POST", "/transactions", Scope.EVENTS_WRITE, null),
@@ -67,8 +67,8 @@ class AuthMatrixTest {
         });
         for (Scope allowed : scope == Scope.ADMIN ? new Scope[]{Scope.ADMIN} : new Scope[]{scope, Scope.ADMIN}) {
             HttpResponse<String> right = server.send(method, path, ServerFixture.token(allowed), body);
-            assertTrue(right.statusCode() != 401 && right.statusCode() != 403, allowed.word() + ": " + right.statusCode()
-                    + " " + right.body());
+            assertTrue(right.statusCode() != 401 && right.statusCode() != 403 && right.statusCode() < 500,
+                    allowed.word() + ": " + right.statusCode() + " " + right.body());
         }
     }
 

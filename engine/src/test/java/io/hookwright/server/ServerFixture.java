@@ -38,10 +38,9 @@ public final class ServerFixture implements AutoCloseable {
             tokens = tokens == null ? Tokens.of(scope.word(), token(scope), EnumSet.of(scope))
                     : tokens.and(scope.word(), token(scope), EnumSet.of(scope));
         }
-        Engine built = engineFixture.builder().build();
-        ServerContext context = new ServerContext(built, dir.resolve("webhooks"), dir.resolve("workspace"),
-                EngineFixture.SECRETS, engineFixture.clock, maxBodyBytes, Duration.ofSeconds(60));
-        serving = Serving.start(built, engineFixture.database, context, tokens, "127.0.0.1", 0);
+        serving = Serving.start(engineFixture.builder(), engineFixture.database, new ServerSettings("127.0.0.1", 0,
+                dir.resolve("webhooks"), dir.resolve("workspace"), EngineFixture.SECRETS, engineFixture.clock,
+                maxBodyBytes, Duration.ofSeconds(60)), tokens);
         engine = engineFixture.adopt(serving.engine());
         server = serving.server();
         transactions = serving.transactions();

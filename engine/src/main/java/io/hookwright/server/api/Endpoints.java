@@ -11,7 +11,8 @@ public final class Endpoints {
             AdminResource.class,
             WebhooksResource.class,
             RunsResource.class,
-            DryRunResource.class);
+            DryRunResource.class,
+            MetricsResource.class);
 
     private Endpoints() {
     }

@@ -30,7 +30,7 @@ final class WorkspaceRequest {
                     + "\"set\": {FIELD: VALUE}, \"as\": LOGIN} or {\"event\": {…event JSON…}}");
         }
         if (body.get("event") instanceof Map<?, ?> whole) {
-            return EventJson.fromMap((Map<String, Object>) whole);
+            return io.hookwright.event.Events.complete(EventJson.fromMap((Map<String, Object>) whole), clock);
         }
         Object project = body.get("project");
         Object entity = body.get("entity");

@@ -1,0 +1,57 @@
+package io.hookwright.server;
+
+import io.hookwright.execution.EngineObserver;
+import io.hookwright.outbox.OutboxStore;
+import io.hookwright.runlog.Run;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The engine's metrics in Prometheus form ({@code GET /metrics}): events received, webhooks matched, deliveries by
+ * outcome and mode, delivery latency, and the outbox's depth and oldest message's age.
+ */
+public final class Metrics implements EngineObserver {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Counter events;
+    private final Counter matches;
+    /** Gauges keep their object only weakly: held here so they keep reading it. */
+    private final OutboxStore outbox;
+
+    public Metrics(OutboxStore outbox, Clock clock) {
+        this.outbox = outbox;
+        events = Counter.builder("hookwright.events.received").description("events published").register(registry);
+        matches = Counter.builder("hookwright.webhooks.matched").description("webhooks fired by events").register(registry);
+        Gauge.builder("hookwright.outbox.depth", outbox, o -> o.depth())
+                .description("messages waiting in the outbox").register(registry);
+        Gauge.builder("hookwright.outbox.oldest.age.seconds", outbox, o -> o.oldestCreatedAt()
+                        .map(at -> Duration.between(at, clock.instant()).toMillis() / 1000.0).orElse(0.0))
+                .description("age of the oldest message waiting in the outbox").register(registry);
+    }
+
+    @Override
+    public void published(String eventType, int matched) {
+        events.increment();
+        matches.increment(matched);
+    }
+
+    @Override
+    public void attempted(Run run) {
+        Counter.builder("hookwright.deliveries").description("delivery attempts by outcome and mode")
+                .tag("outcome", run.outcome().word()).tag("mode", run.mode()).register(registry).increment();
+        if (run.response() != null || run.error() != null) {
+            Timer.builder("hookwright.delivery.duration").description("time from sending a request to its answer")
+                    .publishPercentileHistogram().tag("mode", run.mode()).register(registry).record(run.duration());
+        }
+    }
+
+    /** The metrics in Prometheus' text format. */
+    public String scrape() {
+        return registry.scrape();
+    }
+}
