@@ -3,6 +3,8 @@ package io.hookwright.cli;
 import io.hookwright.definitions.DefinitionsSource;
 import io.hookwright.delivery.TargetPolicy;
 import io.hookwright.event.Event;
+import io.hookwright.delivery.DeliverySettings;
+import io.hookwright.execution.DefinitionsWatcher;
 import io.hookwright.execution.Engine;
 import io.hookwright.execution.LoadedDefinitions;
 import io.hookwright.ingest.Ingest;
@@ -79,6 +81,13 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--deactivate-after", paramLabel = "N", description = "consecutive failures that deactivate a webhook (default: 20)")
     int deactivateAfter = 20;
 
+    @Option(names = "--per-host", paramLabel = "N", description = "requests in flight to one target host at a time (default: 32)")
+    int perHost = 32;
+
+    @Option(names = "--watch", description = "reload the definitions when their files change (a broken change is "
+            + "refused and printed; the running set stays)")
+    boolean watch;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -86,7 +95,12 @@ final class ServeCommand implements Callable<Integer> {
         Tokens tokens = tokens(out);
         Database database = store.openOrCreate();
         CaptureReceiver receiver = capture ? new CaptureReceiver(new PrintStream(System.out, true)) : null;
-        Engine.Builder builder = Engine.builder(database, loaded).secrets(send.secrets()).deactivateAfter(deactivateAfter);
+        if (perHost < 1) {
+            throw CommandFailure.usage("--per-host must be at least 1");
+        }
+        DeliverySettings delivery = DeliverySettings.defaults();
+        Engine.Builder builder = Engine.builder(database, loaded).secrets(send.secrets()).deactivateAfter(deactivateAfter)
+                .delivery(delivery.withPerHost(perHost, Math.max(delivery.perHostQueue(), perHost)));
         if (receiver != null) {
             List<TargetPolicy.Allowed> allowed = new ArrayList<>(send.allowed);
             allowed.add(TargetPolicy.Allowed.parse("127.0.0.1:" + receiver.port()));
@@ -96,8 +110,13 @@ final class ServeCommand implements Callable<Integer> {
         }
         Serving serving = Serving.start(builder, database, new ServerSettings(host, port, definitions.folder(), workspace,
                 send.secrets(), Clock.systemUTC(), maxBody, Duration.ofSeconds(transactionTtl)), tokens);
+        DefinitionsWatcher watcher = watch ? new DefinitionsWatcher(serving.reloader(), Duration.ofMillis(300),
+                load -> reloaded(load, out)) : null;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (watcher != null) {
+                watcher.close();
+            }
             serving.close();
             if (receiver != null) {
                 receiver.close();
@@ -121,6 +140,16 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    private void reloaded(DefinitionsSource.Load load, PrintWriter out) {
+        if (load.valid()) {
+            out.println("Reloaded " + load.definitions().size() + " webhooks (revision " + load.revision() + ")");
+        } else {
+            out.println("Reload refused, the running definitions stay: " + load.errors().size() + " error(s)");
+            load.errors().forEach(e -> out.println("  " + DefinitionErrors.under(definitions.folder(), e).format()));
+        }
+        out.flush();
     }
 
     private Tokens tokens(PrintWriter out) throws IOException {

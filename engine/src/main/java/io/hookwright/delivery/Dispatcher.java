@@ -146,8 +146,8 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     /**
-     * Stops claiming and gives deliveries in flight up to {@code drain} to finish; whatever is left stays in the
-     * outbox, claimed until its lease ends or this node starts again.
+     * Stops claiming and gives deliveries in flight up to {@code drain} to finish; messages not yet sent stay in the
+     * outbox, claimed until their lease ends or this node starts again.
      */
     public void close(Duration drain) {
         running = false;
@@ -158,6 +158,7 @@ public final class Dispatcher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        lanes.stop();
         long deadline = System.nanoTime() + drain.toNanos();
         while (lanes.held() > 0 && System.nanoTime() < deadline) {
             try {

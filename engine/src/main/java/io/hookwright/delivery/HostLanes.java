@@ -17,6 +17,7 @@ final class HostLanes {
     private final Runnable onRoom;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
+    private volatile boolean stopping;
 
     private static final class Lane {
         final Semaphore sending;
@@ -46,7 +47,9 @@ final class HostLanes {
             try {
                 lane.sending.acquire();
                 acquired = true;
-                task.run();
+                if (!stopping) {
+                    task.run();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
@@ -59,6 +62,14 @@ final class HostLanes {
                 }
             }
         });
+    }
+
+    /**
+     * Lets the requests in flight finish but starts no more: messages still waiting in a lane stay claimed in the
+     * outbox, and this node takes them back when it starts again.
+     */
+    void stop() {
+        stopping = true;
     }
 
     /** Hosts whose lane is full. */

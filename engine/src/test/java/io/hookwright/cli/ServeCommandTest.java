@@ -1,0 +1,136 @@
+package io.hookwright.cli;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.hookwright.execution.EngineFixture;
+import io.hookwright.outbox.JooqOutboxStore;
+import io.hookwright.runlog.JooqRunLog;
+import io.hookwright.runlog.Outcome;
+import io.hookwright.runlog.Run;
+import io.hookwright.runlog.RunQuery;
+import io.hookwright.server.auth.Scope;
+import io.hookwright.server.auth.Tokens;
+import io.hookwright.store.Database;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code hookwright serve} as operators run it, in a child JVM: it takes events over HTTP with a token from the
+ * tokens file, and on SIGTERM lets the deliveries in flight finish while the rest stay queued.
+ */
+class ServeCommandTest {
+    @RegisterExtension
+    static WireMockExtension receiver = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    private static final String TOKEN = "hwt_serve-test-token";
+
+    @TempDir
+    Path dir;
+    private Process serve;
+    private final List<String> printed = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void stop() {
+        if (serve != null && serve.isAlive()) {
+            serve.destroyForcibly();
+        }
+    }
+
+    private int start() throws Exception {
+        Path definitions = dir.resolve("webhooks");
+        Files.createDirectories(definitions);
+        Files.writeString(definitions.resolve("erp.groovy"), EngineFixture.webhook("erp", "/erp", "synchronous false")
+                .replace("RECEIVER", "http://localhost:" + receiver.getPort()));
+        Files.writeString(dir.resolve("secrets.properties"), "ERP_TOKEN=t0ken-value\nERP_SIGNING=" + EngineFixture.SIGNING + "\n");
+        Files.writeString(dir.resolve("tokens"), "# who scopes digest\n"
+                + Tokens.line("ci", EnumSet.of(Scope.EVENTS_WRITE), TOKEN) + "\n");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        serve = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                "io.hookwright.cli.Main", "serve", "--definitions", definitions.toString(),
+                "--db", dir.resolve("hookwright.db").toString(), "--port", "0", "--tokens", dir.resolve("tokens").toString(),
+                "--secrets", dir.resolve("secrets.properties").toString(),
+                "--allow-target", "localhost:" + receiver.getPort(), "--per-host", "2")
+                .redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+        Thread.ofPlatform().daemon().start(() -> out.lines().forEach(printed::add));
+        Pattern page = Pattern.compile("web page +http://127\\.0\\.0\\.1:(\\d+)/");
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (String line : printed) {
+                Matcher m = page.matcher(line);
+                if (m.find()) {
+                    return Integer.parseInt(m.group(1));
+                }
+            }
+            assertTrue(serve.isAlive(), () -> "serve exited: " + String.join("\n", printed));
+            Thread.sleep(50);
+        }
+        throw new AssertionError("serve did not start: " + String.join("\n", printed));
+    }
+
+    @Test
+    void takesEventsWithATokenAndOnSigtermFinishesWhatIsInFlightAndKeepsTheRestQueued() throws Exception {
+        receiver.stubFor(post(urlEqualTo("/erp")).willReturn(aResponse().withStatus(200).withFixedDelay(1_500)));
+        int port = start();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        StringBuilder events = new StringBuilder("[");
+        for (int i = 1; i <= 10; i++) {
+            events.append(i > 1 ? "," : "").append("""
+                    {"id": "evt-%d", "type": "Project:Updated",
+                     "entity": {"type": "Project", "id": "p-%d", "key": "P%d", "attributes": {}}}""".formatted(i, i, i));
+        }
+        HttpResponse<String> unauthorised = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/events"))
+                .POST(HttpRequest.BodyPublishers.ofString(events + "]")).header("Content-Type", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, unauthorised.statusCode());
+        HttpResponse<String> accepted = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/events"))
+                .POST(HttpRequest.BodyPublishers.ofString(events + "]")).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, accepted.statusCode(), accepted.body());
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (receiver.findAll(anyRequestedFor(anyUrl())).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        serve.destroy();  // SIGTERM
+        assertTrue(serve.waitFor(30, TimeUnit.SECONDS), "serve stops within 30 s of SIGTERM");
+        assertFalse(String.join("\n", printed).contains("t0ken-value"), "no secret in the output");
+
+        int received = receiver.findAll(anyRequestedFor(anyUrl())).size();
+        Database database = Database.sqlite(dir.resolve("hookwright.db"));
+        List<Run> runs = new JooqRunLog(database).list(RunQuery.latest(100));
+        assertTrue(received >= 1 && received < 10, "some were in flight at SIGTERM, not all: " + received);
+        assertEquals(received, runs.size(), "every request that went out finished and was logged");
+        assertTrue(runs.stream().allMatch(r -> r.outcome() == Outcome.SUCCEEDED), runs.toString());
+        assertEquals(10 - received, new JooqOutboxStore(database).depth(), "the rest stay queued for the next start");
+    }
+}
