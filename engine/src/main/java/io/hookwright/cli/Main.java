@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
                 + "read the run log, redeliver, activate and deactivate webhooks.",
         subcommands = {ValidateCommand.class, DryRunCommand.class, TestSendCommand.class, RunsCommand.class,
                 RedeliverCommand.class, WebhooksCommand.class, ActivateCommand.class, DeactivateCommand.class,
-                ServeCommand.class,
+                ServeCommand.class, TokenCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
