@@ -49,7 +49,9 @@ public final class ServerFixture implements AutoCloseable {
                 List.of(new Ingest(engine, new JooqReceivedEvents(engineFixture.database), engineFixture.clock),
                         transactions,
                         new io.hookwright.execution.Reloader(engine,
-                                new io.hookwright.definitions.DefinitionsSource(dir.resolve("webhooks")))));
+                                new io.hookwright.definitions.DefinitionsSource(dir.resolve("webhooks"))),
+                        new io.hookwright.catalog.WebhookCatalog(engine::definitions,
+                                new io.hookwright.state.JooqWebhookStateStore(engineFixture.database), dir.resolve("webhooks"))));
     }
 
     public static String token(Scope scope) {

@@ -8,7 +8,11 @@ public final class Endpoints {
             HealthResource.class,
             EventsResource.class,
             TransactionsResource.class,
-            AdminResource.class);
+            AdminResource.class,
+            // The web page: its routes, its style sheet, and what its routes answer instead of JSON problems.
+            io.hookwright.server.page.LoginPage.class, io.hookwright.server.page.WebhookPages.class,
+            io.hookwright.server.page.RunPages.class, io.hookwright.server.page.StyleSheet.class,
+            io.hookwright.server.page.PageResponses.class);
 
     private Endpoints() {
     }
