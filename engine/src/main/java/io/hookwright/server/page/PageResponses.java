@@ -1,6 +1,7 @@
 package io.hookwright.server.page;
 
 import io.hookwright.server.Problem;
+import io.hookwright.server.auth.AuthFilter;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
@@ -54,6 +55,8 @@ public final class PageResponses implements ContainerResponseFilter {
             return;
         }
         Map<String, Object> model = Pages.model(request.getSecurityContext(), "error", String.valueOf(problem.get("title")));
+        // A 403 comes before the caller is known: the cookie says someone is signed in, with a token that falls short.
+        model.put("signedIn", request.getCookies().containsKey(AuthFilter.COOKIE));
         model.put("status", response.getStatus());
         model.put("detail", String.valueOf(problem.get("detail")));
         model.put("scope", problem.get("scope") == null ? null : String.valueOf(problem.get("scope")));

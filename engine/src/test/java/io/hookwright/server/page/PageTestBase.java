@@ -1,6 +1,10 @@
 package io.hookwright.server.page;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.hookwright.event.Entity;
+import io.hookwright.event.Event;
+import io.hookwright.event.Initiator;
+import io.hookwright.execution.EngineFixture;
 import io.hookwright.server.ServerFixture;
 import io.hookwright.server.auth.Scope;
 import org.junit.jupiter.api.AfterAll;
@@ -10,6 +14,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
@@ -107,6 +114,23 @@ abstract class PageTestBase {
     /** Starts the server and signs in with the admin token, which may do everything. */
     void startSignedIn() {
         start();
+        signIn();
+    }
+
+    /** Publishes {@code Project:Updated} for project {@code id} (to {@code erp_sync}), then moves the clock a minute. */
+    void projectUpdated(String id) {
+        server.engine.publish(EngineFixture.projectUpdated(id));
+        server.engineFixture.clock.advance(Duration.ofMinutes(1));
+    }
+
+    /** Publishes {@code Task:Updated} for task {@code id} (to {@code crm_push}), then moves the clock a minute. */
+    void taskUpdated(String id) {
+        server.engine.publish(new Event("evt-" + id, "Task:Updated", null, "acme", new Initiator("u-1", "Anna Doe", "anna"),
+                new Entity("Task", id, "T-" + id, Map.of("Status", "Done")), Map.of("Status", "Open"), List.of(), null));
+        server.engineFixture.clock.advance(Duration.ofMinutes(1));
+    }
+
+    void signIn() {
         browser.login(ServerFixture.token(Scope.ADMIN));
     }
 }
