@@ -63,7 +63,8 @@ public final class LoginPage {
                     + "semicolons or backslashes): the page cannot keep it. Send it as a bearer token instead.");
         }
         NewCookie cookie = cookie(presented).maxAge(NewCookie.DEFAULT_MAX_AGE).build();
-        return Response.fromResponse(Pages.seeOther(Pages.localPath(next, landing(caller.get())))).cookie(cookie).build();
+        String to = Pages.localPath(next, landing(caller.get()));
+        return Response.fromResponse(Pages.seeOther(to)).cookie(cookie).build();
     }
 
     @POST

@@ -54,7 +54,8 @@ public final class PageResponses implements ContainerResponseFilter {
             toLogin(request, response);
             return;
         }
-        Map<String, Object> model = Pages.model(request.getSecurityContext(), "error", String.valueOf(problem.get("title")));
+        String title = String.valueOf(problem.get("title"));
+        Map<String, Object> model = Pages.model(request.getSecurityContext(), "error", title);
         // A 403 comes before the caller is known: the cookie says someone is signed in, with a token that falls short.
         model.put("signedIn", request.getCookies().containsKey(AuthFilter.COOKIE));
         model.put("status", response.getStatus());

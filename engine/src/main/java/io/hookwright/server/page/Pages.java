@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,7 +52,14 @@ final class Pages {
      * link cannot send a signed-in operator to another site.
      */
     static String localPath(String path, String fallback) {
-        return path != null && path.startsWith("/ui/") && !path.contains("\\") && !path.contains("//")
-                && path.chars().noneMatch(Character::isISOControl) ? path : fallback;
+        if (path == null || !path.startsWith("/ui/") || path.chars().anyMatch(Character::isISOControl)) {
+            return fallback;
+        }
+        try {
+            URI uri = new URI(path);
+            return uri.getScheme() == null && uri.getRawAuthority() == null ? path : fallback;
+        } catch (URISyntaxException e) {
+            return fallback;
+        }
     }
 }

@@ -52,8 +52,7 @@ public final class RunPages {
     public Response list(@QueryParam("webhook") String webhook, @QueryParam("outcome") String outcome,
                          @QueryParam("limit") String limit) {
         String code = blankToNull(webhook);
-        Set<Outcome> outcomes = blankToNull(outcome) == null ? Set.of() : Set.of(Outcome.fromWord(outcome.strip())
-                .orElseThrow(() -> new IllegalArgumentException("outcome '" + outcome + "' is not one of " + String.join(", ", outcomeWords()))));
+        Set<Outcome> outcomes = blankToNull(outcome) == null ? Set.of() : Set.of(outcome(outcome.strip()));
         int max = limit(limit);
         List<Run> runs = context.engine().runs().list(new RunQuery(code, outcomes, null, max));
         Set<String> codes = new TreeSet<>(catalog.list(WebhookQuery.all()).stream().map(WebhookView::code).toList());
@@ -127,6 +126,11 @@ public final class RunPages {
     private static List<Map<String, String>> headers(Map<String, String> headers) {
         return headers.entrySet().stream().sorted(Map.Entry.comparingByKey(String.CASE_INSENSITIVE_ORDER))
                 .map(h -> Map.of("name", h.getKey(), "value", h.getValue())).toList();
+    }
+
+    private static Outcome outcome(String word) {
+        return Outcome.fromWord(word).orElseThrow(() -> new IllegalArgumentException(
+                "outcome '" + word + "' is not one of " + String.join(", ", outcomeWords())));
     }
 
     private static int limit(String limit) {

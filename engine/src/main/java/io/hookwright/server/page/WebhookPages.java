@@ -36,7 +36,8 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 @RequiresScope(Scope.WEBHOOKS_READ)
 public final class WebhookPages {
-    private static final List<String> STATUSES = List.of(WebhookView.ACTIVE, WebhookView.DISABLED, WebhookView.DEACTIVATED);
+    private static final List<String> STATUSES =
+            List.of(WebhookView.ACTIVE, WebhookView.DISABLED, WebhookView.DEACTIVATED);
     private static final int HISTORY = 50;
 
     @Inject
@@ -58,7 +59,8 @@ public final class WebhookPages {
         WebhookQuery.Sort order = blankToNull(sort) == null ? WebhookQuery.Sort.CODE : WebhookQuery.Sort.fromWord(sort)
                 .orElseThrow(() -> new IllegalArgumentException("sort '" + sort + "' is not one of " + String.join(", ",
                         Arrays.stream(WebhookQuery.Sort.values()).map(WebhookQuery.Sort::word).toList())));
-        List<WebhookView> webhooks = catalog.list(new WebhookQuery(blankToNull(event), statusFilter, blankToNull(text), order));
+        List<WebhookView> webhooks =
+                catalog.list(new WebhookQuery(blankToNull(event), statusFilter, blankToNull(text), order));
         Map<String, Object> model = Pages.model(security, "webhooks", "Webhooks");
         model.put("webhooks", webhooks.stream().map(WebhookPages::row).toList());
         model.put("event", event);
@@ -101,7 +103,8 @@ public final class WebhookPages {
         WebhookView webhook = known(code);
         java.nio.file.Path file = catalog.file(code).orElseThrow(() -> Problem.of(404, "Not found",
                 "webhook " + code + " is no longer in the definitions, so it has no file to show the history of"));
-        List<Map<String, Object>> commits = Revisions.history(file, HISTORY).stream().map(WebhookPages::commit).toList();
+        List<Map<String, Object>> commits =
+                Revisions.history(file, HISTORY).stream().map(WebhookPages::commit).toList();
         Map<String, Object> model = Pages.model(security, "webhooks", "History of " + code);
         model.put("webhook", row(webhook));
         model.put("commits", commits);
