@@ -12,7 +12,11 @@ public final class Endpoints {
             WebhooksResource.class,
             RunsResource.class,
             DryRunResource.class,
-            MetricsResource.class);
+            MetricsResource.class,
+            // The web page: its routes, its style sheet, and what its routes answer instead of JSON problems.
+            io.hookwright.server.page.LoginPage.class, io.hookwright.server.page.WebhookPages.class,
+            io.hookwright.server.page.RunPages.class, io.hookwright.server.page.StyleSheet.class,
+            io.hookwright.server.page.PageResponses.class);
 
     private Endpoints() {
     }
