@@ -14,6 +14,7 @@ final class ChildJvm {
     private final String name;
     private final Process process;
     private final List<String> lines = new ArrayList<>();
+    private final long started = System.nanoTime();
 
     private ChildJvm(String name, Process process) {
         this.name = name;
@@ -24,8 +25,9 @@ final class ChildJvm {
     static ChildJvm start(String name, Class<?> main, String... args) throws IOException {
         String java = ProcessHandle.current().info().command()
                 .orElseThrow(() -> new IllegalStateException("cannot tell which java runs this test"));
+        // A short-lived JVM: the quick compiler alone gets it going sooner than waiting for the optimising one.
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), main.getName()));
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
         return new ChildJvm(name, new ProcessBuilder(command).redirectErrorStream(true).start());
     }
@@ -56,7 +58,7 @@ final class ChildJvm {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                System.out.println("[" + name + "] " + line);
+                System.out.printf("[%s %.1fs] %s%n", name, (System.nanoTime() - started) / 1e9, line);
                 synchronized (this) {
                     lines.add(line);
                 }

@@ -11,6 +11,7 @@ import io.hookwright.runlog.Run;
 import io.hookwright.runlog.RunQuery;
 import io.hookwright.store.Database;
 import io.hookwright.store.Schema.Outbox;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -68,8 +69,9 @@ class CrashRecoveryTest {
         receiver.stubFor(post(urlEqualTo("/crm")).willReturn(aResponse().withStatus(204).withFixedDelay(3)));
         Path definitions = dir.resolve("webhooks");
         Files.createDirectories(definitions);
-        Files.writeString(definitions.resolve("hooks.groovy"), EngineFixture.webhook(WEBHOOK, "/crm",
-                "synchronous false\ntransaction 'inside'").replace("RECEIVER", "http://localhost:" + receiver.getPort()));
+        String webhook = EngineFixture.webhook(WEBHOOK, "/crm", "synchronous false\ntransaction 'inside'");
+        Files.writeString(definitions.resolve("hooks.groovy"),
+                webhook.replace("RECEIVER", "http://localhost:" + receiver.getPort()));
         String db = dir.resolve("hookwright.db").toString();
         String port = String.valueOf(receiver.getPort());
         queued = IntStream.range(0, MESSAGES).mapToObj(i -> MessageIds.of(EngineProcess.eventId(i), WEBHOOK))
@@ -93,6 +95,13 @@ class CrashRecoveryTest {
         received = receivedIds();
     }
 
+    @AfterAll
+    static void closeDatabase() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
     private static void awaitReceived(ChildJvm child, int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (receiver.getAllServeEvents().size() < count) {
@@ -104,7 +113,7 @@ class CrashRecoveryTest {
                 fail("the receiver had fewer than " + count + " requests after " + timeout.toSeconds() + " s:\n"
                         + child.output());
             }
-            Thread.sleep(2);
+            Thread.sleep(10);
         }
     }
 
