@@ -118,6 +118,7 @@ final class ServeCommand implements Callable<Integer> {
                 watcher.close();
             }
             serving.close();
+            database.close();
             if (receiver != null) {
                 receiver.close();
             }

@@ -187,5 +187,6 @@ public final class EngineFixture implements AutoCloseable {
         if (engine != null) {
             engine.close();
         }
+        database.close();
     }
 }

@@ -1,0 +1,72 @@
+package io.hookwright.bench;
+
+import io.hookwright.execution.Engine;
+import io.hookwright.store.Schema.Outbox;
+import io.hookwright.store.Schema.Runs;
+import org.jooq.impl.DSL;
+
+import java.sql.Connection;
+import java.time.Duration;
+
+/**
+ * The engine's durable async delivery, end to end: a host publishes {@code count} events in transactions of
+ * {@code perTransaction}, each firing one async-inside webhook (its message written to the outbox in the host's
+ * transaction); the engine claims, sends, and logs each run. Done when the receiver has every request, the engine
+ * is idle, the outbox is empty and every run is logged as succeeded.
+ */
+final class AsyncDelivery {
+    static final String WEBHOOK = "bench_async";
+
+    /**
+     * Deliveries per second end to end, CPU time per delivery in microseconds, how long the host took to queue them
+     * all, and how many had been delivered by then: async delivery is meant to keep up while the host writes.
+     */
+    record Result(double perSecond, double cpuMicros, Duration queueing, long deliveredWhileQueueing) {
+    }
+
+    private AsyncDelivery() {
+    }
+
+    static Result run(Receiver receiver, String run, int count, int perTransaction) throws Exception {
+        try (BenchEngine bench = new BenchEngine(receiver, WEBHOOK, "synchronous false\ntransaction 'inside'");
+             Connection host = bench.host()) {
+            Engine engine = bench.engine.start();
+            long before = receiver.received();
+            long cpu = CpuTime.nanos();
+            long started = System.nanoTime();
+            for (int first = 0; first < count; first += perTransaction) {
+                try (var tx = engine.begin(host)) {
+                    for (int i = first; i < Math.min(count, first + perTransaction); i++) {
+                        tx.publish(Requests.event(run, i));
+                    }
+                    tx.commit();
+                }
+            }
+            Duration queueing = Duration.ofNanos(System.nanoTime() - started);
+            long deliveredWhileQueueing = receiver.received() - before;
+            long deadline = started + Duration.ofMinutes(5).toNanos();
+            while (receiver.received() - before < count && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            if (!engine.awaitIdle(Duration.ofMinutes(1))) {
+                throw new IllegalStateException("the engine did not settle");
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double cpuMicros = (CpuTime.nanos() - cpu) / 1e3 / count;
+            check(bench, count);
+            return new Result(count / seconds, cpuMicros, queueing, deliveredWhileQueueing);
+        }
+    }
+
+    private static void check(BenchEngine bench, int count) throws Exception {
+        try (Connection c = bench.host()) {
+            var dsl = DSL.using(c);
+            int left = dsl.fetchCount(Outbox.TABLE);
+            int succeeded = dsl.fetchCount(Runs.TABLE, Runs.OUTCOME.eq("succeeded"));
+            if (left != 0 || succeeded != count) {
+                throw new IllegalStateException("not all delivered: " + left + " left in the outbox, " + succeeded
+                        + " succeeded runs of " + count);
+            }
+        }
+    }
+}

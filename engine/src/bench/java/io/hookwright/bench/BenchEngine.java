@@ -1,0 +1,86 @@
+package io.hookwright.bench;
+
+import io.hookwright.definitions.DefinitionCompiler;
+import io.hookwright.delivery.DeliverySettings;
+import io.hookwright.delivery.TargetPolicy;
+import io.hookwright.execution.Engine;
+import io.hookwright.execution.LoadedDefinitions;
+import io.hookwright.store.Database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * An engine as a host embeds it (not yet started), on a fresh SQLite file in a temporary folder, with one webhook
+ * posting {@link Requests#TEMPLATE} to the receiver, and the host's table ({@code host_projects}) in the same database.
+ */
+final class BenchEngine implements AutoCloseable {
+    final Path dir;
+    final Path dbFile;
+    final Engine engine;
+
+    /**
+     * @param execution the webhook's {@code execution { }} block, e.g. {@code synchronous false; transaction 'inside'}
+     */
+    BenchEngine(Receiver receiver, String webhook, String execution) throws IOException, SQLException {
+        dir = Files.createTempDirectory("hookwright-delivery-bench-");
+        dbFile = dir.resolve("hookwright.db");
+        Path definitions = dir.resolve("webhooks");
+        Files.createDirectories(definitions);
+        Files.writeString(definitions.resolve("bench.groovy"), """
+                webhook('%s') {
+                    on 'Project:Updated'
+                    request {
+                        post '%s/%s'
+                        header 'Content-Type', 'application/json'
+                        body '''%s'''
+                    }
+                    execution {
+                        %s
+                    }
+                }
+                """.formatted(webhook, receiver.base(), webhook, Requests.TEMPLATE, execution));
+        DefinitionCompiler.Compilation compiled = new DefinitionCompiler().compile(definitions);
+        if (!compiled.valid()) {
+            throw new IllegalStateException("the bench webhook does not compile: " + compiled.errors());
+        }
+        Database database = Database.sqlite(dbFile);
+        try (Connection host = host(); Statement s = host.createStatement()) {
+            s.execute("create table host_projects (id text primary key, name text not null)");
+        }
+        engine = Engine.builder(database, new LoadedDefinitions(compiled.definitions(), "bench"))
+                .targetPolicy(new TargetPolicy(List.of(TargetPolicy.Allowed.parse(receiver.hostAndPort())), false))
+                .delivery(DeliverySettings.defaults().withNode("bench"))
+                .build();
+    }
+
+    /** A host connection to the engine's database, as a host keeping its own tables there has. */
+    Connection host() throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + dbFile.toAbsolutePath());
+        try (Statement s = c.createStatement()) {
+            s.execute("pragma busy_timeout = 10000");
+        }
+        return c;
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.hookwright.bench;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The delivery benchmarks' target: the JDK's own HTTP server on loopback, one virtual thread per request, answering
+ * every POST with 204 after reading its body. Light enough that the sender, not the receiver, sets the pace.
+ */
+final class Receiver implements AutoCloseable {
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final LongAdder received = new LongAdder();
+
+    Receiver() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+        server.setExecutor(executor);
+        server.createContext("/", exchange -> {
+            try (InputStream body = exchange.getRequestBody()) {
+                body.readAllBytes();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+            received.increment();
+        });
+        server.start();
+    }
+
+    /** {@code http://127.0.0.1:PORT} */
+    String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** {@code 127.0.0.1:PORT}, as the engine's allow-list takes it. */
+    String hostAndPort() {
+        return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Requests answered since the receiver started. */
+    long received() {
+        return received.sum();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
