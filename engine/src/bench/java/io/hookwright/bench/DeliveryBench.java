@@ -48,7 +48,8 @@ public final class DeliveryBench {
         try (Receiver receiver = new Receiver()) {
             for (int r = 0; r <= ROUNDS; r++) {
                 String run = "r" + r;
-                Round round = new Round(LoopbackCeiling.run(receiver, run, AsyncDelivery.WEBHOOK, events, concurrency),
+                Round round = new Round(LoopbackCeiling.run(receiver, "bare-" + run, AsyncDelivery.WEBHOOK, events,
+                        concurrency),
                         AsyncDelivery.run(receiver, run, events, EVENTS_PER_TRANSACTION),
                         SyncInsideOverhead.run(receiver, run, syncTransactions));
                 print(r == 0 ? "warm-up" : "round " + r, round);
@@ -64,9 +65,11 @@ public final class DeliveryBench {
         var async = round.async();
         var sync = round.sync();
         System.out.printf("%-8s (1) %,6.0f req/s, %,4.0f µs CPU each | (2) %,6.0f deliveries/s, %,4.0f µs CPU each, "
-                        + "queued in %,d ms, %,d delivered by then | (2)/(1) %.2f, CPU %.2f%n",
+                        + "queued in %,d ms, %,d delivered by then, commit to arrival p50 %,.0f p99 %,.0f ms | "
+                        + "(2)/(1) %.2f, CPU %.2f%n",
                 name, round.ceiling().perSecond(), round.ceiling().cpuMicros(), async.perSecond(), async.cpuMicros(),
-                async.queueing().toMillis(), async.deliveredWhileQueueing(), round.ratio(), round.cpuRatio());
+                async.queueing().toMillis(), async.deliveredWhileQueueing(), async.latency().p50(),
+                async.latency().p99(), round.ratio(), round.cpuRatio());
         System.out.printf("%-8s (3) sync-inside transaction p50 %.2f p99 %.2f ms | bare request p50 %.2f p99 %.2f ms | "
                         + "host transaction alone p50 %.2f p99 %.2f ms%n", "", sync.transaction().p50(),
                 sync.transaction().p99(), sync.bare().p50(), sync.bare().p99(), sync.hostOnly().p50(),
@@ -89,6 +92,8 @@ public final class DeliveryBench {
         row("host queueing all events (ms)", median(rounds, r -> r.async().queueing().toMillis()), "%,.0f");
         row("delivered while the host was queueing", median(rounds, r -> r.async().deliveredWhileQueueing()),
                 "%,.0f");
+        row("(2) host commit to arrival (ms)", median(rounds, r -> r.async().latency().p50()),
+                median(rounds, r -> r.async().latency().p99()), "%,.0f");
         row("(3) host transaction with a sync-inside webhook (ms)", median(rounds, r -> r.sync().transaction().p50()),
                 median(rounds, r -> r.sync().transaction().p99()), "%.2f");
         row("bare request (ms)", median(rounds, r -> r.sync().bare().p50()), median(rounds, r -> r.sync().bare().p99()),

@@ -6,18 +6,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The delivery benchmarks' target: the JDK's own HTTP server on loopback, one virtual thread per request, answering
- * every POST with 204 after reading its body. Light enough that the sender, not the receiver, sets the pace.
+ * every POST with 204 after reading its body, noting when each message id first arrived. Light enough that the
+ * sender, not the receiver, sets the pace.
  */
 final class Receiver implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final LongAdder received = new LongAdder();
+    private final Map<String, Long> arrivals = new ConcurrentHashMap<>();
 
     Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
@@ -25,6 +29,10 @@ final class Receiver implements AutoCloseable {
         server.createContext("/", exchange -> {
             try (InputStream body = exchange.getRequestBody()) {
                 body.readAllBytes();
+            }
+            String messageId = exchange.getRequestHeaders().getFirst("webhook-id");
+            if (messageId != null) {
+                arrivals.putIfAbsent(messageId, System.nanoTime());
             }
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
@@ -46,6 +54,11 @@ final class Receiver implements AutoCloseable {
     /** Requests answered since the receiver started. */
     long received() {
         return received.sum();
+    }
+
+    /** When the first request with this {@code webhook-id} arrived ({@link System#nanoTime}), or null. */
+    Long arrival(String messageId) {
+        return arrivals.get(messageId);
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.util.Arrays;
 
 /**
  * What a sync-inside webhook adds to a host transaction. One host thread runs {@code count} transactions that
@@ -20,17 +19,8 @@ import java.util.Arrays;
 final class SyncInsideOverhead {
     static final String WEBHOOK = "bench_sync";
 
-    /** Each in milliseconds, p50 and p99. */
+    /** The host's transaction with the webhook, the bare request, and the host's transaction alone. */
     record Result(Latency transaction, Latency bare, Latency hostOnly) {
-    }
-
-    record Latency(double p50, double p99) {
-        static Latency of(long[] nanos) {
-            long[] sorted = nanos.clone();
-            Arrays.sort(sorted);
-            return new Latency(sorted[(int) (0.50 * (sorted.length - 1))] / 1e6,
-                    sorted[(int) (0.99 * (sorted.length - 1))] / 1e6);
-        }
     }
 
     private SyncInsideOverhead() {

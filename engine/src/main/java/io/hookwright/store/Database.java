@@ -2,8 +2,10 @@ package io.hookwright.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.sqlite.BusyHandler;
 import org.sqlite.SQLiteConfig;
@@ -72,7 +74,15 @@ public final class Database implements AutoCloseable {
         pool.setPoolName("hookwright " + file.getFileName());
         pool.setMaximumPoolSize(POOL_SIZE);
         pool.setMinimumIdle(1);
-        Database database = new Database(new HikariDataSource(pool), SQLDialect.SQLITE);
+        HikariDataSource pooled;
+        try {
+            pooled = new HikariDataSource(pool);
+        } catch (HikariPool.PoolInitializationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new DataAccessException("could not open the database " + file.toAbsolutePath() + ": "
+                    + cause.getMessage(), cause);
+        }
+        Database database = new Database(pooled, SQLDialect.SQLITE);
         Migrations.apply(database.dsl());
         return database;
     }
