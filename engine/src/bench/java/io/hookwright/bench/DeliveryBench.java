@@ -12,7 +12,8 @@ import java.util.logging.Logger;
  * The delivery benchmark: a warm-up round, then {@value #ROUNDS} measured rounds, each measuring the loopback ceiling
  * ({@link LoopbackCeiling}), durable async delivery ({@link AsyncDelivery}) and the sync-inside overhead
  * ({@link SyncInsideOverhead}) against one in-process {@link Receiver}; prints every round and the medians.
- * {@code java -cp hookwright-bench.jar io.hookwright.bench.DeliveryBench [EVENTS [SYNC_TRANSACTIONS]]}
+ * {@code java -cp hookwright-bench.jar io.hookwright.bench.DeliveryBench [EVENTS [SYNC_TRANSACTIONS [DELAY_MS]]]},
+ * where {@code DELAY_MS} makes the receiver take that long over each answer, as a distant endpoint would.
  */
 public final class DeliveryBench {
     static final int ROUNDS = 3;
@@ -39,13 +40,15 @@ public final class DeliveryBench {
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : EVENTS;
         int syncTransactions = args.length > 1 ? Integer.parseInt(args[1]) : SYNC_TRANSACTIONS;
+        int delayMillis = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         int concurrency = DeliverySettings.defaults().perHostConcurrency();
         JOOQ_LOG.setLevel(Level.WARNING);
         System.out.printf("%,d events in transactions of %d; %,d sync-inside transactions; %d requests in flight; "
-                        + "%d cores; Java %s%n", events, EVENTS_PER_TRANSACTION, syncTransactions, concurrency,
+                        + "receiver answers in %d ms + its own time; %d cores; Java %s%n", events,
+                EVENTS_PER_TRANSACTION, syncTransactions, concurrency, delayMillis,
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
         List<Round> measured = new ArrayList<>();
-        try (Receiver receiver = new Receiver()) {
+        try (Receiver receiver = new Receiver(delayMillis)) {
             for (int r = 0; r <= ROUNDS; r++) {
                 String run = "r" + r;
                 Round round = new Round(LoopbackCeiling.run(receiver, "bare-" + run, AsyncDelivery.WEBHOOK, events,

@@ -23,12 +23,22 @@ final class Receiver implements AutoCloseable {
     private final LongAdder received = new LongAdder();
     private final Map<String, Long> arrivals = new ConcurrentHashMap<>();
 
-    Receiver() throws IOException {
+    /**
+     * @param delayMillis how long each answer takes: 0 for the fastest receiver, more to stand for a distant one
+     */
+    Receiver(int delayMillis) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
         server.setExecutor(executor);
         server.createContext("/", exchange -> {
             try (InputStream body = exchange.getRequestBody()) {
                 body.readAllBytes();
+            }
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             String messageId = exchange.getRequestHeaders().getFirst("webhook-id");
             if (messageId != null) {

@@ -20,9 +20,9 @@ import java.util.logging.Logger;
 
 /**
  * The engine's database: where the outbox and the run log live. SQLite by default, in WAL mode so readers do
- * not wait for the writer, with a busy timeout so concurrent writers queue instead of failing. Connections are
- * pooled: opening one costs more than most statements the engine runs, and closing the last one makes SQLite
- * checkpoint and drop its write-ahead log.
+ * not wait for the writer; a writer waits up to 10 s for another's lock ({@link PromptBusyHandler}) instead of
+ * failing. Connections are pooled: opening one costs more than most statements the engine runs, and closing the
+ * last one makes SQLite checkpoint and drop its write-ahead log.
  */
 public final class Database implements AutoCloseable {
     /** How long a writer waits for another writer's lock before SQLite reports the database busy. */
