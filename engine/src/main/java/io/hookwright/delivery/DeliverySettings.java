@@ -8,7 +8,8 @@ import java.time.Duration;
  * @param node               this engine's name; its workers' claims carry it, so after a crash it takes its own
  *                           claims back at once
  * @param claimBatch         most messages claimed in one query
- * @param lease              how long a claim holds; after it, another worker may take the message
+ * @param lease              how long a claim holds unless its worker renews it (a live one does, every third of a
+ *                           lease); when a node dies, its messages wait this long before another node takes them
  * @param perHostConcurrency requests in flight to one host at a time
  * @param perHostQueue       messages waiting for one host beyond those in flight; when full, that host's messages
  *                           stay in the outbox and other hosts' are claimed
@@ -34,7 +35,7 @@ public record DeliverySettings(String node, int claimBatch, Duration lease, int 
     }
 
     public static DeliverySettings defaults() {
-        return new DeliverySettings(defaultNode(), 200, Duration.ofMinutes(10), 32, 480, 4_000, Duration.ofSeconds(1));
+        return new DeliverySettings(defaultNode(), 200, Duration.ofSeconds(30), 32, 480, 4_000, Duration.ofSeconds(1));
     }
 
     public DeliverySettings withNode(String name) {

@@ -6,6 +6,7 @@ import io.hookwright.outbox.OutboxStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -41,6 +42,7 @@ public final class Dispatcher implements AutoCloseable {
     private volatile boolean starved;
     private volatile boolean running;
     private final Thread claimer;
+    private Instant renewedAt = Instant.MIN;
 
     public Dispatcher(OutboxStore outbox, Delivery delivery, SettlementWriter writer, DeliverySettings settings,
                       Clock clock) {
@@ -84,6 +86,7 @@ public final class Dispatcher implements AutoCloseable {
                 wakeups.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 wakeups.drainPermits();
                 long seen = wakes.get();
+                renewLeases();
                 claimRound();
                 handledWakes = seen;
             } catch (InterruptedException e) {
@@ -95,6 +98,19 @@ public final class Dispatcher implements AutoCloseable {
                         + settings.pollInterval().toMillis() + " ms: " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * Keeps this worker's claims alive, a third of a lease before they would end: messages wait in the lanes for as
+     * long as their host needs, and only a worker that stopped renewing (a dead node) loses them.
+     */
+    private void renewLeases() {
+        Instant now = clock.instant();
+        if (now.isBefore(renewedAt.plus(settings.lease().dividedBy(3)))) {
+            return;
+        }
+        outbox.renewClaims(worker, now.plus(settings.lease()));
+        renewedAt = now;
     }
 
     private void claimRound() {

@@ -32,9 +32,11 @@ final class Deliveries implements Dispatcher.Delivery {
     private final RetrySchedule defaultSchedule;
     private final RandomGenerator random;
     private final EngineObserver observer;
+    private final String node;
 
     Deliveries(Sender sender, Clock clock, WebhookStatuses statuses, Supplier<LoadedDefinitions> current,
-               RetrySchedule defaultSchedule, RandomGenerator random, EngineObserver observer) {
+               RetrySchedule defaultSchedule, RandomGenerator random, EngineObserver observer, String node) {
+        this.node = node;
         this.sender = sender;
         this.clock = clock;
         this.statuses = statuses;
@@ -63,7 +65,7 @@ final class Deliveries implements Dispatcher.Delivery {
         Run run = new Run(RunIds.next(clock), out.webhook(), out.revision(), out.eventId(), out.eventType(),
                 out.messageId(), mode, attempt, out.request(), out.signingSecrets(), null, Duration.ZERO,
                 Outcome.SKIPPED, "not sent: webhook " + out.webhook() + " is deactivated ("
-                + state.deactivationReason() + ")", clock.instant());
+                + state.deactivationReason() + ")", clock.instant(), node);
         return told(new Settlement(run, queue, Settlement.UNCHANGED));
     }
 
@@ -72,7 +74,7 @@ final class Deliveries implements Dispatcher.Delivery {
                             String mode, String method, Outcome outcome, String error) {
         Run run = new Run(RunIds.next(clock), webhook, revision, eventId, eventType, messageId, mode, 1,
                 new RenderedRequest(method, "", List.of(), null), List.of(), null, Duration.ZERO, outcome,
-                "not sent: " + error, clock.instant());
+                "not sent: " + error, clock.instant(), node);
         return told(new Settlement(run, Settlement.NOT_QUEUED, new HealthStep.Failed(webhook, "render failed: " + error)));
     }
 
@@ -118,7 +120,7 @@ final class Deliveries implements Dispatcher.Delivery {
     private Run run(Outgoing out, String mode, int attempt, Instant at, Attempt result, Outcome outcome) {
         return new Run(RunIds.next(clock), out.webhook(), out.revision(), out.eventId(), out.eventType(),
                 out.messageId(), mode, attempt, out.request(), out.signingSecrets(), result.response(),
-                result.duration(), outcome, result.succeeded() ? null : result.describe(), at);
+                result.duration(), outcome, result.succeeded() ? null : result.describe(), at, node);
     }
 
     private static HealthStep health(Outgoing out, Attempt result) {

@@ -83,7 +83,8 @@ public final class Engine implements AutoCloseable {
         this.statuses.refresh();
         Sender sender = new Sender(b.targetPolicy, b.secrets, clock, b.maxResponseBody, b.capture);
         this.observer = b.observer;
-        this.deliveries = new Deliveries(sender, clock, statuses, loaded::get, b.retrySchedule, b.random, observer);
+        this.deliveries = new Deliveries(sender, clock, statuses, loaded::get, b.retrySchedule, b.random, observer,
+                settings.node());
         this.ledger = new Ledger(database, outbox, runs, states, clock, b.deactivateAfter);
         this.writer = new SettlementWriter(ledger, this::deactivated, () -> { });
         this.dispatcher = new Dispatcher(outbox, deliveries, writer, settings, clock);

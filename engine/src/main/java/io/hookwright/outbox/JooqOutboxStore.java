@@ -1,12 +1,15 @@
 package io.hookwright.outbox;
 
 import io.hookwright.store.Database;
+import io.hookwright.store.Notifications;
 import io.hookwright.store.RequestJson;
 import io.hookwright.store.SecretNames;
 import io.hookwright.store.Schema.Outbox;
+import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.Record1;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
@@ -14,7 +17,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -65,37 +70,43 @@ public final class JooqOutboxStore implements OutboxStore {
                 throw new DataAccessException("SQL [" + insert + "]; " + e.getMessage(), e);
             }
         });
+        database.notifications().announce(tx, Notifications.Channel.OUTBOX);
     }
 
     @Override
     public List<OutboxMessage> claimDue(String worker, int limit, Instant now, Duration lease, Set<String> passOver) {
         long at = now.toEpochMilli();
-        long until = at + lease.toMillis();
         Condition due = Outbox.STATUS.eq(PENDING).and(Outbox.NEXT_ATTEMPT_AT.le(at))
                 .or(Outbox.STATUS.eq(CLAIMED).and(Outbox.LEASE_UNTIL.lt(at)));
         Condition wanted = passOver.isEmpty() ? due
                 : due.and(Outbox.TARGET_HOST.isNull().or(Outbox.TARGET_HOST.notIn(passOver)));
         DSLContext dsl = database.dsl();
-        List<String> candidates = dsl.select(Outbox.MESSAGE_ID).from(Outbox.TABLE).where(wanted)
-                .orderBy(Outbox.NEXT_ATTEMPT_AT).limit(limit).fetch(Outbox.MESSAGE_ID);
-        if (candidates.isEmpty()) {
-            return List.of();
-        }
-        // The update checks again that each row is due: of two workers racing for a row, one statement wins.
-        int claimed = dsl.update(Outbox.TABLE)
+        // One statement picks and claims: on PostgreSQL the pick locks its rows and skips rows other nodes are
+        // claiming at this moment; on SQLite the statement holds the one write lock. Either way no row is claimed
+        // twice, and the update checks again that each row is still due.
+        // The pick is materialized so it runs once: as a plain subquery PostgreSQL may run it again per row
+        // updated, and each run would pick (and claim) more rows than the limit.
+        CommonTableExpression<Record1<String>> picked = DSL.name("picked").fields(Outbox.MESSAGE_ID.getName())
+                .asMaterialized(database.kind().skippingLocked(DSL.select(Outbox.MESSAGE_ID)
+                        .from(Outbox.TABLE).where(wanted).orderBy(Outbox.NEXT_ATTEMPT_AT).limit(limit)));
+        List<OutboxMessage> claimed = new ArrayList<>(dsl.with(picked).update(Outbox.TABLE)
                 .set(Outbox.STATUS, CLAIMED)
                 .set(Outbox.CLAIMED_BY, worker)
-                .set(Outbox.LEASE_UNTIL, until)
-                .where(Outbox.MESSAGE_ID.in(candidates)).and(due)
+                .set(Outbox.LEASE_UNTIL, at + lease.toMillis())
+                .where(Outbox.MESSAGE_ID.in(DSL.select(picked.field(0, String.class)).from(picked)))
+                .and(due)
+                .returning(Outbox.ALL)
+                .fetch(JooqOutboxStore::message));
+        claimed.sort(Comparator.comparing(OutboxMessage::nextAttemptAt).thenComparing(OutboxMessage::messageId));
+        return claimed;
+    }
+
+    @Override
+    public int renewClaims(String worker, Instant until) {
+        return database.dsl().update(Outbox.TABLE)
+                .set(Outbox.LEASE_UNTIL, until.toEpochMilli())
+                .where(Outbox.STATUS.eq(CLAIMED)).and(Outbox.CLAIMED_BY.eq(worker))
                 .execute();
-        if (claimed == 0) {
-            return List.of();
-        }
-        return dsl.selectFrom(Outbox.TABLE)
-                .where(Outbox.MESSAGE_ID.in(candidates))
-                .and(Outbox.CLAIMED_BY.eq(worker)).and(Outbox.LEASE_UNTIL.eq(until)).and(Outbox.STATUS.eq(CLAIMED))
-                .orderBy(Outbox.NEXT_ATTEMPT_AT, Outbox.MESSAGE_ID)
-                .fetch(JooqOutboxStore::message);
     }
 
     private static OutboxMessage message(Record r) {
@@ -109,12 +120,18 @@ public final class JooqOutboxStore implements OutboxStore {
 
     @Override
     public int releaseClaims(String workerPrefix) {
-        return database.dsl().update(Outbox.TABLE)
-                .set(Outbox.STATUS, PENDING)
-                .setNull(Outbox.CLAIMED_BY)
-                .setNull(Outbox.LEASE_UNTIL)
-                .where(Outbox.STATUS.eq(CLAIMED)).and(Outbox.CLAIMED_BY.startsWith(workerPrefix))
-                .execute();
+        return database.dsl().transactionResult(tx -> {
+            int released = tx.dsl().update(Outbox.TABLE)
+                    .set(Outbox.STATUS, PENDING)
+                    .setNull(Outbox.CLAIMED_BY)
+                    .setNull(Outbox.LEASE_UNTIL)
+                    .where(Outbox.STATUS.eq(CLAIMED)).and(Outbox.CLAIMED_BY.startsWith(workerPrefix))
+                    .execute();
+            if (released > 0) {
+                database.notifications().announce(tx.dsl(), Notifications.Channel.OUTBOX);
+            }
+            return released;
+        });
     }
 
     @Override

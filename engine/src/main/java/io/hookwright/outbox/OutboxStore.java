@@ -29,6 +29,12 @@ public interface OutboxStore {
     }
 
     /**
+     * Extends every claim {@code worker} holds to {@code until}: a live worker keeps its messages however long they
+     * wait in its queues, so the lease can be short and a dead worker's messages return soon. Returns how many.
+     */
+    int renewClaims(String worker, Instant until);
+
+    /**
      * Releases the claims of earlier workers whose id starts with {@code workerPrefix}: a node that restarts after a
      * crash takes its own messages back at once instead of waiting for their leases to end. Returns how many.
      */

@@ -38,7 +38,7 @@ public final class JooqRunLog implements RunLog {
                 Runs.EVENT_TYPE, Runs.MESSAGE_ID, Runs.MODE, Runs.ATTEMPT, Runs.REQUEST_METHOD, Runs.REQUEST_URL,
                 Runs.REQUEST_HEADERS, Runs.REQUEST_BODY, Runs.RESPONSE_STATUS, Runs.RESPONSE_HEADERS,
                 Runs.RESPONSE_BODY, Runs.DURATION_MS, Runs.OUTCOME, Runs.ERROR, Runs.CREATED_AT, Runs.BODIES_PURGED,
-                Runs.SIGNING_SECRETS);
+                Runs.SIGNING_SECRETS, Runs.NODE);
         for (Run run : runs) {
             Response response = run.response();
             insert = insert.values(run.id(), run.webhook(), run.revision(), run.eventId(), run.eventType(),
@@ -47,7 +47,7 @@ public final class JooqRunLog implements RunLog {
                     response == null ? null : response.status(),
                     response == null ? null : EventJson.write(response.headers()),
                     response == null ? null : response.body(), run.duration().toMillis(), run.outcome().word(),
-                    run.error(), run.createdAt().toEpochMilli(), false, SecretNames.join(run.signingSecrets()));
+                    run.error(), run.createdAt().toEpochMilli(), false, SecretNames.join(run.signingSecrets()), run.node());
         }
         insert.execute();
     }
@@ -109,6 +109,6 @@ public final class JooqRunLog implements RunLog {
                 r.get(Runs.EVENT_TYPE), r.get(Runs.MESSAGE_ID), r.get(Runs.MODE), r.get(Runs.ATTEMPT), request,
                 SecretNames.split(r.get(Runs.SIGNING_SECRETS)),
                 response, Duration.ofMillis(r.get(Runs.DURATION_MS)), Outcome.fromWord(r.get(Runs.OUTCOME)).orElseThrow(),
-                r.get(Runs.ERROR), Instant.ofEpochMilli(r.get(Runs.CREATED_AT)));
+                r.get(Runs.ERROR), Instant.ofEpochMilli(r.get(Runs.CREATED_AT)), r.get(Runs.NODE));
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record Run(String id, String webhook, String revision, String eventId, String eventType, String messageId,
                   String mode, int attempt, RenderedRequest request, List<String> signingSecrets, Response response,
-                  Duration duration, Outcome outcome, String error, Instant createdAt) {
+                  Duration duration, Outcome outcome, String error, Instant createdAt, String node) {
     public Run {
         signingSecrets = List.copyOf(signingSecrets);
     }

@@ -43,6 +43,7 @@ public final class RunJson {
         json.put("error", run.error());
         json.put("createdAt", run.createdAt().toString());
         json.put("revision", run.revision());
+        json.put("node", run.node());
         return json;
     }
 }

@@ -3,7 +3,9 @@ package io.hookwright.state;
 import io.hookwright.store.Database;
 import io.hookwright.store.Schema.WebhookStates;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -11,6 +13,10 @@ import java.util.Map;
 
 /** All of the webhook state's SQL. */
 public final class JooqWebhookStateStore implements WebhookStateStore {
+    /** The stored count, qualified: in an upsert's update, PostgreSQL finds the bare name ambiguous. */
+    private static final Field<Integer> FAILURES_SO_FAR = DSL.field(
+            DSL.name(WebhookStates.TABLE.getName(), WebhookStates.CONSECUTIVE_FAILURES.getName()), Integer.class);
+
     private final Database database;
 
     public JooqWebhookStateStore(Database database) {
@@ -67,7 +73,7 @@ public final class JooqWebhookStateStore implements WebhookStateStore {
                         WebhookStates.CONSECUTIVE_FAILURES, WebhookStates.LAST_FAILURE, WebhookStates.UPDATED_AT)
                 .values(code, true, 1, failure, at)
                 .onConflict(WebhookStates.CODE).doUpdate()
-                .set(WebhookStates.CONSECUTIVE_FAILURES, WebhookStates.CONSECUTIVE_FAILURES.plus(1))
+                .set(WebhookStates.CONSECUTIVE_FAILURES, FAILURES_SO_FAR.plus(1))
                 .set(WebhookStates.LAST_FAILURE, failure)
                 .set(WebhookStates.UPDATED_AT, at)
                 .execute();

@@ -15,20 +15,29 @@ import org.sqlite.SQLiteDataSource;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The engine's database: where the outbox and the run log live. SQLite by default, in WAL mode so readers do
- * not wait for the writer; a writer waits up to 10 s for another's lock ({@link PromptBusyHandler}) instead of
- * failing. Connections are pooled: opening one costs more than most statements the engine runs, and closing the
- * last one makes SQLite checkpoint and drop its write-ahead log.
+ * The engine's database: where the outbox, the run log, the webhooks' states and the published definitions live.
+ * <ul>
+ * <li>SQLite by default, for one engine process: WAL mode so readers do not wait for the writer; a writer waits up
+ * to 10 s for another's lock ({@link PromptBusyHandler}) instead of failing.</li>
+ * <li>PostgreSQL for several engine nodes sharing the work: claims lock rows and skip locked ones, and nodes tell
+ * each other of changes with {@code LISTEN/NOTIFY} ({@link #notifications}).</li>
+ * </ul>
+ * Connections are pooled with HikariCP: opening one costs more than most statements the engine runs (and on SQLite,
+ * closing the last one makes it checkpoint and drop its write-ahead log).
  */
 public final class Database implements AutoCloseable {
     /** How long a writer waits for another writer's lock before SQLite reports the database busy. */
     static final int BUSY_TIMEOUT_MS = 10_000;
     /** SQLite has one writer at a time; these are for the engine's threads and its callers' reads. */
-    static final int POOL_SIZE = 8;
+    public static final int SQLITE_POOL_SIZE = 8;
+    /** Enough for the claimer, the settlement writer and a server's requests on one node. */
+    public static final int POSTGRES_POOL_SIZE = 10;
+    private static final String POSTGRES_URL = "jdbc:postgresql:";
     /** Kept so the level set on it holds: the pool tells of every start and stop at INFO. */
     private static final Logger POOL_LOG = Logger.getLogger("com.zaxxer.hikari");
 
@@ -44,13 +53,71 @@ public final class Database implements AutoCloseable {
     }
 
     private final DataSource dataSource;
-    private final SQLDialect dialect;
+    private final Dialect dialect;
     private final DSLContext dsl;
+    private final Notifications notifications;
+    private final String where;
 
-    private Database(DataSource dataSource, SQLDialect dialect) {
+    private Database(DataSource dataSource, Dialect dialect, Notifications notifications, String where) {
         this.dataSource = dataSource;
         this.dialect = dialect;
-        this.dsl = DSL.using(dataSource, dialect);
+        this.dsl = DSL.using(dataSource, dialect.sql());
+        this.notifications = notifications;
+        this.where = where;
+    }
+
+    /**
+     * Opens the database a JDBC URL names, {@code jdbc:sqlite:FILE} or {@code jdbc:postgresql://…}, and brings its
+     * schema up to date.
+     *
+     * @param credentials user and password for PostgreSQL when the URL does not carry them; may be empty
+     * @param poolSize    most connections held; 0 for the dialect's default
+     */
+    public static Database open(String url, Properties credentials, int poolSize) {
+        if (url.startsWith(POSTGRES_URL)) {
+            return postgres(url, credentials, poolSize > 0 ? poolSize : POSTGRES_POOL_SIZE);
+        }
+        if (url.startsWith("jdbc:sqlite:")) {
+            return sqlite(Path.of(url.substring("jdbc:sqlite:".length())));
+        }
+        throw new IllegalArgumentException("unsupported database URL " + JdbcUrls.masked(url)
+                + ": use jdbc:sqlite:FILE or jdbc:postgresql://HOST[:PORT]/DATABASE");
+    }
+
+    /**
+     * Opens a PostgreSQL database shared by several engine nodes and brings its schema up to date; concurrent nodes
+     * starting at once apply each migration once.
+     */
+    public static Database postgres(String url, Properties credentials, int poolSize) {
+        String where = JdbcUrls.masked(url);
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(url);
+        pool.setDataSourceProperties(credentials);
+        pool.setPoolName("hookwright postgres");
+        pool.setMaximumPoolSize(poolSize);
+        pool.setMinimumIdle(Math.min(2, poolSize));
+        HikariDataSource pooled = pooled(pool, where);
+        Properties listening = new Properties();
+        listening.putAll(credentials);
+        Notifications notifications = new PostgresNotifications(
+                () -> java.sql.DriverManager.getConnection(url, listening), where);
+        Database database = new Database(pooled, Dialect.POSTGRES, notifications, where);
+        try {
+            Migrations.apply(database.dsl(), database.kind());
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        return database;
+    }
+
+    private static HikariDataSource pooled(HikariConfig pool, String where) {
+        try {
+            return new HikariDataSource(pool);
+        } catch (HikariPool.PoolInitializationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new DataAccessException("could not open the database " + where + ": " + cause.getMessage(), cause);
+        }
     }
 
     /** Opens (creating if needed) a SQLite database file and brings its schema up to date. */
@@ -72,18 +139,11 @@ public final class Database implements AutoCloseable {
         HikariConfig pool = new HikariConfig();
         pool.setDataSource(source);
         pool.setPoolName("hookwright " + file.getFileName());
-        pool.setMaximumPoolSize(POOL_SIZE);
+        pool.setMaximumPoolSize(SQLITE_POOL_SIZE);
         pool.setMinimumIdle(1);
-        HikariDataSource pooled;
-        try {
-            pooled = new HikariDataSource(pool);
-        } catch (HikariPool.PoolInitializationException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new DataAccessException("could not open the database " + file.toAbsolutePath() + ": "
-                    + cause.getMessage(), cause);
-        }
-        Database database = new Database(pooled, SQLDialect.SQLITE);
-        Migrations.apply(database.dsl());
+        HikariDataSource pooled = pooled(pool, file.toAbsolutePath().toString());
+        Database database = new Database(pooled, Dialect.SQLITE, Notifications.NONE, file.toAbsolutePath().toString());
+        Migrations.apply(database.dsl(), database.kind());
         return database;
     }
 
@@ -91,17 +151,34 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /** jOOQ's dialect, for a {@code DSLContext} on a connection of the caller's. */
     public SQLDialect dialect() {
+        return dialect.sql();
+    }
+
+    /** What differs between the databases the engine runs on. */
+    public Dialect kind() {
         return dialect;
+    }
+
+    /** How engine nodes sharing this database tell each other of changes. */
+    public Notifications notifications() {
+        return notifications;
+    }
+
+    /** Where the database is, for people: a file, or a URL without its password. */
+    public String where() {
+        return where;
     }
 
     public DSLContext dsl() {
         return dsl;
     }
 
-    /** Closes the pooled connections. */
+    /** Stops listening and closes the pooled connections. */
     @Override
     public void close() {
+        notifications.close();
         if (dataSource instanceof AutoCloseable closeable) {
             try {
                 closeable.close();

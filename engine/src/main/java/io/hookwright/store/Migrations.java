@@ -1,5 +1,6 @@
 package io.hookwright.store;
 
+import io.hookwright.store.Schema.DefinitionSets;
 import io.hookwright.store.Schema.Outbox;
 import io.hookwright.store.Schema.ReceivedEvents;
 import io.hookwright.store.Schema.Runs;
@@ -21,13 +22,26 @@ public final class Migrations {
             new Migration(1, "outbox and run log", Migrations::outboxAndRunLog),
             new Migration(2, "webhook state: failures and deactivation", Migrations::webhookState),
             new Migration(3, "target host and signing secrets on queued and logged requests", Migrations::targetAndSigning),
-            new Migration(4, "events received over HTTP, for idempotent ingest", Migrations::receivedEvents));
+            new Migration(4, "events received over HTTP, for idempotent ingest", Migrations::receivedEvents),
+            new Migration(5, "node of each run; definitions sets shared by the nodes", Migrations::nodes));
 
     private Migrations() {
     }
 
-    /** Brings the schema up to the newest version; returns the versions applied now. */
-    public static List<Integer> apply(DSLContext dsl) {
+    /**
+     * Brings the schema up to the newest version; returns the versions applied now. Runs on one connection, holding
+     * the dialect's migration lock, so nodes starting together apply each version once.
+     */
+    public static List<Integer> apply(DSLContext pooled, Dialect dialect) {
+        return pooled.connectionResult(connection -> {
+            DSLContext dsl = DSL.using(connection, dialect.sql());
+            List<List<Integer>> applied = new java.util.ArrayList<>();
+            dialect.holdingMigrationLock(dsl, () -> applied.add(applyHeld(dsl)));
+            return applied.get(0);
+        });
+    }
+
+    private static List<Integer> applyHeld(DSLContext dsl) {
         dsl.createTableIfNotExists(SchemaVersion.TABLE)
                 .columns(SchemaVersion.VERSION, SchemaVersion.DESCRIPTION, SchemaVersion.APPLIED_AT)
                 .primaryKey(SchemaVersion.VERSION)
@@ -98,5 +112,15 @@ public final class Migrations {
                 .primaryKey(ReceivedEvents.EVENT_ID)
                 .execute();
         dsl.createIndex("hw_received_events_at").on(ReceivedEvents.TABLE, ReceivedEvents.RECEIVED_AT).execute();
+    }
+
+    private static void nodes(DSLContext dsl) {
+        dsl.alterTable(Runs.TABLE).addColumn(Runs.NODE).execute();
+        dsl.createTable(DefinitionSets.TABLE)
+                .columns(DefinitionSets.DIGEST, DefinitionSets.REVISION, DefinitionSets.FILES, DefinitionSets.WEBHOOKS,
+                        DefinitionSets.PUBLISHED_BY, DefinitionSets.PUBLISHED_AT)
+                .primaryKey(DefinitionSets.DIGEST)
+                .execute();
+        dsl.createIndex("hw_definition_sets_published").on(DefinitionSets.TABLE, DefinitionSets.PUBLISHED_AT).execute();
     }
 }

@@ -44,6 +44,10 @@ public final class Schema {
         public static final Field<String> TARGET_HOST = DSL.field(DSL.name("target_host"), SQLDataType.VARCHAR(255));
         /** Since version 3: the names of the secrets to sign with, comma-separated. */
         public static final Field<String> SIGNING_SECRETS = DSL.field(DSL.name("signing_secrets"), SQLDataType.VARCHAR(400));
+        /** Every column, for reading whole rows. */
+        public static final java.util.List<Field<?>> ALL = java.util.List.of(MESSAGE_ID, WEBHOOK, REVISION, EVENT_ID,
+                EVENT_TYPE, MODE, REQUEST, TIMEOUT_MS, ATTEMPTS, STATUS, NEXT_ATTEMPT_AT, CLAIMED_BY, LEASE_UNTIL,
+                CREATED_AT, TARGET_HOST, SIGNING_SECRETS);
 
         private Outbox() {
         }
@@ -73,6 +77,8 @@ public final class Schema {
         public static final Field<Boolean> BODIES_PURGED = DSL.field(DSL.name("bodies_purged"), SQLDataType.BOOLEAN.notNull());
         /** Since version 3: the names of the secrets the request was signed with, comma-separated. */
         public static final Field<String> SIGNING_SECRETS = DSL.field(DSL.name("signing_secrets"), SQLDataType.VARCHAR(400));
+        /** Since version 5: the engine node that made the run. */
+        public static final Field<String> NODE = DSL.field(DSL.name("node"), SQLDataType.VARCHAR(100));
 
         private Runs() {
         }
@@ -101,6 +107,25 @@ public final class Schema {
         public static final Field<Long> RECEIVED_AT = DSL.field(DSL.name("received_at"), SQLDataType.BIGINT.notNull());
 
         private ReceivedEvents() {
+        }
+    }
+
+    /**
+     * Since version 5: every definitions set an engine node loaded by reload or start, with its files, so the other
+     * nodes on the database load the same set. The newest published is the one that runs.
+     */
+    public static final class DefinitionSets {
+        public static final Table<Record> TABLE = DSL.table(DSL.name("hw_definition_sets"));
+        /** SHA-256 of the files' paths and contents: two nodes with the same files publish the same set. */
+        public static final Field<String> DIGEST = DSL.field(DSL.name("digest"), SQLDataType.VARCHAR(64).notNull());
+        public static final Field<String> REVISION = DSL.field(DSL.name("revision"), SQLDataType.VARCHAR(100).notNull());
+        /** JSON object of path (relative to the definitions folder) to text. */
+        public static final Field<String> FILES = DSL.field(DSL.name("files"), SQLDataType.CLOB.notNull());
+        public static final Field<Integer> WEBHOOKS = DSL.field(DSL.name("webhooks"), SQLDataType.INTEGER.notNull());
+        public static final Field<String> PUBLISHED_BY = DSL.field(DSL.name("published_by"), SQLDataType.VARCHAR(100).notNull());
+        public static final Field<Long> PUBLISHED_AT = DSL.field(DSL.name("published_at"), SQLDataType.BIGINT.notNull());
+
+        private DefinitionSets() {
         }
     }
 }

@@ -53,7 +53,7 @@ class RunsCommandTest {
         Response response = status == null ? null : new Response(status, Map.of("Content-Type", "text/plain"), "answer " + seeded);
         Run run = new Run("run_seed" + String.format("%04d", seeded), webhook, "rev", "evt-" + seeded,
                 "Project:Updated", "msg_" + seeded, "async-after-commit", 1, request, List.of(), response,
-                Duration.ofMillis(10 + seeded), outcome, error, Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(ago));
+                Duration.ofMillis(10 + seeded), outcome, error, Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(ago), "node-a");
         fixture.runLog().record(List.of(run));
         return run;
     }

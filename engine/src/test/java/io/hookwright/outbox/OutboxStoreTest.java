@@ -3,7 +3,12 @@ package io.hookwright.outbox;
 import io.hookwright.render.RenderedRequest;
 import io.hookwright.store.Database;
 import org.jooq.impl.DSL;
+import io.hookwright.testdb.Backend;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,8 +23,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The outbox on a real SQLite file: what the host's transaction decides, and claims that never overlap. */
+/** The outbox on a real SQLite file and a real PostgreSQL: what the host's transaction decides, and claims that never overlap. */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class OutboxStoreTest {
+    @Parameter
+    Backend backend;
+
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
     private static final Duration LEASE = Duration.ofSeconds(30);
 
@@ -30,8 +40,13 @@ class OutboxStoreTest {
 
     @BeforeEach
     void open() {
-        database = Database.sqlite(dir.resolve("hookwright.db"));
+        database = backend.open(dir);
         outbox = new JooqOutboxStore(database);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
     }
 
     private static OutboxMessage message(String id, Instant due) {

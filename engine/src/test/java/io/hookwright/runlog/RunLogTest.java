@@ -2,7 +2,12 @@ package io.hookwright.runlog;
 
 import io.hookwright.render.RenderedRequest;
 import io.hookwright.store.Database;
+import io.hookwright.testdb.Backend;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,17 +25,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The run log on a real SQLite file. */
+/** The run log on a real SQLite file and a real PostgreSQL. */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class RunLogTest {
+    @Parameter
+    Backend backend;
+
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
     @TempDir
     Path dir;
+    private Database database;
     private RunLog log;
 
     @BeforeEach
     void open() {
-        log = new JooqRunLog(Database.sqlite(dir.resolve("hookwright.db")));
+        database = backend.open(dir);
+        log = new JooqRunLog(database);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
     }
 
     private static Run run(String webhook, Outcome outcome, Instant at, Integer status) {
@@ -41,7 +58,7 @@ class RunLogTest {
         Response response = status == null ? null : new Response(status, Map.of("Content-Type", "text/plain"), "ok");
         return new Run(RunIds.next(Clock.fixed(at, ZoneOffset.UTC)), webhook, "rev1", "evt-1", "Project:Updated",
                 "msg_1", "async-after-commit", 1, request, List.of("ERP_SIGNING"), response, Duration.ofMillis(42), outcome,
-                status == null ? "connection refused" : null, at);
+                status == null ? "connection refused" : null, at, "node-a");
     }
 
     @Test

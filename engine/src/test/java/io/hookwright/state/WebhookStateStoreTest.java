@@ -1,7 +1,12 @@
 package io.hookwright.state;
 
 import io.hookwright.store.Database;
+import io.hookwright.testdb.Backend;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,16 +19,30 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Failures in a row deactivate a webhook with its reason; operators switch it back; all of it survives a restart. */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class WebhookStateStoreTest {
+    @Parameter
+    Backend backend;
+
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
     @TempDir
     Path dir;
+    private Database database;
+    private String url;
     private WebhookStateStore states;
 
     @BeforeEach
     void open() {
-        states = new JooqWebhookStateStore(Database.sqlite(dir.resolve("hookwright.db")));
+        url = backend.url(dir);
+        database = Backend.open(url);
+        states = new JooqWebhookStateStore(database);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
     }
 
     @Test
@@ -60,7 +79,8 @@ class WebhookStateStoreTest {
     @Test
     void operatorsDeactivateAndReactivateAndItSurvivesARestart() {
         states.deactivate("sharepoint", T0, "deactivated by anna: SharePoint migration");
-        WebhookStateStore reopened = new JooqWebhookStateStore(Database.sqlite(dir.resolve("hookwright.db")));
+        Database again = Backend.open(url);
+        WebhookStateStore reopened = new JooqWebhookStateStore(again);
         WebhookState off = reopened.get("sharepoint");
         assertFalse(off.active());
         assertEquals("deactivated by anna: SharePoint migration", off.deactivationReason());
@@ -70,5 +90,6 @@ class WebhookStateStoreTest {
         assertTrue(on.active());
         assertNull(on.deactivationReason());
         assertEquals(0, on.consecutiveFailures());
+        again.close();
     }
 }

@@ -1,0 +1,70 @@
+package io.hookwright.store;
+
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SQLDialect;
+import org.jooq.Select;
+import org.jooq.SelectForUpdateStep;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * What differs between the databases the engine runs on, in one place. Everything else (the schema, its migrations,
+ * every store's statements) is written once in jOOQ's DSL and rendered for the dialect.
+ */
+public enum Dialect {
+    /** One engine process; one writer at a time, so a claim needs no row locks. */
+    SQLITE(SQLDialect.SQLITE) {
+        @Override
+        public <R extends Record> Select<R> skippingLocked(SelectForUpdateStep<R> select) {
+            return select;
+        }
+
+        @Override
+        void holdingMigrationLock(DSLContext dsl, Runnable migrate) {
+            // A migration's transaction takes SQLite's one write lock; concurrent starters wait for it.
+            migrate.run();
+        }
+    },
+    /**
+     * Several engine nodes: a claim locks the rows it picks and skips those another node's claim has locked, so
+     * claims run side by side instead of queueing on one another.
+     */
+    POSTGRES(SQLDialect.POSTGRES) {
+        @Override
+        public <R extends Record> Select<R> skippingLocked(SelectForUpdateStep<R> select) {
+            return select.forUpdate().skipLocked();
+        }
+
+        @Override
+        void holdingMigrationLock(DSLContext dsl, Runnable migrate) {
+            Field<Long> key = DSL.val(MIGRATION_LOCK);
+            dsl.select(DSL.function("pg_advisory_lock", SQLDataType.OTHER, key)).execute();
+            try {
+                migrate.run();
+            } finally {
+                dsl.select(DSL.function("pg_advisory_unlock", SQLDataType.BOOLEAN, key)).execute();
+            }
+        }
+    };
+
+    /** The advisory lock nodes starting at once take in turn, so each migration runs once. */
+    private static final long MIGRATION_LOCK = 0x686f6f6b77726967L;
+
+    private final SQLDialect sql;
+
+    Dialect(SQLDialect sql) {
+        this.sql = sql;
+    }
+
+    public SQLDialect sql() {
+        return sql;
+    }
+
+    /** {@code select}, locking the rows it returns until the transaction ends and passing over rows locked now. */
+    public abstract <R extends Record> Select<R> skippingLocked(SelectForUpdateStep<R> select);
+
+    /** Runs {@code migrate} while no other process migrates the same database; {@code dsl} is on one connection. */
+    abstract void holdingMigrationLock(DSLContext dsl, Runnable migrate);
+}
