@@ -7,6 +7,8 @@ final class ExitCodes {
     static final int INVALID = 1;
     /** The command was called wrongly, or what it names does not exist. */
     static final int USAGE = 2;
+    /** The database could not be opened or reached. */
+    static final int UNAVAILABLE = 3;
 
     private ExitCodes() {
     }

@@ -84,6 +84,16 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--per-host", paramLabel = "N", description = "requests in flight to one target host at a time (default: 32)")
     int perHost = 32;
 
+    @Option(names = "--node", paramLabel = "NAME", description = "this node's name, shown on its runs; its claims carry "
+            + "it, so a node restarted under the same name takes its own unfinished messages back at once. Give each "
+            + "node sharing a database its own (default: HOST-PORT)")
+    String node;
+
+    @Option(names = "--lease", paramLabel = "SECONDS", description = "how long a node's claim on a message holds without "
+            + "renewal; a live node renews its claims, so this is how soon the messages of a node that died go to "
+            + "another (default: 30)")
+    long leaseSeconds = 30;
+
     @Option(names = "--watch", description = "reload the definitions when their files change (a broken change is "
             + "refused and printed; the running set stays)")
     boolean watch;
@@ -98,7 +108,16 @@ final class ServeCommand implements Callable<Integer> {
         if (perHost < 1) {
             throw CommandFailure.usage("--per-host must be at least 1");
         }
-        DeliverySettings delivery = DeliverySettings.defaults();
+        if (leaseSeconds < 3) {
+            throw CommandFailure.usage("--lease must be at least 3 seconds");
+        }
+        DeliverySettings delivery;
+        try {
+            delivery = DeliverySettings.defaults().withNode(node != null ? node : defaultNode())
+                    .withLease(Duration.ofSeconds(leaseSeconds));
+        } catch (IllegalArgumentException e) {
+            throw CommandFailure.usage("--node " + node + ": " + e.getMessage());
+        }
         Engine.Builder builder = Engine.builder(database, loaded).secrets(send.secrets()).deactivateAfter(deactivateAfter)
                 .delivery(delivery.withPerHost(perHost, Math.max(delivery.perHostQueue(), perHost)));
         if (receiver != null) {
@@ -125,11 +144,11 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "hookwright-shutdown"));
         String base = "http://" + host + ":" + serving.server().port() + "/";
-        out.println("Hookwright is serving " + loaded.definitions().size() + " webhooks from " + definitions.folder()
-                + " (revision " + loaded.revision() + ")");
+        out.println("Hookwright is serving " + serving.engine().definitions().definitions().size() + " webhooks from "
+                + definitions.folder() + " (revision " + serving.engine().definitionsRevision() + ")");
         out.println("  web page   " + base);
         out.println("  REST API   " + base + "events, " + base + "runs, " + base + "webhooks, …");
-        out.println("  database   " + store.describe());
+        out.println("  database   " + store.describe() + " (node " + serving.engine().node() + ")");
         if (receiver != null) {
             out.println("  capture    every request goes to " + receiver.uri() + ", which prints it; nothing leaves this machine");
         }
@@ -141,6 +160,12 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /** Stable across restarts, and distinct for nodes on one machine. */
+    private String defaultNode() {
+        String hostName = DeliverySettings.defaults().node();
+        return port == 0 ? hostName + "-" + ProcessHandle.current().pid() : hostName + "-" + port;
     }
 
     private void reloaded(DefinitionsSource.Load load, PrintWriter out) {

@@ -1,6 +1,7 @@
 package io.hookwright.cli;
 
 import io.hookwright.store.Database;
+import io.hookwright.store.JdbcUrls;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -8,10 +9,18 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 
-/** {@code --db FILE} and {@code --db-url JDBC_URL}: where the run log, the outbox and the webhooks' states live. */
+/**
+ * {@code --db FILE}, {@code --db-url JDBC_URL} and {@code --db-pool-size N}: where the run log, the outbox and the
+ * webhooks' states live. A PostgreSQL password is best given in {@code HOOKWRIGHT_DB_PASSWORD}, not on the command
+ * line, where other users of the machine can read it.
+ */
 final class StoreOptions {
+    static final String USER_ENV = "HOOKWRIGHT_DB_USER";
+    static final String PASSWORD_ENV = "HOOKWRIGHT_DB_PASSWORD";
     private static final String SQLITE = "jdbc:sqlite:";
+    private static final String POSTGRES = "jdbc:postgresql:";
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
@@ -19,31 +28,70 @@ final class StoreOptions {
     @Option(names = "--db", paramLabel = "FILE", description = "SQLite database file (default: ./hookwright.db)")
     Path file;
 
-    @Option(names = "--db-url", paramLabel = "JDBC_URL", description = "the database as a JDBC URL; only jdbc:sqlite: URLs are supported")
+    @Option(names = "--db-url", paramLabel = "JDBC_URL", description = "the database as a JDBC URL: jdbc:sqlite:FILE, or "
+            + "jdbc:postgresql://HOST[:PORT]/DATABASE for several engine nodes sharing one database (user and password "
+            + "from " + USER_ENV + " and " + PASSWORD_ENV + " when the URL has none)")
     String url;
+
+    @Option(names = "--db-pool-size", paramLabel = "N", description = "most connections to the database this process "
+            + "holds (default: 8 for SQLite, 10 for PostgreSQL)")
+    int poolSize;
 
     /** Opens the database, creating the file when it is not there yet: for commands that write. */
     Database openOrCreate() {
-        return Database.sqlite(path());
+        return open();
     }
 
     /** Opens an existing database: for commands that read what an engine wrote, where a new file would mislead. */
     Database openExisting() {
-        Path path = path();
-        if (!Files.isRegularFile(path)) {
-            throw CommandFailure.usage("no database at " + path + " (use --db FILE or --db-url JDBC_URL)");
+        if (!isPostgres()) {
+            Path path = path();
+            if (!Files.isRegularFile(path)) {
+                throw CommandFailure.usage("no database at " + path + " (use --db FILE or --db-url JDBC_URL)");
+            }
         }
-        return Database.sqlite(path);
+        return open();
     }
 
-    /** Where the database is, for people. */
+    private Database open() {
+        if (poolSize < 0) {
+            throw new ParameterException(command.commandLine(), "--db-pool-size must be at least 1");
+        }
+        try {
+            if (isPostgres()) {
+                return Database.postgres(url, credentials(), poolSize > 0 ? poolSize : Database.POSTGRES_POOL_SIZE);
+            }
+            return Database.sqlite(path());
+        } catch (org.jooq.exception.DataAccessException e) {
+            throw new CommandFailure(ExitCodes.UNAVAILABLE, e.getMessage());
+        }
+    }
+
+    private static Properties credentials() {
+        Properties credentials = new Properties();
+        String user = System.getenv(USER_ENV);
+        String password = System.getenv(PASSWORD_ENV);
+        if (user != null && !user.isBlank()) {
+            credentials.setProperty("user", user);
+        }
+        if (password != null && !password.isEmpty()) {
+            credentials.setProperty("password", password);
+        }
+        return credentials;
+    }
+
+    /** Where the database is, for people: never with its password. */
     String describe() {
-        return path().toAbsolutePath().toString();
+        return isPostgres() ? JdbcUrls.masked(url) : path().toAbsolutePath().toString();
     }
 
     /** The options that name this database again, for a command to print. */
     String asArguments() {
-        return "--db " + path();
+        return isPostgres() ? "--db-url '" + JdbcUrls.masked(url) + "'" : "--db " + path();
+    }
+
+    private boolean isPostgres() {
+        return url != null && file == null && url.startsWith(POSTGRES);
     }
 
     private Path path() {
@@ -54,8 +102,8 @@ final class StoreOptions {
             return file != null ? file : Path.of("hookwright.db");
         }
         if (!url.startsWith(SQLITE)) {
-            throw new ParameterException(command.commandLine(), "--db-url " + url
-                    + ": only jdbc:sqlite: URLs are supported, e.g. jdbc:sqlite:hookwright.db");
+            throw new ParameterException(command.commandLine(), "--db-url " + JdbcUrls.masked(url)
+                    + ": use jdbc:sqlite:FILE or jdbc:postgresql://HOST[:PORT]/DATABASE");
         }
         String location = url.substring(SQLITE.length());
         if (location.isBlank() || location.startsWith(":memory:") || location.contains("?")) {

@@ -35,6 +35,13 @@ public final class DefinitionsSource {
         return new Load(compilation.definitions(), revision, List.of(), compilation.files());
     }
 
+    /** Compiles a snapshot another node published, written out under {@code copy}, at the snapshot's revision. */
+    public Load load(DefinitionSnapshot snapshot, Path copy) {
+        DefinitionCompiler.Compilation compilation = compiler.compile(copy);
+        return new Load(compilation.valid() ? compilation.definitions() : null, snapshot.revision(),
+                compilation.errors(), compilation.files());
+    }
+
     public Path folder() {
         return folder;
     }

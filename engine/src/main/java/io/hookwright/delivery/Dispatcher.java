@@ -106,7 +106,7 @@ public final class Dispatcher implements AutoCloseable {
      */
     private void renewLeases() {
         Instant now = clock.instant();
-        if (now.isBefore(renewedAt.plus(settings.lease().dividedBy(3)))) {
+        if (lanes.held() == 0 || now.isBefore(renewedAt.plus(settings.lease().dividedBy(3)))) {
             return;
         }
         outbox.renewClaims(worker, now.plus(settings.lease()));

@@ -26,6 +26,7 @@ import io.hookwright.state.WebhookState;
 import io.hookwright.state.WebhookStateStore;
 import io.hookwright.state.WebhookStatuses;
 import io.hookwright.store.Database;
+import io.hookwright.store.Notifications;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -67,6 +68,7 @@ public final class Engine implements AutoCloseable {
     private final Duration retention;
     private final DeliverySettings settings;
     private ScheduledExecutorService housekeeping;
+    private final List<AutoCloseable> subscriptions = new java.util.ArrayList<>();
     private boolean closed;
     private final EngineObserver observer;
 
@@ -94,12 +96,18 @@ public final class Engine implements AutoCloseable {
         return new Builder(database, definitions);
     }
 
-    /** Starts delivering: resumes what this node left queued, then wakes on every enqueue. */
+    /**
+     * Starts delivering: resumes what this node left queued, then wakes on every enqueue, this node's or (on
+     * PostgreSQL) another's, and refreshes the webhooks' states when another node changes one.
+     */
     public synchronized Engine start() {
         if (housekeeping != null) {
             return this;
         }
         writer.start();
+        Notifications notifications = database.notifications();
+        subscriptions.add(notifications.subscribe(Notifications.Channel.OUTBOX, dispatcher::wake));
+        subscriptions.add(notifications.subscribe(Notifications.Channel.STATES, this::refreshStatuses));
         dispatcher.start();
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
                 .name("hookwright-housekeeping").daemon().unstarted(r));
@@ -147,6 +155,16 @@ public final class Engine implements AutoCloseable {
     /** Swaps in a new set of definitions; events published from now on are planned against it as a whole. */
     public void load(LoadedDefinitions definitions) {
         loaded.set(Objects.requireNonNull(definitions));
+    }
+
+    /** This engine's node name, as its runs and claims carry it. */
+    public String node() {
+        return settings.node();
+    }
+
+    /** The revision of the definitions that run now. */
+    public String definitionsRevision() {
+        return loaded.get().revision();
     }
 
     public LoadedDefinitions definitions() {
@@ -266,6 +284,13 @@ public final class Engine implements AutoCloseable {
             return;
         }
         closed = true;
+        for (AutoCloseable subscription : subscriptions) {
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                LOG.log(Level.FINE, "unsubscribing failed", e);
+            }
+        }
         dispatcher.close();
         writer.close();
         if (housekeeping != null) {

@@ -81,6 +81,10 @@ public final class JooqOutboxStore implements OutboxStore {
         Condition wanted = passOver.isEmpty() ? due
                 : due.and(Outbox.TARGET_HOST.isNull().or(Outbox.TARGET_HOST.notIn(passOver)));
         DSLContext dsl = database.dsl();
+        // Looking first costs a read; claiming costs a write, which on SQLite waits for any open host transaction.
+        if (!dsl.fetchExists(Outbox.TABLE, wanted)) {
+            return List.of();
+        }
         // One statement picks and claims: on PostgreSQL the pick locks its rows and skips rows other nodes are
         // claiming at this moment; on SQLite the statement holds the one write lock. Either way no row is claimed
         // twice, and the update checks again that each row is still due.

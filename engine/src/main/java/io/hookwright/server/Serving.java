@@ -2,6 +2,7 @@ package io.hookwright.server;
 
 import io.hookwright.catalog.WebhookCatalog;
 import io.hookwright.definitions.DefinitionsSource;
+import io.hookwright.definitions.JooqPublishedDefinitions;
 import io.hookwright.execution.Engine;
 import io.hookwright.execution.Reloader;
 import io.hookwright.ingest.HttpTransactions;
@@ -12,6 +13,7 @@ import io.hookwright.server.api.Endpoints;
 import io.hookwright.server.auth.Tokens;
 import io.hookwright.state.JooqWebhookStateStore;
 import io.hookwright.store.Database;
+import io.hookwright.store.Notifications;
 
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -29,9 +31,13 @@ public final class Serving implements AutoCloseable {
     private final Reloader reloader;
     private final HttpTransactions transactions;
     private final ScheduledExecutorService expiry;
+    private final AutoCloseable followed;
+    /** How often a node looks for definitions another node published, when no notification told it. */
+    static final int FOLLOW_POLL_SECONDS = 2;
 
     private Serving(Engine engine, HookwrightServer server, Ingest ingest, Reloader reloader,
-                    HttpTransactions transactions, ScheduledExecutorService expiry) {
+                    HttpTransactions transactions, ScheduledExecutorService expiry, AutoCloseable followed) {
+        this.followed = followed;
         this.engine = engine;
         this.server = server;
         this.ingest = ingest;
@@ -49,7 +55,9 @@ public final class Serving implements AutoCloseable {
                 settings.secrets(), settings.clock(), settings.maxBodyBytes(), settings.transactionTtl());
         Ingest ingest = new Ingest(engine, new JooqReceivedEvents(database), settings.clock());
         HttpTransactions transactions = new HttpTransactions(engine, settings.clock(), settings.transactionTtl());
-        Reloader reloader = new Reloader(engine, new DefinitionsSource(settings.definitionsFolder()));
+        Reloader reloader = new Reloader(engine, new DefinitionsSource(settings.definitionsFolder()),
+                new JooqPublishedDefinitions(database));
+        reloader.join();
         WebhookCatalog catalog = new WebhookCatalog(engine::definitions, new JooqWebhookStateStore(database),
                 settings.definitionsFolder());
         HookwrightServer server = HookwrightServer.start(settings.host(), settings.port(), context, tokens, Endpoints.ALL,
@@ -57,7 +65,11 @@ public final class Serving implements AutoCloseable {
         ScheduledExecutorService expiry = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
                 .name("hookwright-transaction-expiry").daemon().unstarted(r));
         expiry.scheduleWithFixedDelay(transactions::expire, 1, 1, TimeUnit.SECONDS);
-        return new Serving(engine, server, ingest, reloader, transactions, expiry);
+        // Another node's reload reaches this one by notification (PostgreSQL) or, at the latest, by this poll.
+        expiry.scheduleWithFixedDelay(reloader::followQuietly, FOLLOW_POLL_SECONDS, FOLLOW_POLL_SECONDS, TimeUnit.SECONDS);
+        AutoCloseable followed = database.notifications().subscribe(Notifications.Channel.DEFINITIONS,
+                () -> expiry.execute(reloader::followQuietly));
+        return new Serving(engine, server, ingest, reloader, transactions, expiry, followed);
     }
 
     public Engine engine() {
@@ -82,6 +94,11 @@ public final class Serving implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            followed.close();
+        } catch (Exception ignored) {
+            // Only a subscription: the database closes after.
+        }
         server.close();
         expiry.shutdownNow();
         engine.close();

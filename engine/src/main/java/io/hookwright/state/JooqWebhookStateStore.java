@@ -1,6 +1,7 @@
 package io.hookwright.state;
 
 import io.hookwright.store.Database;
+import io.hookwright.store.Notifications;
 import io.hookwright.store.Schema.WebhookStates;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -86,6 +87,7 @@ public final class JooqWebhookStateStore implements WebhookStateStore {
                     .set(WebhookStates.DEACTIVATION_REASON, reason)
                     .where(WebhookStates.CODE.eq(code)).and(WebhookStates.ACTIVE.eq(true))
                     .execute();
+            flipped(dsl);
             return read(dsl, code);
         }
         return state;
@@ -108,13 +110,17 @@ public final class JooqWebhookStateStore implements WebhookStateStore {
                 .set(WebhookStates.DEACTIVATION_REASON, reason)
                 .set(WebhookStates.UPDATED_AT, at)
                 .execute();
+        flipped(dsl);
         return read(dsl, code);
     }
 
     @Override
     public WebhookState activate(String code, Instant now) {
+        return database.dsl().transactionResult(tx -> activate(tx.dsl(), code, now));
+    }
+
+    private WebhookState activate(DSLContext dsl, String code, Instant now) {
         long at = now.toEpochMilli();
-        DSLContext dsl = database.dsl();
         dsl.insertInto(WebhookStates.TABLE, WebhookStates.CODE, WebhookStates.ACTIVE, WebhookStates.CONSECUTIVE_FAILURES,
                         WebhookStates.UPDATED_AT)
                 .values(code, true, 0, at)
@@ -125,7 +131,13 @@ public final class JooqWebhookStateStore implements WebhookStateStore {
                 .setNull(WebhookStates.DEACTIVATION_REASON)
                 .set(WebhookStates.UPDATED_AT, at)
                 .execute();
+        flipped(dsl);
         return read(dsl, code);
+    }
+
+    /** Other nodes keep deactivated webhooks in memory: tell them to read the states again. */
+    private void flipped(DSLContext tx) {
+        database.notifications().announce(tx, Notifications.Channel.STATES);
     }
 
     private static WebhookState state(Record r) {

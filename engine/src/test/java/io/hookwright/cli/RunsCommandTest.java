@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.hookwright.render.RenderedRequest;
 import io.hookwright.render.SecretRefs;
+import io.hookwright.runlog.JooqRunLog;
 import io.hookwright.runlog.Outcome;
 import io.hookwright.runlog.Response;
 import io.hookwright.runlog.Run;
+import io.hookwright.runlog.RunLog;
+import io.hookwright.store.Database;
+import io.hookwright.testdb.Backend;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,6 +50,14 @@ class RunsCommandTest {
 
     /** A run logged {@code ago} before now, with a secret reference in its Authorization header. */
     private Run seed(String webhook, Outcome outcome, Duration ago, Integer status, String error) {
+        return seedInto(fixture.runLog(), webhook, outcome, ago, status, error);
+    }
+
+    private Run seedInto(RunLog log, String webhook, Outcome outcome, Integer status) {
+        return seedInto(log, webhook, outcome, Duration.ofMinutes(1), status, null);
+    }
+
+    private Run seedInto(RunLog log, String webhook, Outcome outcome, Duration ago, Integer status, String error) {
         seeded++;
         RenderedRequest request = new RenderedRequest("POST", "https://erp.example.com/p/" + seeded,
                 List.of(new RenderedRequest.Header("Authorization", "Bearer " + SecretRefs.ref("ERP_TOKEN"))),
@@ -54,7 +66,7 @@ class RunsCommandTest {
         Run run = new Run("run_seed" + String.format("%04d", seeded), webhook, "rev", "evt-" + seeded,
                 "Project:Updated", "msg_" + seeded, "async-after-commit", 1, request, List.of(), response,
                 Duration.ofMillis(10 + seeded), outcome, error, Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(ago), "node-a");
-        fixture.runLog().record(List.of(run));
+        log.record(List.of(run));
         return run;
     }
 
@@ -93,9 +105,10 @@ class RunsCommandTest {
         assertEquals(2, runs.size());
         JsonNode first = runs.get(0);
         assertEquals(List.of("id", "webhook", "eventId", "eventType", "messageId", "mode", "attempt", "outcome",
-                "durationMs", "request", "response", "error", "createdAt", "revision"), fieldNames(first));
+                "durationMs", "request", "response", "error", "createdAt", "revision", "node"), fieldNames(first));
         assertEquals(answered.id(), first.get("id").textValue());
         assertEquals("erp_sync", first.get("webhook").textValue());
+        assertEquals("node-a", first.get("node").textValue());
         assertEquals(answered.eventId(), first.get("eventId").textValue());
         assertEquals("Project:Updated", first.get("eventType").textValue());
         assertEquals(answered.messageId(), first.get("messageId").textValue());
@@ -224,18 +237,37 @@ class RunsCommandTest {
     }
 
     @Test
-    void dbUrlTakesASqliteUrlAndRefusesOthers() {
+    void dbUrlTakesSqliteAndPostgresUrlsAndRefusesOthers() {
         Run run = seed("erp_sync", Outcome.SUCCEEDED, Duration.ofMinutes(1), 200, null);
         JsonNode runs = fixture.run("runs", "--db-url", "jdbc:sqlite:" + fixture.db, "--json").exits(0).json();
         assertEquals(List.of(run.id()), ids(runs));
 
-        Cli.Run postgres = fixture.run("runs", "--db-url", "jdbc:postgresql://db/hookwright").exits(2);
-        assertTrue(postgres.err().contains("--db-url jdbc:postgresql://db/hookwright: only jdbc:sqlite: URLs are supported"),
-                postgres.err());
+        Cli.Run mysql = fixture.run("runs", "--db-url", "jdbc:mysql://db/hookwright").exits(2);
+        assertTrue(mysql.err().contains("--db-url jdbc:mysql://db/hookwright: use jdbc:sqlite:FILE or "
+                + "jdbc:postgresql://HOST[:PORT]/DATABASE"), mysql.err());
         Cli.Run memory = fixture.run("runs", "--db-url", "jdbc:sqlite::memory:").exits(2);
         assertTrue(memory.err().contains("name a database file"), memory.err());
         Cli.Run both = fixture.run("runs", "--db", fixture.db, "--db-url", "jdbc:sqlite:" + fixture.db).exits(2);
         assertTrue(both.err().contains("give --db or --db-url, not both"), both.err());
+    }
+
+    @Test
+    void runsReadsAPostgresDatabase() {
+        String url = Backend.POSTGRES.url(null);
+        try (Database database = Backend.open(url)) {
+            Run run = seedInto(new JooqRunLog(database), "erp_sync", Outcome.SUCCEEDED, 200);
+            JsonNode runs = fixture.run("runs", "--db-url", url, "--json").exits(0).json();
+            assertEquals(List.of(run.id()), ids(runs));
+        }
+    }
+
+    @Test
+    void anUnreachableDatabaseIsNamedWithoutItsPassword() {
+        Cli.Run down = fixture.run("runs", "--db-url", "jdbc:postgresql://127.0.0.1:1/hookwright?user=hw&password=s3cret-pw")
+                .exits(3);
+        assertTrue(down.err().startsWith("hookwright runs: could not open the database "
+                + "jdbc:postgresql://127.0.0.1:1/hookwright?user=hw&password=***: "), down.err());
+        assertFalse(down.err().contains("s3cret-pw"), down.err());
     }
 
     private static List<String> fieldNames(JsonNode node) {

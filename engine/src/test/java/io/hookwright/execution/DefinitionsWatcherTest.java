@@ -1,6 +1,7 @@
 package io.hookwright.execution;
 
 import io.hookwright.definitions.DefinitionsSource;
+import io.hookwright.definitions.JooqPublishedDefinitions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,8 @@ class DefinitionsWatcherTest {
         try (EngineFixture fixture = new EngineFixture(dir, 1, EngineFixture.webhook("first", "/a", "synchronous false"))) {
             Engine engine = fixture.engine();
             List<DefinitionsSource.Load> loads = new CopyOnWriteArrayList<>();
-            Reloader reloader = new Reloader(engine, new DefinitionsSource(dir.resolve("webhooks")));
+            Reloader reloader = new Reloader(engine, new DefinitionsSource(dir.resolve("webhooks")),
+                    new JooqPublishedDefinitions(fixture.database));
             try (var watcher = new DefinitionsWatcher(reloader, Duration.ofMillis(200), loads::add)) {
                 fixture.write("second.groovy", EngineFixture.webhook("second", "/b", "synchronous false")
                         .replace("RECEIVER", "http://localhost:1"));
