@@ -1,0 +1,117 @@
+package io.hookwright.cluster;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.hookwright.definitions.DefinitionCompiler;
+import io.hookwright.delivery.DeliverySettings;
+import io.hookwright.delivery.TargetPolicy;
+import io.hookwright.event.Entity;
+import io.hookwright.event.Event;
+import io.hookwright.event.Initiator;
+import io.hookwright.execution.Engine;
+import io.hookwright.execution.LoadedDefinitions;
+import io.hookwright.store.Database;
+import io.hookwright.testdb.Backend;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Nodes wake on PostgreSQL's {@code NOTIFY}, not on their poll: a message one node queues is delivered by another
+ * whose poll interval is a minute, within seconds; and when the listening connection is cut, the node listens again.
+ */
+class NotifiedWakeupTest {
+    @RegisterExtension
+    static WireMockExtension receiver = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    @TempDir
+    Path dir;
+    private Database publisherDb;
+    private Database delivererDb;
+    private Engine publisher;
+    private Engine deliverer;
+
+    @BeforeEach
+    void start() throws Exception {
+        receiver.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(204)));
+        Path folder = Files.createDirectories(dir.resolve("webhooks"));
+        Files.writeString(folder.resolve("erp.groovy"), """
+                webhook('erp') {
+                    on 'Project:Updated'
+                    request { post 'http://localhost:%d/erp'; body '{}' }
+                    execution { synchronous false; transaction 'after-commit' }
+                }
+                """.formatted(receiver.getPort()));
+        DefinitionCompiler.Compilation compiled = new DefinitionCompiler().compile(folder);
+        assertTrue(compiled.valid(), compiled.errors().toString());
+        LoadedDefinitions definitions = new LoadedDefinitions(compiled.definitions(), "rev-1");
+        String url = Backend.POSTGRES.url(null);
+        publisherDb = Backend.open(url);
+        delivererDb = Backend.open(url);
+        DeliverySettings minutePoll = DeliverySettings.defaults().withPollInterval(Duration.ofMinutes(1));
+        TargetPolicy local = new TargetPolicy(List.of(TargetPolicy.Allowed.parse("localhost:" + receiver.getPort())), false);
+        // Never started: it queues and leaves the delivering to the other node.
+        publisher = Engine.builder(publisherDb, definitions).targetPolicy(local)
+                .delivery(minutePoll.withNode("publisher")).build();
+        deliverer = Engine.builder(delivererDb, definitions).targetPolicy(local)
+                .delivery(minutePoll.withNode("deliverer")).build().start();
+    }
+
+    @AfterEach
+    void stop() {
+        publisher.close();
+        deliverer.close();
+        publisherDb.close();
+        delivererDb.close();
+    }
+
+    private void publish(int n) {
+        publisher.publish(new Event("evt-" + n, "Project:Updated", null, "acme", new Initiator("u-1", "Anna", "anna"),
+                new Entity("Project", "p-" + n, "KEY-" + n, Map.of()), Map.of(), List.of(), null));
+    }
+
+    private void awaitReceived(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (receiver.findAll(anyRequestedFor(anyUrl())).size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(count, receiver.findAll(anyRequestedFor(anyUrl())).size(),
+                "delivered by the other node long before its one-minute poll");
+    }
+
+    @Test
+    void aMessageQueuedOnOneNodeWakesAnother() throws Exception {
+        // The deliverer's first claim round, at start, found nothing: from here only a notification wakes it.
+        Thread.sleep(300);
+        publish(1);
+        awaitReceived(1);
+        assertTrue(deliverer.awaitIdle(Duration.ofSeconds(10)));
+        assertEquals("deliverer", deliverer.runs().list(io.hookwright.runlog.RunQuery.latest(1)).get(0).node());
+    }
+
+    @Test
+    void aCutListeningConnectionIsListenedOnAgain() throws Exception {
+        Thread.sleep(300);
+        int cut = publisherDb.dsl().fetchOne("select count(pg_terminate_backend(pid)) from pg_stat_activity "
+                + "where datname = current_database() and query ilike 'listen%'").get(0, Integer.class);
+        assertTrue(cut >= 1, "the deliverer's listening connection was cut");
+        Thread.sleep(500);
+        publish(2);
+        awaitReceived(1);
+    }
+}
