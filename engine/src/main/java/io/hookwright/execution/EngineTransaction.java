@@ -48,6 +48,8 @@ public final class EngineTransaction implements AutoCloseable {
     private final java.util.Map<String, List<Fired>> results = new java.util.LinkedHashMap<>();
     private boolean queuedInside;
     private WebhookVetoedException veto;
+    /** Why async-inside messages are missing from the host's transaction: committing it would lose them. */
+    private IllegalStateException notQueued;
     private State state = State.OPEN;
 
     /** A sync-after-commit webhook waiting for the commit, and where its result goes. */
@@ -72,7 +74,8 @@ public final class EngineTransaction implements AutoCloseable {
      * webhooks show {@code after-commit} until the commit. When a sync-inside webhook fails, the transaction becomes
      * rollback-only and {@link #commit} throws; the returned result shows the veto.
      *
-     * @throws IllegalStateException when the transaction has ended or was already vetoed
+     * @throws IllegalStateException when the transaction has ended or was already vetoed, or when async-inside
+     *                               messages cannot be queued on the host's connection (then it is rollback-only)
      */
     public Published publish(Event event) {
         if (state != State.OPEN) {
@@ -80,6 +83,9 @@ public final class EngineTransaction implements AutoCloseable {
         }
         if (veto != null) {
             throw new IllegalStateException("the transaction is rollback-only: " + veto.getMessage());
+        }
+        if (notQueued != null) {
+            throw new IllegalStateException("the transaction is rollback-only: " + notQueued.getMessage(), notQueued);
         }
         Event complete = Events.complete(event, engine.clock());
         LoadedDefinitions loaded = engine.definitions();
@@ -194,10 +200,12 @@ public final class EngineTransaction implements AutoCloseable {
         try {
             engine.outbox().enqueue(engine.dsl(connection), messages);
         } catch (DataAccessException e) {
-            throw new IllegalStateException("could not queue async-inside webhook" + (messages.size() > 1 ? "s " : " ")
-                    + String.join(", ", messages.stream().map(OutboxMessage::webhook).toList())
+            List<String> webhooks = messages.stream().map(OutboxMessage::webhook).toList();
+            notQueued = new IllegalStateException("could not queue async-inside webhook"
+                    + (webhooks.size() > 1 ? "s " : " ") + String.join(", ", webhooks)
                     + " on the host's connection: it must be a connection to the engine's database ("
                     + e.getMessage() + ")", e);
+            throw notQueued;
         }
         queuedInside = true;
     }
@@ -212,6 +220,8 @@ public final class EngineTransaction implements AutoCloseable {
      * sync-after-commit webhooks in this thread.
      *
      * @throws WebhookVetoedException when a sync-inside webhook failed: the host's transaction has been rolled back
+     * @throws IllegalStateException  when async-inside messages could not be queued on the host's connection: the
+     *                                host's transaction has been rolled back
      * @throws SQLException           when the host's commit failed: nothing after-commit happens
      */
     public void commit() throws SQLException {
@@ -219,6 +229,11 @@ public final class EngineTransaction implements AutoCloseable {
         if (veto != null) {
             rollback();
             throw veto;
+        }
+        if (notQueued != null) {
+            rollback();
+            throw new IllegalStateException("the host's transaction was rolled back: " + notQueued.getMessage(),
+                    notQueued);
         }
         if (connection != null) {
             try {

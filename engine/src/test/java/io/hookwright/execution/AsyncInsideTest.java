@@ -3,15 +3,19 @@ package io.hookwright.execution;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.hookwright.runlog.Outcome;
+import io.hookwright.testdb.Backend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
 
@@ -30,7 +34,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Execution table, row 3 — asynchronous, inside: the rendered request is written to the outbox on the host's
  * connection, in its transaction, so it commits or vanishes with the host's data; retried with backoff.
  */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class AsyncInsideTest {
+    @Parameter
+    Backend backend;
+
     @RegisterExtension
     static WireMockExtension receiver = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
@@ -41,7 +50,7 @@ class AsyncInsideTest {
 
     @BeforeEach
     void start() {
-        fixture = new EngineFixture(dir, receiver.getPort(),
+        fixture = new EngineFixture(backend, dir, receiver.getPort(),
                 EngineFixture.webhook("erp_outbox", "/erp", "synchronous false\ntransaction 'inside'"));
         engine = fixture.engine();
     }
@@ -113,15 +122,27 @@ class AsyncInsideTest {
     }
 
     @Test
-    void aHostConnectionToAnotherDatabaseIsRefusedNamingTheWebhook() throws Exception {
-        Path elsewhere = dir.resolve("host-only.db");
-        try (Connection host = DriverManager.getConnection("jdbc:sqlite:" + elsewhere.toAbsolutePath());
-             var tx = engine.begin(host)) {
-            IllegalStateException e = assertThrows(IllegalStateException.class,
-                    () -> tx.publish(EngineFixture.projectUpdated("p-1")));
-            assertTrue(e.getMessage().contains("erp_outbox"), e.getMessage());
-            assertTrue(e.getMessage().contains("must be a connection to the engine's database"), e.getMessage());
+    void aHostConnectionToAnotherDatabaseIsRefusedNamingTheWebhookAndTheHostsTransactionIsNotCommitted()
+            throws Exception {
+        // SQLite: another file; PostgreSQL: another database on the same server.
+        String elsewhere = backend.url(Files.createDirectories(dir.resolve("host-only")));
+        try (Connection c = EngineFixture.connect(elsewhere)) {
+            EngineFixture.createHostTable(c);
         }
+        try (Connection host = EngineFixture.connect(elsewhere); var tx = engine.begin(host)) {
+            EngineFixture.insertProject(host, "p-1");
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> tx.publish(EngineFixture.projectUpdated("p-1")));
+            assertTrue(refused.getMessage().contains("erp_outbox"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("must be a connection to the engine's database"),
+                    refused.getMessage());
+
+            // A host that catches the error and commits anyway must not commit its data without the webhook.
+            IllegalStateException rolledBack = assertThrows(IllegalStateException.class, tx::commit);
+            String message = rolledBack.getMessage();
+            assertTrue(message.contains("rolled back") && message.contains("erp_outbox"), message);
+        }
+        assertFalse(EngineFixture.projectCommitted(elsewhere, "p-1"), "the host's transaction was not committed");
         fixture.awaitIdle();
         assertEquals(List.of(), received());
         assertEquals(0, engine.outbox().depth());

@@ -12,6 +12,7 @@ import io.hookwright.runlog.Outcome;
 import io.hookwright.runlog.Run;
 import io.hookwright.runlog.RunQuery;
 import io.hookwright.store.Database;
+import io.hookwright.testdb.Backend;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,8 +34,9 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * An engine on a real SQLite file, sending over loopback to a WireMock receiver, with a host that keeps its own
- * table ({@code host_projects}) in the same database and a clock the test moves.
+ * An engine on a real database (a SQLite file, or a PostgreSQL database of its own), sending over loopback to a
+ * WireMock receiver, with a host that keeps its own table ({@code host_projects}) in the same database and a clock
+ * the test moves.
  */
 public final class EngineFixture implements AutoCloseable {
     public static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
@@ -43,7 +45,8 @@ public final class EngineFixture implements AutoCloseable {
 
     public final SettableClock clock = new SettableClock(T0);
     public final Path dir;
-    public final Path dbFile;
+    /** The engine's database, which the host's connections ({@link #connect}) open too. */
+    public final String url;
     public final Database database;
     public final int port;
     private Engine engine;
@@ -53,14 +56,20 @@ public final class EngineFixture implements AutoCloseable {
      *                    {@code http://localhost:PORT}
      */
     public EngineFixture(Path dir, int port, String definitions) {
+        this(Backend.SQLITE, dir, port, definitions);
+    }
+
+    /** The same on {@code backend}: a SQLite file in {@code dir}, or a fresh PostgreSQL database. */
+    public EngineFixture(Backend backend, Path dir, int port, String definitions) {
         this.dir = dir;
         this.port = port;
-        this.dbFile = dir.resolve("hookwright.db");
-        this.database = Database.sqlite(dbFile);
+        this.url = backend.url(dir);
+        this.database = Backend.open(url);
         write("hooks.groovy", definitions.replace("RECEIVER", "http://localhost:" + port));
-        try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute("create table if not exists host_projects (id text primary key, name text not null)");
+        try (Connection c = connect()) {
+            createHostTable(c);
         } catch (SQLException e) {
+            database.close();
             throw new IllegalStateException(e);
         }
     }
@@ -129,11 +138,26 @@ public final class EngineFixture implements AutoCloseable {
 
     /** A host connection to the engine's database, as a host that keeps its data there has. */
     public Connection connect() throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + dbFile.toAbsolutePath());
-        try (Statement s = c.createStatement()) {
-            s.execute("pragma busy_timeout = 10000");
+        return connect(url);
+    }
+
+    /** A host's own JDBC connection (not the engine's pool) to the database at {@code url}. */
+    public static Connection connect(String url) throws SQLException {
+        Connection c = DriverManager.getConnection(url);
+        if (url.startsWith("jdbc:sqlite:")) {
+            // As the engine's own connections do: wait for another writer's lock instead of failing at once.
+            try (Statement s = c.createStatement()) {
+                s.execute("pragma busy_timeout = 10000");
+            }
         }
         return c;
+    }
+
+    /** The host's own table, the same on SQLite and PostgreSQL. */
+    public static void createHostTable(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("create table if not exists host_projects (id text primary key, name text not null)");
+        }
     }
 
     public static void insertProject(Connection c, String id) throws SQLException {
@@ -146,7 +170,12 @@ public final class EngineFixture implements AutoCloseable {
 
     /** Whether the host's row is there, seen from another connection: committed, that is. */
     public boolean projectCommitted(String id) {
-        try (Connection c = connect();
+        return projectCommitted(url, id);
+    }
+
+    /** Whether the host's row is committed in the database at {@code url}. */
+    public static boolean projectCommitted(String url, String id) {
+        try (Connection c = connect(url);
              PreparedStatement p = c.prepareStatement("select count(*) from host_projects where id = ?")) {
             p.setString(1, id);
             try (ResultSet r = p.executeQuery()) {
@@ -182,11 +211,15 @@ public final class EngineFixture implements AutoCloseable {
         }
     }
 
+    /** Stops the engine and closes the database's pool (and its PostgreSQL listener): many test classes share a JVM. */
     @Override
     public void close() {
-        if (engine != null) {
-            engine.close();
+        try {
+            if (engine != null) {
+                engine.close();
+            }
+        } finally {
+            database.close();
         }
-        database.close();
     }
 }

@@ -3,11 +3,15 @@ package io.hookwright.execution;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.hookwright.runlog.Outcome;
 import io.hookwright.runlog.Run;
+import io.hookwright.testdb.Backend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,7 +34,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * All four modes on one event in one host transaction: each keeps its own row of the execution table, whatever the
  * others do.
  */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class MixedModesTest {
+    @Parameter
+    Backend backend;
+
     @RegisterExtension
     static WireMockExtension receiver = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
@@ -41,7 +50,7 @@ class MixedModesTest {
 
     @BeforeEach
     void start() {
-        fixture = new EngineFixture(dir, receiver.getPort(),
+        fixture = new EngineFixture(backend, dir, receiver.getPort(),
                 EngineFixture.webhook("async_inside", "/async-inside", "synchronous false\ntransaction 'inside'")
                         + EngineFixture.webhook("async_after", "/async-after", "synchronous false\ntransaction 'after-commit'")
                         + EngineFixture.webhook("sync_after", "/sync-after", "synchronous true\ntransaction 'after-commit'")

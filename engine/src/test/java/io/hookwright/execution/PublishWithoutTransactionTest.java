@@ -3,11 +3,15 @@ package io.hookwright.execution;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.hookwright.runlog.Outcome;
 import io.hookwright.runlog.Run;
+import io.hookwright.testdb.Backend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +32,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code engine.publish(event)} for a host without a transaction: as if in one that commits at once. Sync webhooks
  * have run when it returns and show how they ended; async ones are queued and delivered.
  */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class PublishWithoutTransactionTest {
+    @Parameter
+    Backend backend;
+
     @RegisterExtension
     static WireMockExtension receiver = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
@@ -39,7 +48,7 @@ class PublishWithoutTransactionTest {
 
     @BeforeEach
     void start() {
-        fixture = new EngineFixture(dir, receiver.getPort(),
+        fixture = new EngineFixture(backend, dir, receiver.getPort(),
                 EngineFixture.webhook("sync_inside", "/sync-inside", "synchronous true\ntransaction 'inside'")
                         + EngineFixture.webhook("sync_after", "/sync-after", "synchronous true\ntransaction 'after-commit'")
                         + EngineFixture.webhook("async_inside", "/async-inside", "synchronous false\ntransaction 'inside'")

@@ -3,11 +3,15 @@ package io.hookwright.execution;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.hookwright.render.MessageIds;
 import io.hookwright.runlog.Outcome;
+import io.hookwright.testdb.Backend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,12 +36,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A thousand host transactions on the real SQLite file, half of them rolled back at random while the async webhooks
- * deliver the others: not one rolled-back event reaches a receiver, and every committed one arrives exactly once per
- * webhook. The seed is in every failure message, so a failing order can be replayed.
+ * A thousand host transactions on the engine's database (a SQLite file, a PostgreSQL database), half of them rolled
+ * back at random while the async webhooks deliver the others: not one rolled-back event reaches a receiver, and every
+ * committed one arrives exactly once per webhook. The seed is in every failure message, so a failing order can be
+ * replayed.
  */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class RollbackStressTest {
     private static final int TRANSACTIONS = 1_000;
+
+    @Parameter
+    Backend backend;
 
     @RegisterExtension
     static WireMockExtension receiver = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -49,7 +59,7 @@ class RollbackStressTest {
 
     @BeforeEach
     void start() {
-        fixture = new EngineFixture(dir, receiver.getPort(),
+        fixture = new EngineFixture(backend, dir, receiver.getPort(),
                 EngineFixture.webhook("ledger_inside", "/inside", "synchronous false\ntransaction 'inside'")
                         + EngineFixture.webhook("ledger_after", "/after", "synchronous false\ntransaction 'after-commit'"));
         engine = fixture.engine();

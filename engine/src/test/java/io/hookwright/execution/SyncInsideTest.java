@@ -4,11 +4,15 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.hookwright.runlog.Outcome;
 import io.hookwright.runlog.Run;
+import io.hookwright.testdb.Backend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,7 +33,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Execution table, row 1 — synchronous, inside: sent before the host commits, in the caller's thread; a failure
  * vetoes the host's transaction, and the run stays logged.
  */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class SyncInsideTest {
+    @Parameter
+    Backend backend;
+
     @RegisterExtension
     static WireMockExtension receiver = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
@@ -40,7 +49,7 @@ class SyncInsideTest {
 
     @BeforeEach
     void start() {
-        fixture = new EngineFixture(dir, receiver.getPort(),
+        fixture = new EngineFixture(backend, dir, receiver.getPort(),
                 EngineFixture.webhook("erp_budget", "/erp", "synchronous true\ntransaction 'inside'\ntimeout '4s'"));
         engine = fixture.engine();
     }
