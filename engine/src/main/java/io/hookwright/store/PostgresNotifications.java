@@ -36,6 +36,8 @@ final class PostgresNotifications implements Notifications {
     private final Map<Channel, List<Runnable>> subscribers = new ConcurrentHashMap<>();
     private volatile boolean running = true;
     private Thread listener;
+    /** The listening connection, closed on {@link #close} so a wait for notifications ends at once. */
+    private volatile Connection listening;
 
     PostgresNotifications(ConnectionSource source, String where) {
         this.source = source;
@@ -61,6 +63,10 @@ final class PostgresNotifications implements Notifications {
         boolean missed = false;
         while (running) {
             try (Connection connection = source.open()) {
+                listening = connection;
+                if (!running) {
+                    return;
+                }
                 DSLContext dsl = DSL.using(connection, SQLDialect.POSTGRES);
                 for (Channel channel : Channel.values()) {
                     dsl.execute("LISTEN {0}", DSL.name(channel.wireName()));
@@ -118,6 +124,14 @@ final class PostgresNotifications implements Notifications {
         synchronized (this) {
             running = false;
             thread = listener;
+        }
+        Connection connection = listening;
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // Closing is all that is wanted of it.
+            }
         }
         if (thread != null) {
             thread.interrupt();
