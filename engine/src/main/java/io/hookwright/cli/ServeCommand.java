@@ -101,23 +101,11 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        DeliverySettings delivery = delivery();
         LoadedDefinitions loaded = definitions.load();
         Tokens tokens = tokens(out);
         Database database = store.openOrCreate();
         CaptureReceiver receiver = capture ? new CaptureReceiver(new PrintStream(System.out, true)) : null;
-        if (perHost < 1) {
-            throw CommandFailure.usage("--per-host must be at least 1");
-        }
-        if (leaseSeconds < 3) {
-            throw CommandFailure.usage("--lease must be at least 3 seconds");
-        }
-        DeliverySettings delivery;
-        try {
-            delivery = DeliverySettings.defaults().withNode(node != null ? node : defaultNode())
-                    .withLease(Duration.ofSeconds(leaseSeconds));
-        } catch (IllegalArgumentException e) {
-            throw CommandFailure.usage("--node " + node + ": " + e.getMessage());
-        }
         Engine.Builder builder = Engine.builder(database, loaded).secrets(send.secrets()).deactivateAfter(deactivateAfter)
                 .delivery(delivery.withPerHost(perHost, Math.max(delivery.perHostQueue(), perHost)));
         if (receiver != null) {
@@ -160,6 +148,20 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    private DeliverySettings delivery() {
+        if (perHost < 1) {
+            throw CommandFailure.usage("--per-host must be at least 1");
+        }
+        if (leaseSeconds < 3) {
+            throw CommandFailure.usage("--lease must be at least 3 seconds (a live node renews its claims every third)");
+        }
+        String name = node != null ? node : defaultNode();
+        if (name.isBlank() || name.contains(":") || name.length() > 60) {
+            throw CommandFailure.usage("--node '" + name + "': a name of up to 60 characters, without ':'");
+        }
+        return DeliverySettings.defaults().withNode(name).withLease(Duration.ofSeconds(leaseSeconds));
     }
 
     /** Stable across restarts, and distinct for nodes on one machine. */

@@ -1,0 +1,52 @@
+package io.hookwright.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What {@code serve} refuses before it opens anything: options that would make a node misbehave among others. */
+class ServeOptionsTest {
+    @TempDir
+    Path root;
+
+    private Cli.Run serve(String... options) {
+        CliFixture fixture = new CliFixture(root, 1).definitions(CliFixture.webhook("erp_sync", "/erp", "synchronous true"));
+        String[] args = new String[options.length + 5];
+        args[0] = "serve";
+        args[1] = "--definitions";
+        args[2] = fixture.definitions.toString();
+        args[3] = "--db";
+        args[4] = root.resolve("hookwright.db").toString();
+        System.arraycopy(options, 0, args, 5, options.length);
+        return fixture.run((Object[]) args);
+    }
+
+    @Test
+    void aLeaseTooShortToRenewIsRefused() {
+        Cli.Run run = serve("--lease", "2").exits(2);
+        assertEquals("hookwright serve: --lease must be at least 3 seconds (a live node renews its claims every third)"
+                + System.lineSeparator(), run.err());
+        assertFalse(root.resolve("hookwright.db").toFile().exists(), "refused before the database is opened");
+    }
+
+    @Test
+    void aNodeNameWithAColonIsRefused() {
+        Cli.Run run = serve("--node", "eu:1").exits(2);
+        assertTrue(run.err().contains("--node 'eu:1': a name of up to 60 characters, without ':'"), run.err());
+    }
+
+    @Test
+    void anUnreachablePostgresIsNamedWithoutItsPassword() {
+        CliFixture fixture = new CliFixture(root, 1).definitions(CliFixture.webhook("erp_sync", "/erp", "synchronous true"));
+        Cli.Run run = fixture.run("serve", "--definitions", fixture.definitions.toString(), "--db-url",
+                "jdbc:postgresql://127.0.0.1:1/hookwright?user=hw&password=s3cret-pw", "--port", "0").exits(3);
+        assertTrue(run.err().contains("could not open the database jdbc:postgresql://127.0.0.1:1/hookwright?user=hw&password=***"),
+                run.err());
+        assertFalse(run.err().contains("s3cret-pw") || run.out().contains("s3cret-pw"));
+    }
+}
