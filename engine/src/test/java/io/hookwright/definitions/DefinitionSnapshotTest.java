@@ -1,0 +1,61 @@
+package io.hookwright.definitions;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** What a node publishes of its definitions folder, and what another writes out to compile. */
+class DefinitionSnapshotTest {
+    @TempDir
+    Path dir;
+
+    private Path folder(String name, Map<String, String> files) throws Exception {
+        Path folder = dir.resolve(name);
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Path path = folder.resolve(file.getKey());
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, file.getValue());
+        }
+        return folder;
+    }
+
+    @Test
+    void equalFilesInTwoCopiesGiveOneDigestAndAChangeGivesAnother() throws Exception {
+        Map<String, String> files = Map.of("erp.groovy", "webhook('erp') {}", "templates/erp.ftl", "{}");
+        DefinitionSnapshot one = DefinitionSnapshot.read(folder("one", files));
+        DefinitionSnapshot two = DefinitionSnapshot.read(folder("two", files));
+        assertEquals(one.digest(), two.digest());
+        Files.writeString(dir.resolve("two/templates/erp.ftl"), "{ }");
+        assertNotEquals(one.digest(), DefinitionSnapshot.read(dir.resolve("two")).digest());
+    }
+
+    @Test
+    void hiddenFilesAndFilesThatAreNotTextAreLeftOut() throws Exception {
+        Path folder = folder("f", Map.of("erp.groovy", "webhook('erp') {}", ".git/HEAD", "ref: x", ".notes", "n"));
+        Files.write(folder.resolve("logo.png"), new byte[]{(byte) 0x89, 'P', 'N', 'G', (byte) 0xff, (byte) 0xfe});
+        assertEquals(List.of("erp.groovy"), List.copyOf(DefinitionSnapshot.read(folder).files().keySet()));
+    }
+
+    @Test
+    void writtenOutItReadsBackTheSame() throws Exception {
+        DefinitionSnapshot snapshot = DefinitionSnapshot.read(folder("src", Map.of("a.groovy", "// ä",
+                "templates/deep/b.ftl", "${x}")));
+        Path copy = snapshot.writeTo(dir.resolve("copy"));
+        assertEquals(snapshot.files(), DefinitionSnapshot.read(copy).files());
+        assertEquals(snapshot.digest(), DefinitionSnapshot.read(copy).digest());
+    }
+
+    @Test
+    void aPathLeavingTheFolderIsRefused() {
+        DefinitionSnapshot evil = DefinitionSnapshot.of("rev", Map.of("../outside.groovy", "x"));
+        assertThrows(IllegalArgumentException.class, () -> evil.writeTo(dir.resolve("copy")));
+    }
+}
