@@ -24,6 +24,12 @@ public final class TestPostgres {
     private static final String RUN = Long.toString(ProcessHandle.current().pid(), 36);
     private static final List<String> CREATED = new CopyOnWriteArrayList<>();
     private static Server server;
+    /** The server's own log (every start, checkpoint and connection) would fill the test output; kept for its level. */
+    private static final java.util.logging.Logger SERVER_LOG = java.util.logging.Logger.getLogger("io.zonky");
+
+    static {
+        SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
 
     private TestPostgres() {
     }
