@@ -154,7 +154,7 @@ class SharedDefinitionsTest {
         Map<String, Object> run = node(2).json("GET", "/runs/" + runId, null);
         assertEquals(after, run.get("revision"), "the run log shows the revision each run used");
         assertEquals("node-3", run.get("node"));
-        assertEquals(after, node(2).revision());
+        await("node 2 loading revision " + after, () -> after.equals(node(2).revision()));
     }
 
     @Test
