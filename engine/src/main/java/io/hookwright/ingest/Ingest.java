@@ -25,6 +25,9 @@ public final class Ingest {
     /** How long a repeat waits for the first request of the same id to finish. */
     private static final Duration WAIT_FOR_FIRST = Duration.ofSeconds(30);
 
+    /** How long an event id is remembered: a repeat within it gets the first answer, as with Stripe's idempotency keys. */
+    public static final Duration REMEMBERED = Duration.ofDays(7);
+
     private final Engine engine;
     private final ReceivedEvents received;
     private final Clock clock;
@@ -37,6 +40,11 @@ public final class Ingest {
         this.engine = engine;
         this.received = received;
         this.clock = clock;
+    }
+
+    /** Forgets the event ids older than {@link #REMEMBERED}; returns how many. */
+    public int forgetOld() {
+        return received.forgetBefore(clock.instant().minus(REMEMBERED));
     }
 
     public Outcome publish(Event posted) {

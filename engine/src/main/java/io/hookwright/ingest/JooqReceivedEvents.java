@@ -43,4 +43,11 @@ public final class JooqReceivedEvents implements io.hookwright.ingest.ReceivedEv
                 .where(ReceivedEvents.EVENT_ID.eq(eventId)).and(ReceivedEvents.RESULT.isNotNull())
                 .fetchOptional(r -> new Answer(r.value1(), r.value2()));
     }
+
+    @Override
+    public int forgetBefore(Instant cutoff) {
+        return database.dsl().deleteFrom(ReceivedEvents.TABLE)
+                .where(ReceivedEvents.RECEIVED_AT.lt(cutoff.toEpochMilli()))
+                .execute();
+    }
 }

@@ -23,4 +23,7 @@ public interface ReceivedEvents {
 
     /** The answer kept for an event id; empty while it is still being processed. */
     Optional<Answer> answer(String eventId);
+
+    /** Forgets the event ids received before {@code cutoff}: a repeat after that is a new event. Returns how many. */
+    int forgetBefore(Instant cutoff);
 }

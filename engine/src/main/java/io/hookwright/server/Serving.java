@@ -19,12 +19,15 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A started engine behind its HTTP server, with the services its endpoints use. Closing it stops taking requests,
  * lets deliveries in flight finish, and leaves the rest in the outbox for the next start.
  */
 public final class Serving implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Serving.class.getName());
     private final Engine engine;
     private final HookwrightServer server;
     private final Ingest ingest;
@@ -65,11 +68,20 @@ public final class Serving implements AutoCloseable {
         ScheduledExecutorService expiry = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
                 .name("hookwright-transaction-expiry").daemon().unstarted(r));
         expiry.scheduleWithFixedDelay(transactions::expire, 1, 1, TimeUnit.SECONDS);
+        expiry.scheduleWithFixedDelay(() -> forgetOldEvents(ingest), 0, 1, TimeUnit.HOURS);
         // Another node's reload reaches this one by notification (PostgreSQL) or, at the latest, by this poll.
         expiry.scheduleWithFixedDelay(reloader::followQuietly, FOLLOW_POLL_SECONDS, FOLLOW_POLL_SECONDS, TimeUnit.SECONDS);
         AutoCloseable followed = database.notifications().subscribe(Notifications.Channel.DEFINITIONS,
                 () -> expiry.execute(reloader::followQuietly));
         return new Serving(engine, server, ingest, reloader, transactions, expiry, followed);
+    }
+
+    private static void forgetOldEvents(Ingest ingest) {
+        try {
+            ingest.forgetOld();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "forgetting old event ids failed; trying again in an hour: " + e.getMessage());
+        }
     }
 
     public Engine engine() {

@@ -67,6 +67,15 @@ class ReceivedEventsTest {
     }
 
     @Test
+    void idsReceivedBeforeTheCutoffAreForgotten() {
+        received.claim("evt-old", T0);
+        received.claim("evt-new", T0.plusSeconds(60));
+        assertEquals(1, received.forgetBefore(T0.plusSeconds(30)));
+        assertTrue(received.claim("evt-old", T0.plusSeconds(90)), "a repeat after the cutoff is a new event");
+        assertFalse(received.claim("evt-new", T0.plusSeconds(90)));
+    }
+
+    @Test
     void ofManyReceiversClaimingAtOnceOneWins() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
