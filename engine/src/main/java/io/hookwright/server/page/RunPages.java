@@ -77,6 +77,7 @@ public final class RunPages {
         Map<String, Object> model = Pages.model(security, "runs", "Run " + run.id());
         Map<String, Object> shown = row(run);
         shown.put("revision", run.revision());
+        shown.put("node", run.node());
         shown.put("eventId", run.eventId());
         shown.put("eventType", run.eventType());
         shown.put("messageId", run.messageId());

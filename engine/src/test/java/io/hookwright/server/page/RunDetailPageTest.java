@@ -75,6 +75,7 @@ class RunDetailPageTest extends PageTestBase {
         signIn();
         String failed = openNewestRun();
         String messageId = browser.find("#message-id").getText();
+        assertEquals("test", browser.find("#node").getText(), "the node that made the run");
         browser.click("#redeliver");
 
         String redelivered = browser.find("#run-id").getText();
