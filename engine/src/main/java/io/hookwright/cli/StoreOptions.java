@@ -61,7 +61,7 @@ final class StoreOptions {
             if (isPostgres()) {
                 return Database.postgres(url, credentials(), poolSize > 0 ? poolSize : Database.POSTGRES_POOL_SIZE);
             }
-            return Database.sqlite(path());
+            return Database.sqlite(path(), poolSize > 0 ? poolSize : Database.SQLITE_POOL_SIZE);
         } catch (org.jooq.exception.DataAccessException e) {
             throw new CommandFailure(ExitCodes.UNAVAILABLE, e.getMessage());
         }

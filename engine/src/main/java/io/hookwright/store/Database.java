@@ -78,7 +78,7 @@ public final class Database implements AutoCloseable {
             return postgres(url, credentials, poolSize > 0 ? poolSize : POSTGRES_POOL_SIZE);
         }
         if (url.startsWith("jdbc:sqlite:")) {
-            return sqlite(Path.of(url.substring("jdbc:sqlite:".length())));
+            return sqlite(Path.of(url.substring("jdbc:sqlite:".length())), poolSize > 0 ? poolSize : SQLITE_POOL_SIZE);
         }
         throw new IllegalArgumentException("unsupported database URL " + JdbcUrls.masked(url)
                 + ": use jdbc:sqlite:FILE or jdbc:postgresql://HOST[:PORT]/DATABASE");
@@ -122,6 +122,11 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating if needed) a SQLite database file and brings its schema up to date. */
     public static Database sqlite(Path file) {
+        return sqlite(file, SQLITE_POOL_SIZE);
+    }
+
+    /** Opens (creating if needed) a SQLite database file, holding up to {@code poolSize} connections. */
+    public static Database sqlite(Path file, int poolSize) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -139,7 +144,7 @@ public final class Database implements AutoCloseable {
         HikariConfig pool = new HikariConfig();
         pool.setDataSource(source);
         pool.setPoolName("hookwright " + file.getFileName());
-        pool.setMaximumPoolSize(SQLITE_POOL_SIZE);
+        pool.setMaximumPoolSize(poolSize);
         pool.setMinimumIdle(1);
         HikariDataSource pooled = pooled(pool, file.toAbsolutePath().toString());
         Database database = new Database(pooled, Dialect.SQLITE, Notifications.NONE, file.toAbsolutePath().toString());
