@@ -102,11 +102,13 @@ public final class Dispatcher implements AutoCloseable {
 
     /**
      * Keeps this worker's claims alive, a third of a lease before they would end: messages wait in the lanes for as
-     * long as their host needs, and only a worker that stopped renewing (a dead node) loses them.
+     * long as their host needs, and only a worker that stopped renewing (a dead node) loses them. A message stays
+     * claimed until its settlement is written, so the claims of settlements waiting for the writer are kept too.
      */
     private void renewLeases() {
         Instant now = clock.instant();
-        if (lanes.held() == 0 || now.isBefore(renewedAt.plus(settings.lease().dividedBy(3)))) {
+        boolean holding = lanes.held() > 0 || writer.unwritten() > 0;
+        if (!holding || now.isBefore(renewedAt.plus(settings.lease().dividedBy(3)))) {
             return;
         }
         outbox.renewClaims(worker, now.plus(settings.lease()));

@@ -107,9 +107,18 @@ public final class JooqOutboxStore implements OutboxStore {
 
     @Override
     public int renewClaims(String worker, Instant until) {
-        return database.dsl().update(Outbox.TABLE)
+        Condition ours = Outbox.STATUS.eq(CLAIMED).and(Outbox.CLAIMED_BY.eq(worker));
+        // Rows another transaction holds are passed over, not waited for: this worker's own settlement deleting or
+        // rescheduling them (they need no lease then), or another node taking a claim whose lease already ended.
+        // Waiting behind a settlement that was itself waiting for its turn let the leases of all the other claims
+        // run out while this node still held them, and other nodes sent those messages a second time.
+        CommonTableExpression<Record1<String>> held = DSL.name("held").fields(Outbox.MESSAGE_ID.getName())
+                .asMaterialized(database.kind().skippingLocked(DSL.select(Outbox.MESSAGE_ID)
+                        .from(Outbox.TABLE).where(ours)));
+        return database.dsl().with(held).update(Outbox.TABLE)
                 .set(Outbox.LEASE_UNTIL, until.toEpochMilli())
-                .where(Outbox.STATUS.eq(CLAIMED)).and(Outbox.CLAIMED_BY.eq(worker))
+                .where(Outbox.MESSAGE_ID.in(DSL.select(held.field(0, String.class)).from(held)))
+                .and(ours)
                 .execute();
     }
 

@@ -11,6 +11,7 @@ import io.hookwright.runlog.Run;
 import io.hookwright.runlog.RunQuery;
 import io.hookwright.store.Database;
 import io.hookwright.store.Schema.Outbox;
+import io.hookwright.testjvm.ChildJvm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

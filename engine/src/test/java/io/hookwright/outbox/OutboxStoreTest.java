@@ -2,6 +2,7 @@ package io.hookwright.outbox;
 
 import io.hookwright.render.RenderedRequest;
 import io.hookwright.store.Database;
+import io.hookwright.store.Schema.Outbox;
 import org.jooq.impl.DSL;
 import io.hookwright.testdb.Backend;
 import org.junit.jupiter.api.AfterEach;
@@ -17,11 +18,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The outbox on a real SQLite file and a real PostgreSQL: what the host's transaction decides, and claims that never overlap. */
 @ParameterizedClass
@@ -99,6 +103,32 @@ class OutboxStoreTest {
         assertFalse(outbox.delivered("m1", "dead"), "the dead worker lost its claim");
         assertTrue(outbox.delivered("m1", "w2"));
         assertEquals(0, outbox.depth());
+    }
+
+    @Test
+    void aRenewalPassesOverAClaimBeingSettledInsteadOfWaitingForIt() throws Exception {
+        assumeTrue(backend == Backend.POSTGRES, "SQLite has one writer at a time: a renewal waits for any settlement");
+        database.dsl().transaction(tx -> outbox.enqueue(DSL.using(tx), List.of(message("m1", T0), message("m2", T0))));
+        assertEquals(2, outbox.claimDue("w1", 10, T0, LEASE).size());
+        Instant later = T0.plus(LEASE).plusSeconds(10);
+        // The worker's settlement of m1 is under way and slow to commit (waiting for its turn on another row, say):
+        // m2's lease must not run out meanwhile.
+        try (var renewing = Executors.newSingleThreadExecutor()) {
+            database.dsl().transaction(settling -> {
+                settling.dsl().deleteFrom(Outbox.TABLE).where(Outbox.MESSAGE_ID.eq("m1")).execute();
+                int renewed = renewing.submit(() -> outbox.renewClaims("w1", later)).get(10, TimeUnit.SECONDS);
+                assertEquals(1, renewed, "m2 renewed, m1 passed over");
+                throw new RolledBack();
+            });
+        } catch (RolledBack expected) {
+            // The settlement failed: m1 is still claimed under its first lease.
+        }
+        Instant afterFirstLease = T0.plus(LEASE).plusMillis(1);
+        assertEquals(List.of("m1"), ids(outbox.claimDue("w2", 10, afterFirstLease, LEASE)));
+        assertEquals(List.of(), outbox.claimDue("w2", 10, later, LEASE), "m2's renewed lease still holds");
+    }
+
+    private static final class RolledBack extends RuntimeException {
     }
 
     @Test

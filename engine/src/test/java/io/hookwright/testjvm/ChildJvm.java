@@ -1,4 +1,4 @@
-package io.hookwright.crash;
+package io.hookwright.testjvm;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A main class of the test classpath running in a JVM of its own, its output echoed and kept. */
-final class ChildJvm {
+public final class ChildJvm {
     private final String name;
     private final Process process;
     private final List<String> lines = new ArrayList<>();
@@ -22,7 +22,7 @@ final class ChildJvm {
         Thread.ofVirtual().start(this::readOutput);
     }
 
-    static ChildJvm start(String name, Class<?> main, String... args) throws IOException {
+    public static ChildJvm start(String name, Class<?> main, String... args) throws IOException {
         String java = ProcessHandle.current().info().command()
                 .orElseThrow(() -> new IllegalStateException("cannot tell which java runs this test"));
         // A short-lived JVM: the quick compiler alone gets it going sooner than waiting for the optimising one.
@@ -32,17 +32,21 @@ final class ChildJvm {
         return new ChildJvm(name, new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
-    boolean alive() {
+    public String name() {
+        return name;
+    }
+
+    public boolean alive() {
         return process.isAlive();
     }
 
     /** SIGKILL on Linux: no shutdown hook, no finally block, nothing flushed. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
 
     /** The exit code, or -1 when the process is still running after {@code timeout} (it is then killed). */
-    int awaitExit(Duration timeout) throws InterruptedException {
+    public int awaitExit(Duration timeout) throws InterruptedException {
         if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             return process.exitValue();
         }
@@ -50,7 +54,31 @@ final class ChildJvm {
         return -1;
     }
 
-    synchronized String output() {
+    /**
+     * Waits for a line of output containing {@code text}. Returns false when the process ended or {@code timeout}
+     * passed first.
+     */
+    public boolean awaitLine(String text, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            synchronized (this) {
+                if (lines.stream().anyMatch(line -> line.contains(text))) {
+                    return true;
+                }
+            }
+            if (!process.isAlive()) {
+                // The last lines may still be on their way from the pipe.
+                Thread.sleep(200);
+                synchronized (this) {
+                    return lines.stream().anyMatch(line -> line.contains(text));
+                }
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
+    public synchronized String output() {
         return String.join("\n", lines);
     }
 
