@@ -112,12 +112,9 @@ public final class JooqOutboxStore implements OutboxStore {
         // rescheduling them (they need no lease then), or another node taking a claim whose lease already ended.
         // Waiting behind a settlement that was itself waiting for its turn let the leases of all the other claims
         // run out while this node still held them, and other nodes sent those messages a second time.
-        CommonTableExpression<Record1<String>> held = DSL.name("held").fields(Outbox.MESSAGE_ID.getName())
-                .asMaterialized(database.kind().skippingLocked(DSL.select(Outbox.MESSAGE_ID)
-                        .from(Outbox.TABLE).where(ours)));
-        return database.dsl().with(held).update(Outbox.TABLE)
+        return database.dsl().update(Outbox.TABLE)
                 .set(Outbox.LEASE_UNTIL, until.toEpochMilli())
-                .where(Outbox.MESSAGE_ID.in(DSL.select(held.field(0, String.class)).from(held)))
+                .where(database.kind().unlocked(Outbox.TABLE, ours))
                 .and(ours)
                 .execute();
     }
