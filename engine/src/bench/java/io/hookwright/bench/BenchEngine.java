@@ -34,9 +34,26 @@ final class BenchEngine implements AutoCloseable {
     BenchEngine(Receiver receiver, String webhook, String execution) throws IOException, SQLException {
         dir = Files.createTempDirectory("hookwright-delivery-bench-");
         dbFile = dir.resolve("hookwright.db");
-        Path definitions = dir.resolve("webhooks");
-        Files.createDirectories(definitions);
-        Files.writeString(definitions.resolve("bench.groovy"), """
+        LoadedDefinitions definitions = definitions(dir.resolve("webhooks"), receiver, webhook, execution);
+        Database database = Database.sqlite(dbFile);
+        try (Connection host = host(); Statement s = host.createStatement()) {
+            s.execute("create table host_projects (id text primary key, name text not null)");
+        }
+        engine = Engine.builder(database, definitions)
+                .targetPolicy(new TargetPolicy(List.of(TargetPolicy.Allowed.parse(receiver.hostAndPort())), false))
+                .delivery(DeliverySettings.defaults().withNode("bench"))
+                .build();
+    }
+
+    /**
+     * Writes the bench webhook into {@code folder} and compiles it.
+     *
+     * @param execution the webhook's {@code execution { }} block, e.g. {@code synchronous false; transaction 'inside'}
+     */
+    static LoadedDefinitions definitions(Path folder, Receiver receiver, String webhook, String execution)
+            throws IOException {
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("bench.groovy"), """
                 webhook('%s') {
                     on 'Project:Updated'
                     request {
@@ -49,18 +66,11 @@ final class BenchEngine implements AutoCloseable {
                     }
                 }
                 """.formatted(webhook, receiver.base(), webhook, Requests.TEMPLATE, execution));
-        DefinitionCompiler.Compilation compiled = new DefinitionCompiler().compile(definitions);
+        DefinitionCompiler.Compilation compiled = new DefinitionCompiler().compile(folder);
         if (!compiled.valid()) {
             throw new IllegalStateException("the bench webhook does not compile: " + compiled.errors());
         }
-        Database database = Database.sqlite(dbFile);
-        try (Connection host = host(); Statement s = host.createStatement()) {
-            s.execute("create table host_projects (id text primary key, name text not null)");
-        }
-        engine = Engine.builder(database, new LoadedDefinitions(compiled.definitions(), "bench"))
-                .targetPolicy(new TargetPolicy(List.of(TargetPolicy.Allowed.parse(receiver.hostAndPort())), false))
-                .delivery(DeliverySettings.defaults().withNode("bench"))
-                .build();
+        return new LoadedDefinitions(compiled.definitions(), "bench");
     }
 
     /** A host connection to the engine's database, as a host keeping its own tables there has. */
