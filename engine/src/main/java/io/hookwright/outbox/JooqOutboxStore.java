@@ -76,10 +76,21 @@ public final class JooqOutboxStore implements OutboxStore {
     @Override
     public List<OutboxMessage> claimDue(String worker, int limit, Instant now, Duration lease, Set<String> passOver) {
         long at = now.toEpochMilli();
-        Condition due = Outbox.STATUS.eq(PENDING).and(Outbox.NEXT_ATTEMPT_AT.le(at))
-                .or(Outbox.STATUS.eq(CLAIMED).and(Outbox.LEASE_UNTIL.lt(at)));
-        Condition wanted = passOver.isEmpty() ? due
-                : due.and(Outbox.TARGET_HOST.isNull().or(Outbox.TARGET_HOST.notIn(passOver)));
+        Condition wantedHost = passOver.isEmpty() ? DSL.noCondition()
+                : Outbox.TARGET_HOST.isNull().or(Outbox.TARGET_HOST.notIn(passOver));
+        // Two picks, each of which follows the (status, next_attempt_at) index and stops at its limit; one pick of
+        // "due or lapsed" cannot, and sorted the whole backlog on every claim. Lapsed claims (a dead worker's) first.
+        Condition lapsed = Outbox.STATUS.eq(CLAIMED).and(Outbox.LEASE_UNTIL.lt(at));
+        Condition due = Outbox.STATUS.eq(PENDING).and(Outbox.NEXT_ATTEMPT_AT.le(at));
+        List<OutboxMessage> claimed = new ArrayList<>(claim(worker, lapsed.and(wantedHost), limit, at + lease.toMillis()));
+        if (claimed.size() < limit) {
+            claimed.addAll(claim(worker, due.and(wantedHost), limit - claimed.size(), at + lease.toMillis()));
+        }
+        claimed.sort(Comparator.comparing(OutboxMessage::nextAttemptAt).thenComparing(OutboxMessage::messageId));
+        return claimed;
+    }
+
+    private List<OutboxMessage> claim(String worker, Condition wanted, int limit, long leaseUntil) {
         DSLContext dsl = database.dsl();
         // Looking first costs a read; claiming costs a write, which on SQLite waits for any open host transaction.
         if (!dsl.fetchExists(Outbox.TABLE, wanted)) {
@@ -87,22 +98,20 @@ public final class JooqOutboxStore implements OutboxStore {
         }
         // One statement picks and claims: on PostgreSQL the pick locks its rows and skips rows other nodes are
         // claiming at this moment; on SQLite the statement holds the one write lock. Either way no row is claimed
-        // twice, and the update checks again that each row is still due.
+        // twice, and the update checks again that each row is still wanted.
         // The pick is materialized so it runs once: as a plain subquery PostgreSQL may run it again per row
         // updated, and each run would pick (and claim) more rows than the limit.
         CommonTableExpression<Record1<String>> picked = DSL.name("picked").fields(Outbox.MESSAGE_ID.getName())
                 .asMaterialized(database.kind().skippingLocked(DSL.select(Outbox.MESSAGE_ID)
-                        .from(Outbox.TABLE).where(wanted).orderBy(Outbox.NEXT_ATTEMPT_AT).limit(limit)));
-        List<OutboxMessage> claimed = new ArrayList<>(dsl.with(picked).update(Outbox.TABLE)
+                        .from(Outbox.TABLE).where(wanted).orderBy(Outbox.STATUS, Outbox.NEXT_ATTEMPT_AT).limit(limit)));
+        return dsl.with(picked).update(Outbox.TABLE)
                 .set(Outbox.STATUS, CLAIMED)
                 .set(Outbox.CLAIMED_BY, worker)
-                .set(Outbox.LEASE_UNTIL, at + lease.toMillis())
+                .set(Outbox.LEASE_UNTIL, leaseUntil)
                 .where(Outbox.MESSAGE_ID.in(DSL.select(picked.field(0, String.class)).from(picked)))
-                .and(due)
+                .and(wanted)
                 .returning(Outbox.ALL)
-                .fetch(JooqOutboxStore::message));
-        claimed.sort(Comparator.comparing(OutboxMessage::nextAttemptAt).thenComparing(OutboxMessage::messageId));
-        return claimed;
+                .fetch(JooqOutboxStore::message);
     }
 
     @Override
