@@ -331,7 +331,10 @@ public final class Engine implements AutoCloseable {
     }
 
     void queueAfterCommit(List<OutboxMessage> messages) {
-        database.dsl().transaction(tx -> outbox.enqueue(tx.dsl(), messages));
+        database.dsl().transaction(tx -> {
+            outbox.enqueue(tx.dsl(), messages);
+            outbox.announce(tx.dsl());
+        });
     }
 
     /** Writes settlements of runs made in a caller's thread. */

@@ -237,6 +237,9 @@ public final class EngineTransaction implements AutoCloseable {
         }
         if (connection != null) {
             try {
+                if (queuedInside) {
+                    announceQueued();
+                }
                 connection.commit();
             } catch (SQLException e) {
                 end(State.ROLLED_BACK);
@@ -263,6 +266,16 @@ public final class EngineTransaction implements AutoCloseable {
             waiting.fired().set(waiting.index(), fired(settled.run()));
         }
         engine.record(settlements);
+    }
+
+    /** Wakes every node when the host's transaction commits, once for all the messages it queued. */
+    private void announceQueued() throws SQLException {
+        try {
+            engine.outbox().announce(engine.dsl(connection));
+        } catch (DataAccessException e) {
+            connection.rollback();
+            throw new SQLException("the host's transaction could not be completed: " + e.getMessage(), e);
+        }
     }
 
     /** Rolls the host's transaction back: nothing after-commit happens; sync-inside runs already sent stay logged. */

@@ -70,6 +70,10 @@ public final class JooqOutboxStore implements OutboxStore {
                 throw new DataAccessException("SQL [" + insert + "]; " + e.getMessage(), e);
             }
         });
+    }
+
+    @Override
+    public void announce(DSLContext tx) {
         database.notifications().announce(tx, Notifications.Channel.OUTBOX);
     }
 

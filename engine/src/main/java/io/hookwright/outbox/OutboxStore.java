@@ -18,6 +18,12 @@ public interface OutboxStore {
     void enqueue(DSLContext tx, List<OutboxMessage> messages);
 
     /**
+     * Tells every node, when {@code tx} commits, that messages were queued: once per transaction, however many
+     * {@link #enqueue} calls it made.
+     */
+    void announce(DSLContext tx);
+
+    /**
      * Claims up to {@code limit} due messages for {@code worker} until {@code now + lease}: messages that are due,
      * and messages whose previous claim's lease has run out (its worker died). Messages to {@code passOver} hosts
      * stay for later: their queues are full.

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,7 @@ class NotifiedWakeupTest {
     private Database delivererDb;
     private Engine publisher;
     private Engine deliverer;
+    private String url;
 
     @BeforeEach
     void start() throws Exception {
@@ -56,11 +59,16 @@ class NotifiedWakeupTest {
                     request { post 'http://localhost:%d/erp'; body '{}' }
                     execution { synchronous false; transaction 'after-commit' }
                 }
-                """.formatted(receiver.getPort()));
+                webhook('erp_inside') {
+                    on 'Project:Created'
+                    request { post 'http://localhost:%d/erp'; body '{}' }
+                    execution { synchronous false; transaction 'inside' }
+                }
+                """.formatted(receiver.getPort(), receiver.getPort()));
         DefinitionCompiler.Compilation compiled = new DefinitionCompiler().compile(folder);
         assertTrue(compiled.valid(), compiled.errors().toString());
         LoadedDefinitions definitions = new LoadedDefinitions(compiled.definitions(), "rev-1");
-        String url = Backend.POSTGRES.url(null);
+        url = Backend.POSTGRES.url(null);
         publisherDb = Backend.open(url);
         delivererDb = Backend.open(url);
         DeliverySettings minutePoll = DeliverySettings.defaults().withPollInterval(Duration.ofMinutes(1));
@@ -102,6 +110,21 @@ class NotifiedWakeupTest {
         awaitReceived(1);
         assertTrue(deliverer.awaitIdle(Duration.ofSeconds(10)));
         assertEquals("deliverer", deliverer.runs().list(io.hookwright.runlog.RunQuery.latest(1)).get(0).node());
+    }
+
+    @Test
+    void messagesQueuedInAHostTransactionWakeAnotherNodeWhenItCommits() throws Exception {
+        Thread.sleep(300);
+        try (Connection host = DriverManager.getConnection(url); var tx = publisher.begin(host)) {
+            for (int n = 1; n <= 3; n++) {
+                tx.publish(new Event("evt-c" + n, "Project:Created", null, "acme", new Initiator("u-1", "Anna", "anna"),
+                        new Entity("Project", "p-" + n, "KEY-" + n, Map.of()), Map.of(), List.of(), null));
+            }
+            Thread.sleep(300);
+            assertEquals(0, receiver.findAll(anyRequestedFor(anyUrl())).size(), "nothing before the host commits");
+            tx.commit();
+        }
+        awaitReceived(3);
     }
 
     @Test
