@@ -5,11 +5,9 @@ import io.hookwright.store.Notifications;
 import io.hookwright.store.RequestJson;
 import io.hookwright.store.SecretNames;
 import io.hookwright.store.Schema.Outbox;
-import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.Record1;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
@@ -103,16 +101,11 @@ public final class JooqOutboxStore implements OutboxStore {
         // One statement picks and claims: on PostgreSQL the pick locks its rows and skips rows other nodes are
         // claiming at this moment; on SQLite the statement holds the one write lock. Either way no row is claimed
         // twice, and the update checks again that each row is still wanted.
-        // The pick is materialized so it runs once: as a plain subquery PostgreSQL may run it again per row
-        // updated, and each run would pick (and claim) more rows than the limit.
-        CommonTableExpression<Record1<String>> picked = DSL.name("picked").fields(Outbox.MESSAGE_ID.getName())
-                .asMaterialized(database.kind().skippingLocked(DSL.select(Outbox.MESSAGE_ID)
-                        .from(Outbox.TABLE).where(wanted).orderBy(Outbox.STATUS, Outbox.NEXT_ATTEMPT_AT).limit(limit)));
-        return dsl.with(picked).update(Outbox.TABLE)
+        return dsl.update(Outbox.TABLE)
                 .set(Outbox.STATUS, CLAIMED)
                 .set(Outbox.CLAIMED_BY, worker)
                 .set(Outbox.LEASE_UNTIL, leaseUntil)
-                .where(Outbox.MESSAGE_ID.in(DSL.select(picked.field(0, String.class)).from(picked)))
+                .where(database.kind().firstUnlocked(Outbox.TABLE, wanted, Outbox.NEXT_ATTEMPT_AT, limit))
                 .and(wanted)
                 .returning(Outbox.ALL)
                 .fetch(JooqOutboxStore::message);

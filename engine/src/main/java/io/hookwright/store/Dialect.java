@@ -3,10 +3,8 @@ package io.hookwright.store;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
+import org.jooq.OrderField;
 import org.jooq.SQLDialect;
-import org.jooq.Select;
-import org.jooq.SelectForUpdateStep;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -19,13 +17,14 @@ public enum Dialect {
     /** One engine process; one writer at a time, so a claim needs no row locks. */
     SQLITE(SQLDialect.SQLITE) {
         @Override
-        public <R extends Record> Select<R> skippingLocked(SelectForUpdateStep<R> select) {
-            return select;
+        public Condition unlocked(Table<?> table, Condition where) {
+            return where;
         }
 
         @Override
-        public Condition unlocked(Table<?> table, Condition where) {
-            return where;
+        public Condition firstUnlocked(Table<?> table, Condition where, OrderField<?> order, int limit) {
+            Field<Object> row = DSL.field(DSL.name("rowid"));
+            return row.in(DSL.select(row).from(table).where(where).orderBy(order).limit(limit));
         }
 
         @Override
@@ -40,14 +39,16 @@ public enum Dialect {
      */
     POSTGRES(SQLDialect.POSTGRES) {
         @Override
-        public <R extends Record> Select<R> skippingLocked(SelectForUpdateStep<R> select) {
-            return select.forUpdate().skipLocked();
-        }
-
-        @Override
         public Condition unlocked(Table<?> table, Condition where) {
             Field<Object> row = DSL.field(DSL.name("ctid"));
             return row.eq(DSL.any(DSL.array(DSL.select(row).from(table).where(where).forUpdate().skipLocked())));
+        }
+
+        @Override
+        public Condition firstUnlocked(Table<?> table, Condition where, OrderField<?> order, int limit) {
+            Field<Object> row = DSL.field(DSL.name("ctid"));
+            return row.eq(DSL.any(DSL.array(DSL.select(row).from(table).where(where).orderBy(order).limit(limit)
+                    .forUpdate().skipLocked())));
         }
 
         @Override
@@ -75,8 +76,6 @@ public enum Dialect {
         return sql;
     }
 
-    /** {@code select}, locking the rows it returns until the transaction ends and passing over rows locked now. */
-    public abstract <R extends Record> Select<R> skippingLocked(SelectForUpdateStep<R> select);
 
     /**
      * For an update: the rows of {@code table} that {@code where} matches and no other transaction has locked; they
@@ -87,6 +86,13 @@ public enum Dialect {
      * seconds for 4,000 claims.) SQLite has one writer at a time, so no row is locked by another: {@code where}.
      */
     public abstract Condition unlocked(Table<?> table, Condition where);
+
+    /**
+     * For an update: the first {@code limit} rows of {@code table} in {@code order} that {@code where} matches and
+     * no other transaction has locked, picked once and fetched by location, as {@link #unlocked} does (a pick joined
+     * back by key is planned on the table's statistics, which a fast-growing outbox leaves stale).
+     */
+    public abstract Condition firstUnlocked(Table<?> table, Condition where, OrderField<?> order, int limit);
 
     /** Runs {@code migrate} while no other process migrates the same database; {@code dsl} is on one connection. */
     abstract void holdingMigrationLock(DSLContext dsl, Runnable migrate);
