@@ -21,7 +21,7 @@ import java.util.logging.Logger;
  * that same set ({@link #follow}) within seconds, whatever its own copy of the folder holds. Reloads and follows run
  * one at a time.
  */
-public final class Reloader {
+public final class Reloader implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Reloader.class.getName());
 
     private final Engine engine;
@@ -133,17 +133,32 @@ public final class Reloader {
         return source;
     }
 
-    /** Where a snapshot is written out to be compiled: one folder per set, kept for the life of the process. */
+    /** Where a snapshot is written out to be compiled: one folder per set, until {@link #close}. */
     private Path folderFor(DefinitionSnapshot snapshot) {
         try {
             if (cache == null) {
                 cache = Files.createTempDirectory("hookwright-definitions-");
-                cache.toFile().deleteOnExit();
             }
             Path folder = cache.resolve(snapshot.digest().substring(0, 16));
             return Files.isDirectory(folder) ? folder : snapshot.writeTo(folder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Removes the copies of published sets written out to be compiled. */
+    @Override
+    public synchronized void close() {
+        if (cache == null) {
+            return;
+        }
+        try (var paths = Files.walk(cache)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "removing " + cache + " failed", e);
+        }
+        cache = null;
     }
 }

@@ -33,20 +33,20 @@ public final class Serving implements AutoCloseable {
     private final Ingest ingest;
     private final Reloader reloader;
     private final HttpTransactions transactions;
-    private final ScheduledExecutorService expiry;
+    private final ScheduledExecutorService chores;
     private final AutoCloseable followed;
     /** How often a node looks for definitions another node published, when no notification told it. */
     static final int FOLLOW_POLL_SECONDS = 2;
 
     private Serving(Engine engine, HookwrightServer server, Ingest ingest, Reloader reloader,
-                    HttpTransactions transactions, ScheduledExecutorService expiry, AutoCloseable followed) {
+                    HttpTransactions transactions, ScheduledExecutorService chores, AutoCloseable followed) {
         this.followed = followed;
         this.engine = engine;
         this.server = server;
         this.ingest = ingest;
         this.reloader = reloader;
         this.transactions = transactions;
-        this.expiry = expiry;
+        this.chores = chores;
     }
 
     /** Builds and starts the engine, with metrics, and the server in front of it. */
@@ -65,15 +65,15 @@ public final class Serving implements AutoCloseable {
                 settings.definitionsFolder());
         HookwrightServer server = HookwrightServer.start(settings.host(), settings.port(), context, tokens, Endpoints.ALL,
                 List.of(ingest, transactions, reloader, catalog, metrics));
-        ScheduledExecutorService expiry = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
-                .name("hookwright-transaction-expiry").daemon().unstarted(r));
-        expiry.scheduleWithFixedDelay(transactions::expire, 1, 1, TimeUnit.SECONDS);
-        expiry.scheduleWithFixedDelay(() -> forgetOldEvents(ingest), 0, 1, TimeUnit.HOURS);
+        ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
+                .name("hookwright-serving-chores").daemon().unstarted(r));
+        chores.scheduleWithFixedDelay(transactions::expire, 1, 1, TimeUnit.SECONDS);
+        chores.scheduleWithFixedDelay(() -> forgetOldEvents(ingest), 0, 1, TimeUnit.HOURS);
         // Another node's reload reaches this one by notification (PostgreSQL) or, at the latest, by this poll.
-        expiry.scheduleWithFixedDelay(reloader::followQuietly, FOLLOW_POLL_SECONDS, FOLLOW_POLL_SECONDS, TimeUnit.SECONDS);
+        chores.scheduleWithFixedDelay(reloader::followQuietly, FOLLOW_POLL_SECONDS, FOLLOW_POLL_SECONDS, TimeUnit.SECONDS);
         AutoCloseable followed = database.notifications().subscribe(Notifications.Channel.DEFINITIONS,
-                () -> expiry.execute(reloader::followQuietly));
-        return new Serving(engine, server, ingest, reloader, transactions, expiry, followed);
+                () -> chores.execute(reloader::followQuietly));
+        return new Serving(engine, server, ingest, reloader, transactions, chores, followed);
     }
 
     private static void forgetOldEvents(Ingest ingest) {
@@ -112,7 +112,8 @@ public final class Serving implements AutoCloseable {
             // Only a subscription: the database closes after.
         }
         server.close();
-        expiry.shutdownNow();
+        chores.shutdownNow();
+        reloader.close();
         engine.close();
     }
 }
