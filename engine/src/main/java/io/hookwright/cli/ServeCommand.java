@@ -89,9 +89,9 @@ final class ServeCommand implements Callable<Integer> {
             + "node sharing a database its own (default: HOST-PORT)")
     String node;
 
-    @Option(names = "--lease", paramLabel = "SECONDS", description = "how long a node's claim on a message holds without "
-            + "renewal; a live node renews its claims, so this is how soon the messages of a node that died go to "
-            + "another (default: 30)")
+    @Option(names = "--lease", paramLabel = "SECONDS", description = "how long this node's claims hold without a "
+            + "heartbeat; a live node renews its lease every third of it, so this is how soon the messages of a node "
+            + "that died go to another (default: 30)")
     long leaseSeconds = 30;
 
     @Option(names = "--watch", description = "reload the definitions when their files change (a broken change is "
@@ -155,7 +155,7 @@ final class ServeCommand implements Callable<Integer> {
             throw CommandFailure.usage("--per-host must be at least 1");
         }
         if (leaseSeconds < 3) {
-            throw CommandFailure.usage("--lease must be at least 3 seconds (a live node renews its claims every third)");
+            throw CommandFailure.usage("--lease must be at least 3 seconds (a live node renews it every third)");
         }
         String name = node != null ? node : defaultNode();
         if (name.isBlank() || name.contains(":") || name.length() > 60) {

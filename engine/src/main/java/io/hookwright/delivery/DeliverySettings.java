@@ -8,8 +8,9 @@ import java.time.Duration;
  * @param node               this engine's name; its workers' claims carry it, so after a crash it takes its own
  *                           claims back at once
  * @param claimBatch         most messages claimed in one query
- * @param lease              how long a claim holds unless its worker renews it (a live one does, every third of a
- *                           lease); when a node dies, its messages wait this long before another node takes them
+ * @param lease              how long this engine's claims hold without a heartbeat (a live engine renews its lease
+ *                           every third of it, and sends nothing once a third is all it has left); when a node
+ *                           dies, its messages wait this long before another node takes them
  * @param perHostConcurrency requests in flight to one host at a time
  * @param perHostQueue       messages waiting for one host beyond those in flight; when full, that host's messages
  *                           stay in the outbox and other hosts' are claimed

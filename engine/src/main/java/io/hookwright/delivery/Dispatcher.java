@@ -7,10 +7,14 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,7 +38,7 @@ public final class Dispatcher implements AutoCloseable {
     private final SettlementWriter writer;
     private final DeliverySettings settings;
     private final Clock clock;
-    private final String worker;
+    private volatile String worker;
     private final HostLanes lanes;
     private final Semaphore wakeups = new Semaphore(0);
     private final AtomicLong wakes = new AtomicLong();
@@ -42,7 +46,14 @@ public final class Dispatcher implements AutoCloseable {
     private volatile boolean starved;
     private volatile boolean running;
     private final Thread claimer;
-    private Instant renewedAt = Instant.MIN;
+    private final Thread leaseKeeper;
+    private final HeldClaims held = new HeldClaims();
+    /** Messages given up unsent while this worker's lease was in doubt: released by the lease keeper, in batches. */
+    private final Queue<String> toRelease = new ConcurrentLinkedQueue<>();
+    /** Until when this worker's lease is known to hold: its claims hold as long. */
+    private volatile Instant aliveUntil = Instant.MIN;
+    private Instant heartbeatAt = Instant.MIN;
+    private final ReentrantLock renewing = new ReentrantLock();
 
     public Dispatcher(OutboxStore outbox, Delivery delivery, SettlementWriter writer, DeliverySettings settings,
                       Clock clock) {
@@ -51,11 +62,16 @@ public final class Dispatcher implements AutoCloseable {
         this.writer = writer;
         this.settings = settings;
         this.clock = clock;
-        byte[] random = new byte[6];
-        new SecureRandom().nextBytes(random);
-        this.worker = settings.node() + ":" + HexFormat.of().formatHex(random);
+        this.worker = newWorkerId();
         this.lanes = new HostLanes(settings.perHostConcurrency(), settings.perHostQueue(), this::wake);
         this.claimer = Thread.ofPlatform().name("hookwright-claimer").daemon().unstarted(this::run);
+        this.leaseKeeper = Thread.ofPlatform().name("hookwright-lease").daemon().unstarted(this::keepLease);
+    }
+
+    private String newWorkerId() {
+        byte[] random = new byte[6];
+        new SecureRandom().nextBytes(random);
+        return settings.node() + ":" + HexFormat.of().formatHex(random);
     }
 
     /** This engine's worker id, as its claims carry it. */
@@ -63,15 +79,25 @@ public final class Dispatcher implements AutoCloseable {
         return worker;
     }
 
-    /** Takes back this node's claims left by a crash, then starts claiming. */
+    /** Takes back this node's claims left by a crash, registers this worker, then starts claiming. */
     public void start() {
         int released = outbox.releaseClaims(settings.node() + ":");
         if (released > 0) {
             LOG.info("resuming " + released + " message(s) claimed before the last stop of node " + settings.node());
         }
+        register();
         running = true;
         claimer.start();
+        leaseKeeper.start();
         wake();
+    }
+
+    private void register() {
+        Instant now = clock.instant();
+        Instant until = now.plus(settings.lease());
+        outbox.register(worker, now, until);
+        aliveUntil = until;
+        heartbeatAt = now;
     }
 
     /** Makes the claimer look at the outbox now. */
@@ -86,7 +112,6 @@ public final class Dispatcher implements AutoCloseable {
                 wakeups.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 wakeups.drainPermits();
                 long seen = wakes.get();
-                renewLeases();
                 claimRound();
                 handledWakes = seen;
             } catch (InterruptedException e) {
@@ -101,31 +126,98 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     /**
-     * Keeps this worker's claims alive, a third of a lease before they would end: messages wait in the lanes for as
-     * long as their host needs, and only a worker that stopped renewing (a dead node) loses them. A message stays
-     * claimed until its settlement is written, so the claims of settlements waiting for the writer are kept too.
+     * On a thread of its own, so that a slow claim round cannot hold it back: renews this worker's lease every third
+     * of a lease, releases what was given up, and takes back the claims of workers whose lease ended.
      */
-    private void renewLeases() {
-        Instant now = clock.instant();
-        boolean holding = lanes.held() > 0 || writer.unwritten() > 0;
-        if (!holding || now.isBefore(renewedAt.plus(settings.lease().dividedBy(3)))) {
+    private void keepLease() {
+        Duration tick = settings.pollInterval().compareTo(settings.lease().dividedBy(6)) < 0
+                ? settings.pollInterval() : settings.lease().dividedBy(6);
+        while (true) {
+            // Each step on its own: a database refusing heartbeats may still take releases.
+            attempt("renewing this node's lease", () -> renew(false));
+            attempt("releasing unsent messages", this::releaseGivenUp);
+            attempt("looking for nodes whose lease ended", () -> {
+                int reaped = outbox.reap(clock.instant());
+                if (reaped > 0) {
+                    LOG.info("took back " + reaped + " message(s) claimed by a node whose lease ended");
+                    wake();
+                }
+            });
+            try {
+                Thread.sleep(tick);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static void attempt(String what, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, what + " failed; trying again shortly: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Renews this worker's lease once a third of it has passed or, with {@code inDoubt}, at once if it does not
+     * hold long enough (the claimer after a long pause, or a jump of the clock).
+     */
+    private void renew(boolean inDoubt) {
+        renewing.lock();
+        try {
+            Instant now = clock.instant();
+            if (inDoubt ? leaseHolds() : now.isBefore(heartbeatAt.plus(settings.lease().dividedBy(3)))) {
+                return;
+            }
+            heartbeat(now);
+        } finally {
+            renewing.unlock();
+        }
+    }
+
+    private void heartbeat(Instant now) {
+        Instant until = now.plus(settings.lease());
+        boolean wasInDoubt = !leaseHolds();
+        if (outbox.heartbeat(worker, until)) {
+            aliveUntil = until;
+            heartbeatAt = now;
+            if (wasInDoubt) {
+                wake();
+            }
             return;
         }
-        outbox.renewClaims(worker, now.plus(settings.lease()));
-        renewedAt = now;
+        // Another node found this worker's lease ended and released its claims: none of its waiting messages may go
+        // out from here now. The engine goes on as a new worker.
+        int lost = held.giveUpWaiting().size();
+        worker = newWorkerId();
+        register();
+        LOG.warning("this node's lease ended before it was renewed (the node or its database stalled for longer "
+                + "than " + settings.lease().toSeconds() + " s); " + lost + " message(s) it had not sent yet went to "
+                + "other nodes; it goes on as worker " + worker);
+    }
+
+    /** Whether this worker's lease holds a third of a lease more: the time a late heartbeat has to land. */
+    private boolean leaseHolds() {
+        return clock.instant().plus(settings.lease().dividedBy(3)).isBefore(aliveUntil);
     }
 
     private void claimRound() {
-        while (running) {
+        if (!leaseHolds()) {
+            renew(true);
+        }
+        while (running && leaseHolds()) {
             int room = settings.maxInFlight() - lanes.held();
             if (room <= 0) {
                 starved = true;
                 return;
             }
             int wanted = Math.min(settings.claimBatch(), room);
-            List<OutboxMessage> claimed = outbox.claimDue(worker, wanted, clock.instant(), settings.lease(), lanes.full());
+            String claimant = worker;
+            List<OutboxMessage> claimed = outbox.claimDue(claimant, wanted, clock.instant(), lanes.full());
+            held.claimed(claimed.stream().map(OutboxMessage::messageId).toList());
             for (OutboxMessage message : claimed) {
-                lanes.submit(message.targetHost(), () -> deliver(message));
+                lanes.submit(message.targetHost(), () -> deliver(message, claimant));
             }
             if (claimed.size() < wanted) {
                 return;
@@ -133,17 +225,58 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private void deliver(OutboxMessage message) {
+    private void deliver(OutboxMessage message, String claimant) {
+        String id = message.messageId();
         try {
-            writer.add(delivery.deliver(message, worker));
+            if (!claimant.equals(worker)) {
+                // Claimed under a lease since lost: the node that found it ended has released the message.
+                held.giveUp(id);
+                return;
+            }
+            if (!leaseHolds()) {
+                if (held.giveUp(id)) {
+                    toRelease.add(id);
+                }
+                return;
+            }
+            if (held.send(id)) {
+                writer.add(delivery.deliver(message, claimant), () -> held.settled(id));
+            }
         } catch (RuntimeException e) {
-            // A fault of the engine's own: the message stays claimed and is tried again when its lease ends.
-            LOG.log(Level.SEVERE, "delivering " + message.messageId() + " failed inside the engine", e);
+            // A fault of the engine's own: the message stays claimed until this node stops (or dies), then goes again.
+            held.settled(id);
+            LOG.log(Level.SEVERE, "delivering " + id + " failed inside the engine", e);
         } finally {
             if (starved && lanes.held() <= settings.maxInFlight() / 2) {
                 starved = false;
                 wake();
             }
+        }
+    }
+
+    /** Releases the messages given up while the lease was in doubt; they stay counted as work until then. */
+    private void releaseGivenUp() {
+        List<String> ids = List.copyOf(toRelease);
+        if (ids.isEmpty()) {
+            return;
+        }
+        release(ids, "while this node's lease was in doubt (its heartbeats were late)");
+        wake();
+        toRelease.removeAll(ids);
+    }
+
+    /** Makes messages given up unsent due again at once, for any node. */
+    private void release(List<String> unsent, String when) {
+        if (unsent.isEmpty()) {
+            return;
+        }
+        try {
+            int released = outbox.releaseClaims(worker, unsent);
+            LOG.info(unsent.size() + " message(s) were not sent " + when + "; " + released
+                    + " released for any node to send");
+        } catch (RuntimeException e) {
+            LOG.warning(unsent.size() + " unsent message(s) stay claimed until this node's lease ends: "
+                    + e.getMessage());
         }
     }
 
@@ -155,7 +288,7 @@ public final class Dispatcher implements AutoCloseable {
         wake();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (handledWakes == wakes.get() && lanes.held() == 0 && writer.unwritten() == 0) {
+            if (handledWakes == wakes.get() && lanes.held() == 0 && writer.unwritten() == 0 && toRelease.isEmpty()) {
                 return true;
             }
             Thread.sleep(2);
@@ -164,8 +297,9 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     /**
-     * Stops claiming and gives deliveries in flight up to {@code drain} to finish; messages not yet sent stay in the
-     * outbox, claimed until their lease ends or this node starts again.
+     * Stops claiming and gives deliveries in flight up to {@code drain} to finish and be written. Messages not yet
+     * sent are released at once, for any node to send. When everything this node held is settled it leaves the
+     * workers; a message whose request or settlement outlasts the drain stays claimed until the lease ends.
      */
     public void close(Duration drain) {
         running = false;
@@ -177,13 +311,29 @@ public final class Dispatcher implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         lanes.stop();
+        // Released before the drain, so that other nodes start on them while this one finishes its requests.
+        release(held.giveUpWaiting(), "as this node stops");
         long deadline = System.nanoTime() + drain.toNanos();
-        while (lanes.held() > 0 && System.nanoTime() < deadline) {
+        while (!held.isEmpty() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
+            }
+        }
+        leaseKeeper.interrupt();
+        try {
+            leaseKeeper.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        release(List.copyOf(toRelease), "as this node stops");
+        if (held.isEmpty()) {
+            try {
+                outbox.deregister(worker);
+            } catch (RuntimeException e) {
+                LOG.warning("could not leave the workers; the lease ends by itself: " + e.getMessage());
             }
         }
     }

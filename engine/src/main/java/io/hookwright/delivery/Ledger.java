@@ -16,12 +16,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 
 /**
  * Writes settlements: a batch of runs, outbox changes and health changes in one transaction, so a delivery is never
  * logged without its message being released, nor released without being logged.
  */
 public final class Ledger {
+    private static final Logger LOG = Logger.getLogger(Ledger.class.getName());
     private final Database database;
     private final OutboxStore outbox;
     private final RunLog runs;
@@ -62,7 +64,13 @@ public final class Ledger {
                 }
             }
         }
-        removals.forEach((worker, ids) -> outbox.remove(tx, ids, worker));
+        removals.forEach((worker, ids) -> {
+            int removed = outbox.remove(tx, ids, worker);
+            if (removed < ids.size()) {
+                LOG.warning((ids.size() - removed) + " message(s) were sent after the claim on them had ended and "
+                        + "another worker had taken it: they may reach their receiver twice (same webhook-id)");
+            }
+        });
         runs.record(tx, logged);
         return applyHealth(tx, batch);
     }

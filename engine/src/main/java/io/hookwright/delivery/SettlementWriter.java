@@ -24,7 +24,7 @@ public final class SettlementWriter implements AutoCloseable {
     private final Ledger ledger;
     private final Consumer<WebhookState> onDeactivated;
     private final Runnable afterWrite;
-    private final LinkedBlockingQueue<Settlement> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Unwritten> queue = new LinkedBlockingQueue<>();
     private final AtomicLong unwritten = new AtomicLong();
     private final Thread thread;
     private volatile boolean closing;
@@ -44,9 +44,14 @@ public final class SettlementWriter implements AutoCloseable {
         thread.start();
     }
 
-    public void add(Settlement settlement) {
+    /** A settlement to write, and what to run once it is written (or, as the engine stops, given up). */
+    private record Unwritten(Settlement settlement, Runnable done) {
+    }
+
+    /** Queues {@code settlement} to be written; {@code done} runs once it is, or once it was given up at close. */
+    public void add(Settlement settlement, Runnable done) {
         unwritten.incrementAndGet();
-        queue.add(settlement);
+        queue.add(new Unwritten(settlement, done));
     }
 
     /** Settlements added and not yet written. */
@@ -55,16 +60,17 @@ public final class SettlementWriter implements AutoCloseable {
     }
 
     private void run() {
-        List<Settlement> batch = new ArrayList<>(MAX_BATCH);
+        List<Unwritten> batch = new ArrayList<>(MAX_BATCH);
         while (!(closing && queue.isEmpty())) {
             try {
-                Settlement first = queue.poll(100, TimeUnit.MILLISECONDS);
+                Unwritten first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                writeUntilDone(batch);
+                writeUntilDone(batch.stream().map(Unwritten::settlement).toList());
+                batch.forEach(u -> u.done().run());
                 unwritten.addAndGet(-batch.size());
                 batch.clear();
                 afterWrite.run();

@@ -5,6 +5,7 @@ import io.hookwright.store.Notifications;
 import io.hookwright.store.RequestJson;
 import io.hookwright.store.SecretNames;
 import io.hookwright.store.Schema.Outbox;
+import io.hookwright.store.Schema.Workers;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -27,6 +28,7 @@ import java.util.Set;
 public final class JooqOutboxStore implements OutboxStore {
     static final String PENDING = "pending";
     static final String CLAIMED = "claimed";
+    private static final int ID_CHUNK = 500;
 
     private final Database database;
     /**
@@ -76,23 +78,10 @@ public final class JooqOutboxStore implements OutboxStore {
     }
 
     @Override
-    public List<OutboxMessage> claimDue(String worker, int limit, Instant now, Duration lease, Set<String> passOver) {
-        long at = now.toEpochMilli();
-        Condition wantedHost = passOver.isEmpty() ? DSL.noCondition()
-                : Outbox.TARGET_HOST.isNull().or(Outbox.TARGET_HOST.notIn(passOver));
-        // Two picks, each of which follows the (status, next_attempt_at) index and stops at its limit; one pick of
-        // "due or lapsed" cannot, and sorted the whole backlog on every claim. Lapsed claims (a dead worker's) first.
-        Condition lapsed = Outbox.STATUS.eq(CLAIMED).and(Outbox.LEASE_UNTIL.lt(at));
-        Condition due = Outbox.STATUS.eq(PENDING).and(Outbox.NEXT_ATTEMPT_AT.le(at));
-        List<OutboxMessage> claimed = new ArrayList<>(claim(worker, lapsed.and(wantedHost), limit, at + lease.toMillis()));
-        if (claimed.size() < limit) {
-            claimed.addAll(claim(worker, due.and(wantedHost), limit - claimed.size(), at + lease.toMillis()));
-        }
-        claimed.sort(Comparator.comparing(OutboxMessage::nextAttemptAt).thenComparing(OutboxMessage::messageId));
-        return claimed;
-    }
-
-    private List<OutboxMessage> claim(String worker, Condition wanted, int limit, long leaseUntil) {
+    public List<OutboxMessage> claimDue(String worker, int limit, Instant now, Set<String> passOver) {
+        Condition wanted = Outbox.STATUS.eq(PENDING).and(Outbox.NEXT_ATTEMPT_AT.le(now.toEpochMilli()))
+                .and(passOver.isEmpty() ? DSL.noCondition()
+                        : Outbox.TARGET_HOST.isNull().or(Outbox.TARGET_HOST.notIn(passOver)));
         DSLContext dsl = database.dsl();
         // Looking first costs a read; claiming costs a write, which on SQLite waits for any open host transaction.
         if (!dsl.fetchExists(Outbox.TABLE, wanted)) {
@@ -100,29 +89,79 @@ public final class JooqOutboxStore implements OutboxStore {
         }
         // One statement picks and claims: on PostgreSQL the pick locks its rows and skips rows other nodes are
         // claiming at this moment; on SQLite the statement holds the one write lock. Either way no row is claimed
-        // twice, and the update checks again that each row is still wanted.
-        return dsl.update(Outbox.TABLE)
+        // twice, and the update checks again that each row is still wanted. The worker's row is held meanwhile, so
+        // a worker being removed as dead either claims nothing or has these claims released with its others.
+        Condition registered = DSL.exists(database.kind().sharing(
+                DSL.selectOne().from(Workers.TABLE).where(Workers.WORKER.eq(worker))));
+        List<OutboxMessage> claimed = new ArrayList<>(dsl.update(Outbox.TABLE)
                 .set(Outbox.STATUS, CLAIMED)
                 .set(Outbox.CLAIMED_BY, worker)
-                .set(Outbox.LEASE_UNTIL, leaseUntil)
                 .where(database.kind().firstUnlocked(Outbox.TABLE, wanted, Outbox.NEXT_ATTEMPT_AT, limit))
                 .and(wanted)
+                .and(registered)
                 .returning(Outbox.ALL)
-                .fetch(JooqOutboxStore::message);
+                .fetch(JooqOutboxStore::message));
+        claimed.sort(Comparator.comparing(OutboxMessage::nextAttemptAt).thenComparing(OutboxMessage::messageId));
+        return claimed;
     }
 
     @Override
-    public int renewClaims(String worker, Instant until) {
-        Condition ours = Outbox.STATUS.eq(CLAIMED).and(Outbox.CLAIMED_BY.eq(worker));
-        // Rows another transaction holds are passed over, not waited for: this worker's own settlement deleting or
-        // rescheduling them (they need no lease then), or another node taking a claim whose lease already ended.
-        // Waiting behind a settlement that was itself waiting for its turn let the leases of all the other claims
-        // run out while this node still held them, and other nodes sent those messages a second time.
-        return database.dsl().update(Outbox.TABLE)
-                .set(Outbox.LEASE_UNTIL, until.toEpochMilli())
-                .where(database.kind().unlocked(Outbox.TABLE, ours))
-                .and(ours)
+    public void register(String worker, Instant now, Instant until) {
+        database.dsl().insertInto(Workers.TABLE, Workers.WORKER, Workers.ALIVE_UNTIL, Workers.STARTED_AT)
+                .values(worker, until.toEpochMilli(), now.toEpochMilli())
                 .execute();
+    }
+
+    @Override
+    public boolean heartbeat(String worker, Instant until) {
+        // Waits for a worker removing this one as dead, if one is: then finds no row, and the caller knows.
+        return database.dsl().update(Workers.TABLE)
+                .set(Workers.ALIVE_UNTIL, until.toEpochMilli())
+                .where(Workers.WORKER.eq(worker))
+                .execute() == 1;
+    }
+
+    @Override
+    public int reap(Instant now) {
+        Condition dead = Workers.ALIVE_UNTIL.lt(now.toEpochMilli());
+        if (!database.dsl().fetchExists(Workers.TABLE, dead)) {
+            return 0;
+        }
+        return database.dsl().transactionResult(tx -> {
+            // The delete waits for a heartbeat under way and checks the lease again after it: a worker that renewed
+            // in time stays.
+            List<String> workers = tx.dsl().deleteFrom(Workers.TABLE).where(dead)
+                    .returning(Workers.WORKER).fetch(Workers.WORKER);
+            return workers.isEmpty() ? 0 : release(tx.dsl(), Outbox.CLAIMED_BY.in(workers));
+        });
+    }
+
+    @Override
+    public void deregister(String worker) {
+        database.dsl().transaction(tx -> {
+            tx.dsl().deleteFrom(Workers.TABLE).where(Workers.WORKER.eq(worker)).execute();
+            release(tx.dsl(), Outbox.CLAIMED_BY.eq(worker));
+        });
+    }
+
+    @Override
+    public int releaseClaims(String worker, Collection<String> messageIds) {
+        int released = 0;
+        for (List<String> ids : chunks(messageIds)) {
+            Condition whose = Outbox.CLAIMED_BY.eq(worker).and(Outbox.MESSAGE_ID.in(ids));
+            released += database.dsl().transactionResult(tx -> release(tx.dsl(), whose));
+        }
+        return released;
+    }
+
+    /** Ids in groups small enough for one statement's parameters on either database. */
+    private static List<List<String>> chunks(Collection<String> ids) {
+        List<String> all = List.copyOf(ids);
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += ID_CHUNK) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + ID_CHUNK)));
+        }
+        return chunks;
     }
 
     private static OutboxMessage message(Record r) {
@@ -137,17 +176,23 @@ public final class JooqOutboxStore implements OutboxStore {
     @Override
     public int releaseClaims(String workerPrefix) {
         return database.dsl().transactionResult(tx -> {
-            int released = tx.dsl().update(Outbox.TABLE)
-                    .set(Outbox.STATUS, PENDING)
-                    .setNull(Outbox.CLAIMED_BY)
-                    .setNull(Outbox.LEASE_UNTIL)
-                    .where(Outbox.STATUS.eq(CLAIMED)).and(Outbox.CLAIMED_BY.startsWith(workerPrefix))
-                    .execute();
-            if (released > 0) {
-                database.notifications().announce(tx.dsl(), Notifications.Channel.OUTBOX);
-            }
-            return released;
+            tx.dsl().deleteFrom(Workers.TABLE).where(Workers.WORKER.startsWith(workerPrefix)).execute();
+            return release(tx.dsl(), Outbox.CLAIMED_BY.startsWith(workerPrefix));
         });
+    }
+
+    /** Makes the claims {@code whose} matches due again at once, and wakes every node to them when {@code tx} commits. */
+    private int release(DSLContext tx, Condition whose) {
+        int released = tx.update(Outbox.TABLE)
+                .set(Outbox.STATUS, PENDING)
+                .setNull(Outbox.CLAIMED_BY)
+                .setNull(Outbox.LEASE_UNTIL)
+                .where(Outbox.STATUS.eq(CLAIMED)).and(whose)
+                .execute();
+        if (released > 0) {
+            announce(tx);
+        }
+        return released;
     }
 
     @Override

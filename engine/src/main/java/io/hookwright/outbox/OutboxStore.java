@@ -24,27 +24,50 @@ public interface OutboxStore {
     void announce(DSLContext tx);
 
     /**
-     * Claims up to {@code limit} due messages for {@code worker} until {@code now + lease}: messages that are due,
-     * and messages whose previous claim's lease has run out (its worker died). Messages to {@code passOver} hosts
-     * stay for later: their queues are full.
+     * Claims up to {@code limit} due messages for {@code worker}, which must be registered: its claims hold as long
+     * as its lease. Messages to {@code passOver} hosts stay for later: their queues are full. A worker removed as
+     * dead claims nothing.
      */
-    List<OutboxMessage> claimDue(String worker, int limit, Instant now, Duration lease, Set<String> passOver);
+    List<OutboxMessage> claimDue(String worker, int limit, Instant now, Set<String> passOver);
 
-    default List<OutboxMessage> claimDue(String worker, int limit, Instant now, Duration lease) {
-        return claimDue(worker, limit, now, lease, Set.of());
+    default List<OutboxMessage> claimDue(String worker, int limit, Instant now) {
+        return claimDue(worker, limit, now, Set.of());
     }
 
-    /**
-     * Extends every claim {@code worker} holds to {@code until}: a live worker keeps its messages however long they
-     * wait in its queues, so the lease can be short and a dead worker's messages return soon. Returns how many.
-     */
-    int renewClaims(String worker, Instant until);
+    /** Registers {@code worker}, alive until {@code until} unless a heartbeat extends it. */
+    void register(String worker, Instant now, Instant until);
 
     /**
-     * Releases the claims of earlier workers whose id starts with {@code workerPrefix}: a node that restarts after a
-     * crash takes its own messages back at once instead of waiting for their leases to end. Returns how many.
+     * Extends {@code worker}'s lease to {@code until}, and with it every claim it holds: one write however many
+     * messages it holds, so the lease can be short and a dead worker's messages return soon. False when the worker
+     * was removed as dead: its claims were released, and other workers may be sending them.
+     */
+    boolean heartbeat(String worker, Instant until);
+
+    /**
+     * Removes the workers whose lease ended before {@code now} (dead, or stalled for longer than a lease) and makes
+     * their claims due again for any worker, in one transaction. Returns how many claims were released.
+     */
+    int reap(Instant now);
+
+    /**
+     * Removes {@code worker}, an engine that stopped, and releases any claim it still holds (a message whose delivery
+     * failed inside the engine): due again at once, for any worker.
+     */
+    void deregister(String worker);
+
+    /**
+     * Releases the claims of earlier workers whose id starts with {@code workerPrefix}, and removes those workers: a
+     * node that restarts after a crash takes its own messages back at once instead of waiting for its lease to end.
+     * Returns how many.
      */
     int releaseClaims(String workerPrefix);
+
+    /**
+     * Gives up {@code worker}'s claims on {@code messageIds} without an attempt: due again at once, for any worker.
+     * Returns how many were still {@code worker}'s.
+     */
+    int releaseClaims(String worker, Collection<String> messageIds);
 
     /**
      * Removes messages that are done with, delivered or given up (their run log keeps them), in {@code tx}.

@@ -4,7 +4,10 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.OrderField;
+import org.jooq.Record;
 import org.jooq.SQLDialect;
+import org.jooq.Select;
+import org.jooq.SelectForUpdateStep;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -17,14 +20,14 @@ public enum Dialect {
     /** One engine process; one writer at a time, so a claim needs no row locks. */
     SQLITE(SQLDialect.SQLITE) {
         @Override
-        public Condition unlocked(Table<?> table, Condition where) {
-            return where;
-        }
-
-        @Override
         public Condition firstUnlocked(Table<?> table, Condition where, OrderField<?> order, int limit) {
             Field<Object> row = DSL.field(DSL.name("rowid"));
             return row.in(DSL.select(row).from(table).where(where).orderBy(order).limit(limit));
+        }
+
+        @Override
+        public <R extends Record> Select<R> sharing(SelectForUpdateStep<R> select) {
+            return select;
         }
 
         @Override
@@ -39,16 +42,15 @@ public enum Dialect {
      */
     POSTGRES(SQLDialect.POSTGRES) {
         @Override
-        public Condition unlocked(Table<?> table, Condition where) {
-            Field<Object> row = DSL.field(DSL.name("ctid"));
-            return row.eq(DSL.any(DSL.array(DSL.select(row).from(table).where(where).forUpdate().skipLocked())));
-        }
-
-        @Override
         public Condition firstUnlocked(Table<?> table, Condition where, OrderField<?> order, int limit) {
             Field<Object> row = DSL.field(DSL.name("ctid"));
             return row.eq(DSL.any(DSL.array(DSL.select(row).from(table).where(where).orderBy(order).limit(limit)
                     .forUpdate().skipLocked())));
+        }
+
+        @Override
+        public <R extends Record> Select<R> sharing(SelectForUpdateStep<R> select) {
+            return select.forShare();
         }
 
         @Override
@@ -76,23 +78,22 @@ public enum Dialect {
         return sql;
     }
 
-
-    /**
-     * For an update: the rows of {@code table} that {@code where} matches and no other transaction has locked; they
-     * are locked now, and locked ones are passed over instead of waited for. On PostgreSQL {@code ctid =
-     * ANY(ARRAY(SELECT ctid … FOR UPDATE SKIP LOCKED))}: the select runs once, and the update keeps the rows at the
-     * locations it locked. (Joined back by key instead, {@code key IN (SELECT key …)}, the planner nested the two
-     * when its estimate was stale, as after the table had been small, comparing every key with every other: four
-     * seconds for 4,000 claims.) SQLite has one writer at a time, so no row is locked by another: {@code where}.
-     */
-    public abstract Condition unlocked(Table<?> table, Condition where);
-
     /**
      * For an update: the first {@code limit} rows of {@code table} in {@code order} that {@code where} matches and
-     * no other transaction has locked, picked once and fetched by location, as {@link #unlocked} does (a pick joined
-     * back by key is planned on the table's statistics, which a fast-growing outbox leaves stale).
+     * no other transaction has locked; they are locked now, and locked ones are passed over instead of waited for.
+     * On PostgreSQL {@code ctid = ANY(ARRAY(SELECT ctid … FOR UPDATE SKIP LOCKED))}: the select runs once, and the
+     * update keeps the rows at the locations it locked. (Joined back by key instead, {@code key IN (SELECT key …)},
+     * the planner nested the two when its estimate was stale, as after the table had been small, comparing every key
+     * with every other: four seconds for 4,000 claims.) SQLite has one writer at a time, so no row is locked by
+     * another: the pick is by {@code rowid}.
      */
     public abstract Condition firstUnlocked(Table<?> table, Condition where, OrderField<?> order, int limit);
+
+    /**
+     * {@code select}, keeping the rows it reads from being changed or deleted until the transaction ends: on
+     * PostgreSQL a shared row lock; SQLite's one writer at a time needs none.
+     */
+    public abstract <R extends Record> Select<R> sharing(SelectForUpdateStep<R> select);
 
     /** Runs {@code migrate} while no other process migrates the same database; {@code dsl} is on one connection. */
     abstract void holdingMigrationLock(DSLContext dsl, Runnable migrate);

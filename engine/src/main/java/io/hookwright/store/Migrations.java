@@ -6,6 +6,7 @@ import io.hookwright.store.Schema.ReceivedEvents;
 import io.hookwright.store.Schema.Runs;
 import io.hookwright.store.Schema.SchemaVersion;
 import io.hookwright.store.Schema.WebhookStates;
+import io.hookwright.store.Schema.Workers;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -23,7 +24,8 @@ public final class Migrations {
             new Migration(2, "webhook state: failures and deactivation", Migrations::webhookState),
             new Migration(3, "target host and signing secrets on queued and logged requests", Migrations::targetAndSigning),
             new Migration(4, "events received over HTTP, for idempotent ingest", Migrations::receivedEvents),
-            new Migration(5, "node of each run; definitions sets shared by the nodes", Migrations::nodes));
+            new Migration(5, "node of each run; definitions sets shared by the nodes", Migrations::nodes),
+            new Migration(6, "one lease per worker instead of one per claim", Migrations::workers));
 
     private Migrations() {
     }
@@ -122,5 +124,19 @@ public final class Migrations {
                 .primaryKey(DefinitionSets.DIGEST)
                 .execute();
         dsl.createIndex("hw_definition_sets_published").on(DefinitionSets.TABLE, DefinitionSets.PUBLISHED_AT).execute();
+    }
+
+    private static void workers(DSLContext dsl) {
+        dsl.createTable(Workers.TABLE)
+                .columns(Workers.WORKER, Workers.ALIVE_UNTIL, Workers.STARTED_AT)
+                .primaryKey(Workers.WORKER)
+                .execute();
+        // Claims made under the leases of version 5 have no worker here to keep them: they are due again.
+        dsl.update(Outbox.TABLE)
+                .set(Outbox.STATUS, "pending")
+                .setNull(Outbox.CLAIMED_BY)
+                .setNull(Outbox.LEASE_UNTIL)
+                .where(Outbox.STATUS.eq("claimed"))
+                .execute();
     }
 }

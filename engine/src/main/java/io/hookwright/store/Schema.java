@@ -38,6 +38,7 @@ public final class Schema {
         public static final Field<String> STATUS = DSL.field(DSL.name("status"), SQLDataType.VARCHAR(20).notNull());
         public static final Field<Long> NEXT_ATTEMPT_AT = DSL.field(DSL.name("next_attempt_at"), SQLDataType.BIGINT.notNull());
         public static final Field<String> CLAIMED_BY = DSL.field(DSL.name("claimed_by"), SQLDataType.VARCHAR(100));
+        /** Unused since version 6, where a claim holds as long as its worker's lease: see {@link Workers}. */
         public static final Field<Long> LEASE_UNTIL = DSL.field(DSL.name("lease_until"), SQLDataType.BIGINT);
         public static final Field<Long> CREATED_AT = DSL.field(DSL.name("created_at"), SQLDataType.BIGINT.notNull());
         /** Since version 3: the target's host, so a claim can pass over hosts whose queue is full. */
@@ -126,6 +127,21 @@ public final class Schema {
         public static final Field<Long> PUBLISHED_AT = DSL.field(DSL.name("published_at"), SQLDataType.BIGINT.notNull());
 
         private DefinitionSets() {
+        }
+    }
+
+    /**
+     * Since version 6: the workers claiming from the outbox, one per running engine, each with one lease that its
+     * heartbeats extend. Its claims hold as long as it does. A worker whose lease ended is dead: the first worker to
+     * notice removes it and releases its claims, in one transaction.
+     */
+    public static final class Workers {
+        public static final Table<Record> TABLE = DSL.table(DSL.name("hw_workers"));
+        public static final Field<String> WORKER = DSL.field(DSL.name("worker"), SQLDataType.VARCHAR(100).notNull());
+        public static final Field<Long> ALIVE_UNTIL = DSL.field(DSL.name("alive_until"), SQLDataType.BIGINT.notNull());
+        public static final Field<Long> STARTED_AT = DSL.field(DSL.name("started_at"), SQLDataType.BIGINT.notNull());
+
+        private Workers() {
         }
     }
 }

@@ -29,7 +29,7 @@ class ServeOptionsTest {
     @Test
     void aLeaseTooShortToRenewIsRefused() {
         Cli.Run run = serve("--lease", "2").exits(2);
-        assertEquals("hookwright serve: --lease must be at least 3 seconds (a live node renews its claims every third)"
+        assertEquals("hookwright serve: --lease must be at least 3 seconds (a live node renews it every third)"
                 + System.lineSeparator(), run.err());
         assertFalse(root.resolve("hookwright.db").toFile().exists(), "refused before the database is opened");
     }

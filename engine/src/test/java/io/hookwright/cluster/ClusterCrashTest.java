@@ -16,6 +16,7 @@ import io.hookwright.runlog.RunQuery;
 import io.hookwright.server.auth.Tokens;
 import io.hookwright.store.Database;
 import io.hookwright.store.Schema.Outbox;
+import io.hookwright.store.Schema.Workers;
 import io.hookwright.testdb.Backend;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -128,9 +129,11 @@ class ClusterCrashTest {
         killedAt = System.currentTimeMillis();
         victim.jvm.kill();
         assertFalse(victim.jvm.alive(), killed + " survived SIGKILL");
-        claimedAtKill = database.dsl().select(Outbox.MESSAGE_ID, Outbox.LEASE_UNTIL).from(Outbox.TABLE)
+        long leaseEnd = database.dsl().select(Workers.ALIVE_UNTIL).from(Workers.TABLE)
+                .where(Workers.WORKER.startsWith(killed + ":")).fetchSingle(Workers.ALIVE_UNTIL);
+        claimedAtKill = database.dsl().select(Outbox.MESSAGE_ID).from(Outbox.TABLE)
                 .where(Outbox.STATUS.eq("claimed")).and(Outbox.CLAIMED_BY.startsWith(killed + ":"))
-                .fetchMap(Outbox.MESSAGE_ID, Outbox.LEASE_UNTIL);
+                .fetch(Outbox.MESSAGE_ID).stream().collect(Collectors.toMap(id -> id, id -> leaseEnd));
         System.out.printf("killed %s after %d requests answered: it held %d claims, %d messages left in the outbox%n",
                 killed, TARGET.succeeded(), claimedAtKill.size(), new JooqOutboxStore(database).depth());
 

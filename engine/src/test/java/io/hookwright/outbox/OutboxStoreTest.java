@@ -2,7 +2,7 @@ package io.hookwright.outbox;
 
 import io.hookwright.render.RenderedRequest;
 import io.hookwright.store.Database;
-import io.hookwright.store.Schema.Outbox;
+import io.hookwright.store.Schema.Workers;
 import org.jooq.impl.DSL;
 import io.hookwright.testdb.Backend;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,7 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The outbox on a real SQLite file and a real PostgreSQL: what the host's transaction decides, and claims that never overlap. */
+/**
+ * The outbox on a real SQLite file and a real PostgreSQL: what the host's transaction decides, claims that never
+ * overlap, and workers' leases: a claim holds while its worker renews, and returns once the worker is found dead.
+ */
 @ParameterizedClass
 @EnumSource(Backend.class)
 class OutboxStoreTest {
@@ -46,6 +50,9 @@ class OutboxStoreTest {
     void open() {
         database = backend.open(dir);
         outbox = new JooqOutboxStore(database);
+        for (String worker : List.of("w0", "w1", "w2", "w3", "w4", "dead")) {
+            outbox.register(worker, T0, T0.plus(LEASE));
+        }
     }
 
     @AfterEach
@@ -67,13 +74,13 @@ class OutboxStoreTest {
             throw new IllegalStateException("host rolls back");
         }));
         assertEquals(0, outbox.depth());
-        assertEquals(List.of(), outbox.claimDue("w1", 10, T0, LEASE));
+        assertEquals(List.of(), outbox.claimDue("w1", 10, T0));
     }
 
     @Test
     void committedRowsAreClaimedWithTheirRequestIntact() {
         database.dsl().transaction(tx -> outbox.enqueue(DSL.using(tx), List.of(message("m1", T0))));
-        List<OutboxMessage> claimed = outbox.claimDue("w1", 10, T0, LEASE);
+        List<OutboxMessage> claimed = outbox.claimDue("w1", 10, T0);
         assertEquals(List.of(message("m1", T0)), claimed);
     }
 
@@ -89,55 +96,114 @@ class OutboxStoreTest {
         database.dsl().transaction(tx -> outbox.enqueue(DSL.using(tx), List.of(
                 message("later", T0.plusSeconds(60)), message("b", T0.plusSeconds(1)), message("a", T0))));
         Instant now = T0.plusSeconds(2);
-        assertEquals(List.of("a"), ids(outbox.claimDue("w1", 1, now, LEASE)));
-        assertEquals(List.of("b"), ids(outbox.claimDue("w2", 10, now, LEASE)));
-        assertEquals(List.of(), outbox.claimDue("w3", 10, now, LEASE));
+        assertEquals(List.of("a"), ids(outbox.claimDue("w1", 1, now)));
+        assertEquals(List.of("b"), ids(outbox.claimDue("w2", 10, now)));
+        assertEquals(List.of(), outbox.claimDue("w3", 10, now));
     }
 
     @Test
-    void aDeadWorkersClaimIsTakenOverWhenItsLeaseEnds() {
-        database.dsl().transaction(tx -> outbox.enqueue(DSL.using(tx), List.of(message("m1", T0))));
-        assertEquals(1, outbox.claimDue("dead", 10, T0, LEASE).size());
-        assertEquals(List.of(), outbox.claimDue("w2", 10, T0.plus(LEASE), LEASE), "the lease still holds");
-        assertEquals(List.of("m1"), ids(outbox.claimDue("w2", 10, T0.plus(LEASE).plusMillis(1), LEASE)));
-        assertFalse(outbox.delivered("m1", "dead"), "the dead worker lost its claim");
-        assertTrue(outbox.delivered("m1", "w2"));
-        assertEquals(0, outbox.depth());
-    }
-
-    @Test
-    void aRenewalPassesOverAClaimBeingSettledInsteadOfWaitingForIt() throws Exception {
-        assumeTrue(backend == Backend.POSTGRES, "SQLite has one writer at a time: a renewal waits for any settlement");
+    void aDeadWorkersClaimsAreReleasedWhenItsLeaseEnds() {
         database.dsl().transaction(tx -> outbox.enqueue(DSL.using(tx), List.of(message("m1", T0), message("m2", T0))));
-        assertEquals(2, outbox.claimDue("w1", 10, T0, LEASE).size());
-        Instant later = T0.plus(LEASE).plusSeconds(10);
-        // The worker's settlement of m1 is under way and slow to commit (waiting for its turn on another row, say):
-        // m2's lease must not run out meanwhile.
-        try (var renewing = Executors.newSingleThreadExecutor()) {
-            database.dsl().transaction(settling -> {
-                settling.dsl().deleteFrom(Outbox.TABLE).where(Outbox.MESSAGE_ID.eq("m1")).execute();
-                int renewed = renewing.submit(() -> outbox.renewClaims("w1", later)).get(10, TimeUnit.SECONDS);
-                assertEquals(1, renewed, "m2 renewed, m1 passed over");
-                throw new RolledBack();
-            });
-        } catch (RolledBack expected) {
-            // The settlement failed: m1 is still claimed under its first lease.
+        assertEquals(2, outbox.claimDue("dead", 10, T0).size());
+        assertEquals(0, outbox.reap(T0.plus(LEASE)), "the lease still holds");
+        assertEquals(List.of(), outbox.claimDue("w2", 10, T0.plus(LEASE)));
+
+        for (String alive : List.of("w0", "w1", "w2", "w3", "w4")) {
+            outbox.heartbeat(alive, T0.plus(LEASE.multipliedBy(2)));
         }
-        Instant afterFirstLease = T0.plus(LEASE).plusMillis(1);
-        assertEquals(List.of("m1"), ids(outbox.claimDue("w2", 10, afterFirstLease, LEASE)));
-        assertEquals(List.of(), outbox.claimDue("w2", 10, later, LEASE), "m2's renewed lease still holds");
+        assertEquals(2, outbox.reap(T0.plus(LEASE).plusMillis(1)));
+        assertEquals(List.of("m1", "m2"), ids(outbox.claimDue("w2", 10, T0.plus(LEASE).plusMillis(1))));
+        assertFalse(outbox.delivered("m1", "dead"), "the dead worker kept its claim");
+        assertTrue(outbox.delivered("m1", "w2"));
+        assertFalse(outbox.heartbeat("dead", T0.plus(LEASE.multipliedBy(2))), "the dead worker is still registered");
     }
 
-    private static final class RolledBack extends RuntimeException {
+    @Test
+    void aHeartbeatKeepsEveryClaimOfTheWorker() {
+        database.dsl().transaction(tx -> outbox.enqueue(DSL.using(tx), List.of(message("m1", T0), message("m2", T0))));
+        assertEquals(2, outbox.claimDue("w1", 10, T0).size());
+        Instant later = T0.plus(LEASE.multipliedBy(10));
+        for (Instant at = T0.plus(LEASE.dividedBy(3)); at.isBefore(later); at = at.plus(LEASE.dividedBy(3))) {
+            assertTrue(outbox.heartbeat("w1", at.plus(LEASE)));
+            outbox.heartbeat("w2", at.plus(LEASE));
+            assertEquals(0, outbox.reap(at), "w1 was taken for dead at " + at);
+        }
+        assertEquals(List.of(), outbox.claimDue("w2", 10, later), "w2 took w1's claims");
+    }
+
+    @Test
+    void aWorkerRemovedAsDeadClaimsNothingMore() {
+        database.dsl().transaction(tx -> outbox.enqueue(DSL.using(tx), List.of(message("m1", T0))));
+        Instant afterLease = T0.plus(LEASE).plusMillis(1);
+        outbox.reap(afterLease);
+        assertEquals(List.of(), outbox.claimDue("w1", 10, afterLease));
+        outbox.register("w1-again", afterLease, afterLease.plus(LEASE));
+        assertEquals(List.of("m1"), ids(outbox.claimDue("w1-again", 10, afterLease)));
+    }
+
+    @Test
+    void aReapWaitsForAHeartbeatUnderWayAndSparesTheWorkerItRenewed() throws Exception {
+        assumeTrue(backend == Backend.POSTGRES, "SQLite has one writer at a time: a reap and a heartbeat cannot meet");
+        database.dsl().transaction(tx -> outbox.enqueue(DSL.using(tx), List.of(message("m1", T0))));
+        assertEquals(1, outbox.claimDue("w1", 10, T0).size());
+        Instant afterLease = T0.plus(LEASE).plusMillis(1);
+        try (var reaping = Executors.newSingleThreadExecutor()) {
+            Future<Integer> reaped = database.dsl().transactionResult(beating -> {
+                // w1's heartbeat has updated its row but not committed when another node looks for the dead.
+                beating.dsl().update(Workers.TABLE).set(Workers.ALIVE_UNTIL, afterLease.plus(LEASE).toEpochMilli())
+                        .where(Workers.WORKER.eq("w1")).execute();
+                Future<Integer> reap = reaping.submit(() -> outbox.reap(afterLease));
+                Thread.sleep(300);
+                assertFalse(reap.isDone(), "the reap did not wait for the heartbeat");
+                return reap;
+            });
+            reaped.get(10, TimeUnit.SECONDS);
+        }
+        assertTrue(outbox.heartbeat("w1", afterLease.plus(LEASE)), "w1 was taken for dead although it had renewed");
+        assertEquals(List.of(), outbox.claimDue("w1", 10, afterLease), "w1's claim was released");
+    }
+
+    @Test
+    void aRestartedNodeTakesBackItsOwnClaimsAtOnce() {
+        database.dsl().transaction(tx -> outbox.enqueue(DSL.using(tx), List.of(message("m1", T0), message("m2", T0))));
+        outbox.register("node-a:1", T0, T0.plus(LEASE));
+        assertEquals(List.of("m1"), ids(outbox.claimDue("node-a:1", 1, T0)));
+        assertEquals(List.of("m2"), ids(outbox.claimDue("w1", 1, T0)));
+
+        assertEquals(1, outbox.releaseClaims("node-a:"));
+        assertFalse(outbox.heartbeat("node-a:1", T0.plus(LEASE)), "the crashed worker is still registered");
+        assertEquals(List.of("m1"), ids(outbox.claimDue("w2", 10, T0)));
+    }
+
+    @Test
+    void aStoppingWorkerLeavesAndReleasesWhatItStillHolds() {
+        database.dsl().transaction(tx -> outbox.enqueue(DSL.using(tx), List.of(message("m1", T0))));
+        assertEquals(1, outbox.claimDue("w1", 10, T0).size());
+        outbox.deregister("w1");
+        assertFalse(outbox.heartbeat("w1", T0.plus(LEASE)));
+        assertEquals(List.of("m1"), ids(outbox.claimDue("w2", 10, T0)));
+    }
+
+    @Test
+    void releasingClaimsMakesThemDueAtOnceForAnyWorkerButOnlyWhileTheyAreStillOurs() {
+        database.dsl().transaction(tx -> outbox.enqueue(DSL.using(tx),
+                List.of(message("m1", T0), message("m2", T0), message("m3", T0))));
+        assertEquals(List.of("m1", "m2"), ids(outbox.claimDue("w1", 2, T0)));
+        assertEquals(List.of("m3"), ids(outbox.claimDue("w2", 10, T0)));
+
+        assertEquals(1, outbox.releaseClaims("w1", List.of("m1", "m3")), "m3 is w2's and stays so");
+        assertEquals(List.of("m1"), ids(outbox.claimDue("w3", 10, T0)));
+        assertEquals(0, outbox.releaseClaims("w1", List.of("m1")), "m1 is w3's now");
+        assertEquals(List.of(), outbox.claimDue("w4", 10, T0), "every claim still holds");
     }
 
     @Test
     void aRetryReleasesTheClaimUntilItsTime() {
         database.dsl().transaction(tx -> outbox.enqueue(DSL.using(tx), List.of(message("m1", T0))));
-        outbox.claimDue("w1", 10, T0, LEASE);
+        outbox.claimDue("w1", 10, T0);
         assertTrue(outbox.retryAt("m1", "w1", 1, T0.plusSeconds(5)));
-        assertEquals(List.of(), outbox.claimDue("w2", 10, T0.plusSeconds(4), LEASE));
-        OutboxMessage again = outbox.claimDue("w2", 10, T0.plusSeconds(5), LEASE).get(0);
+        assertEquals(List.of(), outbox.claimDue("w2", 10, T0.plusSeconds(4)));
+        OutboxMessage again = outbox.claimDue("w2", 10, T0.plusSeconds(5)).get(0);
         assertEquals(1, again.attempts());
         assertEquals(T0.plusSeconds(5), again.nextAttemptAt());
     }
@@ -148,8 +214,8 @@ class OutboxStoreTest {
         database.dsl().transaction(tx -> outbox.enqueue(DSL.using(tx), List.of(message("m1", T0), message("m2", T0))));
         assertEquals(2, outbox.depth());
         assertEquals(Optional.of(T0), outbox.oldestCreatedAt());
-        outbox.claimDue("w1", 1, T0, LEASE);
-        assertTrue(outbox.gaveUp(ids(outbox.claimDue("w1", 1, T0, LEASE)).get(0), "w1"));
+        outbox.claimDue("w1", 1, T0);
+        assertTrue(outbox.gaveUp(ids(outbox.claimDue("w1", 1, T0)).get(0), "w1"));
         assertEquals(1, outbox.depth());
     }
 
@@ -170,7 +236,7 @@ class OutboxStoreTest {
                 running.add(workers.submit(() -> {
                     start.await();
                     List<OutboxMessage> batch;
-                    while (!(batch = outbox.claimDue(worker, 10, T0, LEASE)).isEmpty()) {
+                    while (!(batch = outbox.claimDue(worker, 10, T0)).isEmpty()) {
                         for (OutboxMessage m : batch) {
                             if (claimedBy.putIfAbsent(m.messageId(), worker) != null) {
                                 doubles.add(m.messageId());
