@@ -1,28 +1,15 @@
 package io.hookwright.execution;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.hookwright.runlog.Outcome;
-import io.hookwright.testdb.Backend;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,34 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Execution table, row 4 — asynchronous, after commit: queued once the host has committed, never if it rolls back;
  * retried with backoff, every attempt logged.
  */
-@ParameterizedClass
-@EnumSource(Backend.class)
-class AsyncAfterCommitTest {
-    @Parameter
-    Backend backend;
-
-    @RegisterExtension
-    static WireMockExtension receiver = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-    @TempDir
-    Path dir;
-    private EngineFixture fixture;
-    private Engine engine;
-
+class AsyncAfterCommitTest extends ExecutionContract {
     @BeforeEach
     void start() {
-        fixture = new EngineFixture(backend, dir, receiver.getPort(),
-                EngineFixture.webhook("erp_sync", "/erp", "synchronous false\ntransaction 'after-commit'"));
-        engine = fixture.engine();
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
-
-    private List<LoggedRequest> received() {
-        return receiver.findAll(anyRequestedFor(anyUrl()));
+        startEngine(EngineFixture.webhook("erp_sync", "/erp", "synchronous false\ntransaction 'after-commit'"));
     }
 
     @Test

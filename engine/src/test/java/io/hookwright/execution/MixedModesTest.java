@@ -1,19 +1,10 @@
 package io.hookwright.execution;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.hookwright.runlog.Outcome;
 import io.hookwright.runlog.Run;
-import io.hookwright.testdb.Backend;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +15,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -34,36 +24,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * All four modes on one event in one host transaction: each keeps its own row of the execution table, whatever the
  * others do.
  */
-@ParameterizedClass
-@EnumSource(Backend.class)
-class MixedModesTest {
-    @Parameter
-    Backend backend;
-
-    @RegisterExtension
-    static WireMockExtension receiver = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-    @TempDir
-    Path dir;
-    private EngineFixture fixture;
-    private Engine engine;
-
+class MixedModesTest extends ExecutionContract {
     @BeforeEach
     void start() {
-        fixture = new EngineFixture(backend, dir, receiver.getPort(),
-                EngineFixture.webhook("async_inside", "/async-inside", "synchronous false\ntransaction 'inside'")
-                        + EngineFixture.webhook("async_after", "/async-after", "synchronous false\ntransaction 'after-commit'")
-                        + EngineFixture.webhook("sync_after", "/sync-after", "synchronous true\ntransaction 'after-commit'")
-                        + EngineFixture.webhook("sync_inside", "/sync-inside", "synchronous true\ntransaction 'inside'"));
-        engine = fixture.engine();
+        startEngine(EngineFixture.webhook("async_inside", "/async-inside", "synchronous false\ntransaction 'inside'")
+                + EngineFixture.webhook("async_after", "/async-after", "synchronous false\ntransaction 'after-commit'")
+                + EngineFixture.webhook("sync_after", "/sync-after", "synchronous true\ntransaction 'after-commit'")
+                + EngineFixture.webhook("sync_inside", "/sync-inside", "synchronous true\ntransaction 'inside'"));
         for (String path : List.of("/async-inside", "/async-after", "/sync-after", "/sync-inside")) {
             receiver.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)));
         }
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
     }
 
     /** How many requests each path got, paths with none left out. */

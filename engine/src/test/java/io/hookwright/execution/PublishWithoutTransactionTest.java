@@ -1,19 +1,10 @@
 package io.hookwright.execution;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.hookwright.runlog.Outcome;
 import io.hookwright.runlog.Run;
-import io.hookwright.testdb.Backend;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -23,7 +14,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,33 +22,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code engine.publish(event)} for a host without a transaction: as if in one that commits at once. Sync webhooks
  * have run when it returns and show how they ended; async ones are queued and delivered.
  */
-@ParameterizedClass
-@EnumSource(Backend.class)
-class PublishWithoutTransactionTest {
-    @Parameter
-    Backend backend;
-
-    @RegisterExtension
-    static WireMockExtension receiver = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-    @TempDir
-    Path dir;
-    private EngineFixture fixture;
-    private Engine engine;
-
+class PublishWithoutTransactionTest extends ExecutionContract {
     @BeforeEach
     void start() {
-        fixture = new EngineFixture(backend, dir, receiver.getPort(),
-                EngineFixture.webhook("sync_inside", "/sync-inside", "synchronous true\ntransaction 'inside'")
-                        + EngineFixture.webhook("sync_after", "/sync-after", "synchronous true\ntransaction 'after-commit'")
-                        + EngineFixture.webhook("async_inside", "/async-inside", "synchronous false\ntransaction 'inside'")
-                        + EngineFixture.webhook("async_after", "/async-after", "synchronous false\ntransaction 'after-commit'"));
-        engine = fixture.engine();
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
+        startEngine(EngineFixture.webhook("sync_inside", "/sync-inside", "synchronous true\ntransaction 'inside'")
+                + EngineFixture.webhook("sync_after", "/sync-after", "synchronous true\ntransaction 'after-commit'")
+                + EngineFixture.webhook("async_inside", "/async-inside", "synchronous false\ntransaction 'inside'")
+                + EngineFixture.webhook("async_after", "/async-after",
+                        "synchronous false\ntransaction 'after-commit'"));
     }
 
     private static int receivedAt(String path) {

@@ -1,19 +1,10 @@
 package io.hookwright.execution;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.hookwright.render.MessageIds;
 import io.hookwright.runlog.Outcome;
-import io.hookwright.testdb.Backend;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -31,7 +22,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,35 +31,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * committed one arrives exactly once per webhook. The seed is in every failure message, so a failing order can be
  * replayed.
  */
-@ParameterizedClass
-@EnumSource(Backend.class)
-class RollbackStressTest {
+class RollbackStressTest extends ExecutionContract {
     private static final int TRANSACTIONS = 1_000;
-
-    @Parameter
-    Backend backend;
-
-    @RegisterExtension
-    static WireMockExtension receiver = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-    @TempDir
-    Path dir;
-    private EngineFixture fixture;
-    private Engine engine;
 
     @BeforeEach
     void start() {
-        fixture = new EngineFixture(backend, dir, receiver.getPort(),
-                EngineFixture.webhook("ledger_inside", "/inside", "synchronous false\ntransaction 'inside'")
-                        + EngineFixture.webhook("ledger_after", "/after", "synchronous false\ntransaction 'after-commit'"));
-        engine = fixture.engine();
+        startEngine(EngineFixture.webhook("ledger_inside", "/inside", "synchronous false\ntransaction 'inside'")
+                + EngineFixture.webhook("ledger_after", "/after", "synchronous false\ntransaction 'after-commit'"));
         receiver.stubFor(post(urlEqualTo("/inside")).willReturn(aResponse().withStatus(204)));
         receiver.stubFor(post(urlEqualTo("/after")).willReturn(aResponse().withStatus(204)));
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
     }
 
     @Test

@@ -1,29 +1,16 @@
 package io.hookwright.execution;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.hookwright.render.MessageIds;
 import io.hookwright.runlog.Outcome;
 import io.hookwright.runlog.Run;
-import io.hookwright.testdb.Backend;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,36 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Execution table, row 2 — synchronous, after commit: sent once the host has committed, in the caller's thread;
  * never if the host rolls back; a failure is logged and leaves the host's data as it is.
  */
-@ParameterizedClass
-@EnumSource(Backend.class)
-class SyncAfterCommitTest {
-    @Parameter
-    Backend backend;
-
-    @RegisterExtension
-    static WireMockExtension receiver = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-    @TempDir
-    Path dir;
-    private EngineFixture fixture;
-    private Engine engine;
-
+class SyncAfterCommitTest extends ExecutionContract {
     /** The engine with one sync-after-commit webhook; {@code more} adds to its execution block. */
     private void start(String more) {
-        fixture = new EngineFixture(backend, dir, receiver.getPort(), EngineFixture.webhook("erp_notify", "/erp",
+        startEngine(EngineFixture.webhook("erp_notify", "/erp",
                 "synchronous true\ntransaction 'after-commit'\n" + more));
-        engine = fixture.engine();
-    }
-
-    @AfterEach
-    void stop() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
-
-    private List<LoggedRequest> received() {
-        return receiver.findAll(anyRequestedFor(anyUrl()));
     }
 
     @Test

@@ -1,29 +1,17 @@
 package io.hookwright.execution;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.hookwright.runlog.Outcome;
 import io.hookwright.runlog.Run;
-import io.hookwright.testdb.Backend;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -33,34 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Execution table, row 1 — synchronous, inside: sent before the host commits, in the caller's thread; a failure
  * vetoes the host's transaction, and the run stays logged.
  */
-@ParameterizedClass
-@EnumSource(Backend.class)
-class SyncInsideTest {
-    @Parameter
-    Backend backend;
-
-    @RegisterExtension
-    static WireMockExtension receiver = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-    @TempDir
-    Path dir;
-    private EngineFixture fixture;
-    private Engine engine;
-
+class SyncInsideTest extends ExecutionContract {
     @BeforeEach
     void start() {
-        fixture = new EngineFixture(backend, dir, receiver.getPort(),
-                EngineFixture.webhook("erp_budget", "/erp", "synchronous true\ntransaction 'inside'\ntimeout '4s'"));
-        engine = fixture.engine();
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
-
-    private List<LoggedRequest> received() {
-        return receiver.findAll(anyRequestedFor(anyUrl()));
+        startEngine(EngineFixture.webhook("erp_budget", "/erp",
+                "synchronous true\ntransaction 'inside'\ntimeout '4s'"));
     }
 
     @Test
