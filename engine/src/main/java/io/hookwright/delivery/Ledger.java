@@ -67,8 +67,8 @@ public final class Ledger {
         removals.forEach((worker, ids) -> {
             int removed = outbox.remove(tx, ids, worker);
             if (removed < ids.size()) {
-                LOG.warning((ids.size() - removed) + " message(s) were sent after the claim on them had ended and "
-                        + "another worker had taken it: they may reach their receiver twice (same webhook-id)");
+                LOG.warning((ids.size() - removed) + " message(s) were sent after this node's lease on them had ended "
+                        + "and they were released to other nodes: they may reach their receiver twice (same webhook-id)");
             }
         });
         runs.record(tx, logged);

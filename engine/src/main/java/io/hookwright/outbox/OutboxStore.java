@@ -2,7 +2,6 @@ package io.hookwright.outbox;
 
 import org.jooq.DSLContext;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -71,7 +70,7 @@ public interface OutboxStore {
 
     /**
      * Removes messages that are done with, delivered or given up (their run log keeps them), in {@code tx}.
-     * Returns how many were still {@code worker}'s: a claim is lost when its lease ran out and another worker took it.
+     * Returns how many were still {@code worker}'s: a claim is lost when its worker's lease ended and it was released.
      */
     int remove(DSLContext tx, Collection<String> messageIds, String worker);
 

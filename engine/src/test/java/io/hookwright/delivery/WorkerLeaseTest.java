@@ -104,11 +104,7 @@ class WorkerLeaseTest {
 
     @Test
     void aMessageWaitingLongerThanALeaseIsSentWhileTheLeaseIsRenewed() throws Exception {
-        start(this::succeedAfterFirstSendReleased, () -> { });
-        enqueue("m0");
-        enqueue("m1");
-        dispatcher.wake();
-        String waiting = waitingBehindFirstSend();
+        String waiting = oneSendingOneWaiting();
         outlastTwoLeases();
         assertEquals(0, outbox.reap(clock.instant()), "the live node was taken for dead");
 
@@ -119,11 +115,7 @@ class WorkerLeaseTest {
 
     @Test
     void aNodeThatCannotRenewItsLeaseSendsNothingMoreAndReleasesWhatItHasNotSent() throws Exception {
-        start(this::succeedAfterFirstSendReleased, () -> { });
-        enqueue("m0");
-        enqueue("m1");
-        dispatcher.wake();
-        String waiting = waitingBehindFirstSend();
+        String waiting = oneSendingOneWaiting();
         // The database stops taking this node's heartbeats; two thirds of a lease on, other nodes may soon take its
         // claims, so the waiting message must not go out from here.
         heartbeatsFail = true;
@@ -137,11 +129,7 @@ class WorkerLeaseTest {
 
     @Test
     void aNodeFoundDeadSendsNothingItHadClaimedAndGoesOnAsANewWorker() throws Exception {
-        start(this::succeedAfterFirstSendReleased, () -> { });
-        enqueue("m0");
-        enqueue("m1");
-        dispatcher.wake();
-        String waiting = waitingBehindFirstSend();
+        String waiting = oneSendingOneWaiting();
         String first = dispatcher.worker();
         // Its heartbeats did not land in time, and another node found its lease ended and took its messages.
         database.dsl().update(Workers.TABLE).set(Workers.ALIVE_UNTIL, T0.toEpochMilli())
@@ -164,11 +152,7 @@ class WorkerLeaseTest {
 
     @Test
     void messagesNotYetSentAreReleasedForAnyNodeWhenTheEngineStops() throws Exception {
-        start(this::succeedAfterFirstSendReleased, () -> { });
-        enqueue("m0");
-        enqueue("m1");
-        dispatcher.wake();
-        String waiting = waitingBehindFirstSend();
+        String waiting = oneSendingOneWaiting();
         String inFlight = sent.get(0);
 
         Thread closing = Thread.ofPlatform().start(() -> dispatcher.close(Duration.ofSeconds(10)));
@@ -206,8 +190,15 @@ class WorkerLeaseTest {
         dispatcher.start();
     }
 
-    /** Waits for the first request (m0 or m1) to hang, and returns the other, waiting in the lane behind it. */
-    private String waitingBehindFirstSend() throws InterruptedException {
+    /**
+     * Starts the engine on m0 and m1 for one host that takes one request at a time; the first request (m0's or m1's)
+     * hangs until {@link #releaseFirstSend}. Returns the other message, waiting in the lane behind it.
+     */
+    private String oneSendingOneWaiting() throws InterruptedException {
+        start(this::succeedAfterFirstSendReleased, () -> { });
+        enqueue("m0");
+        enqueue("m1");
+        dispatcher.wake();
         awaitUntil(() -> sent.size() == 1, "nothing was sent");
         return sent.get(0).equals("m0") ? "m1" : "m0";
     }
