@@ -3,18 +3,15 @@ package io.hookwright.delivery;
 import io.hookwright.outbox.OutboxMessage;
 import io.hookwright.outbox.OutboxStore;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,7 +35,6 @@ public final class Dispatcher implements AutoCloseable {
     private final SettlementWriter writer;
     private final DeliverySettings settings;
     private final Clock clock;
-    private volatile String worker;
     private final HostLanes lanes;
     private final Semaphore wakeups = new Semaphore(0);
     private final AtomicLong wakes = new AtomicLong();
@@ -50,10 +46,7 @@ public final class Dispatcher implements AutoCloseable {
     private final HeldClaims held = new HeldClaims();
     /** Messages given up unsent while this worker's lease was in doubt: released by the lease keeper, in batches. */
     private final Queue<String> toRelease = new ConcurrentLinkedQueue<>();
-    /** Until when this worker's lease is known to hold: its claims hold as long. */
-    private volatile Instant aliveUntil = Instant.MIN;
-    private Instant heartbeatAt = Instant.MIN;
-    private final ReentrantLock renewing = new ReentrantLock();
+    private final WorkerLease lease;
 
     public Dispatcher(OutboxStore outbox, Delivery delivery, SettlementWriter writer, DeliverySettings settings,
                       Clock clock) {
@@ -62,21 +55,15 @@ public final class Dispatcher implements AutoCloseable {
         this.writer = writer;
         this.settings = settings;
         this.clock = clock;
-        this.worker = newWorkerId();
+        this.lease = new WorkerLease(outbox, settings, clock, this::wake, () -> held.giveUpWaiting().size());
         this.lanes = new HostLanes(settings.perHostConcurrency(), settings.perHostQueue(), this::wake);
         this.claimer = Thread.ofPlatform().name("hookwright-claimer").daemon().unstarted(this::run);
         this.leaseKeeper = Thread.ofPlatform().name("hookwright-lease").daemon().unstarted(this::keepLease);
     }
 
-    private String newWorkerId() {
-        byte[] random = new byte[6];
-        new SecureRandom().nextBytes(random);
-        return settings.node() + ":" + HexFormat.of().formatHex(random);
-    }
-
     /** This engine's worker id, as its claims carry it. */
     public String worker() {
-        return worker;
+        return lease.worker();
     }
 
     /** Takes back this node's claims left by a crash, registers this worker, then starts claiming. */
@@ -85,19 +72,11 @@ public final class Dispatcher implements AutoCloseable {
         if (released > 0) {
             LOG.info("resuming " + released + " message(s) claimed before the last stop of node " + settings.node());
         }
-        register();
+        lease.register();
         running = true;
         claimer.start();
         leaseKeeper.start();
         wake();
-    }
-
-    private void register() {
-        Instant now = clock.instant();
-        Instant until = now.plus(settings.lease());
-        outbox.register(worker, now, until);
-        aliveUntil = until;
-        heartbeatAt = now;
     }
 
     /** Makes the claimer look at the outbox now. */
@@ -134,7 +113,7 @@ public final class Dispatcher implements AutoCloseable {
                 ? settings.pollInterval() : settings.lease().dividedBy(6);
         while (true) {
             // Each step on its own: a database refusing heartbeats may still take releases.
-            attempt("renewing this node's lease", () -> renew(false));
+            attempt("renewing this node's lease", () -> lease.renew(false));
             attempt("releasing unsent messages", this::releaseGivenUp);
             attempt("looking for nodes whose lease ended", () -> {
                 int reaped = outbox.reap(clock.instant());
@@ -159,61 +138,18 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    /**
-     * Renews this worker's lease once a third of it has passed or, with {@code inDoubt}, at once if it does not
-     * hold long enough (the claimer after a long pause, or a jump of the clock).
-     */
-    private void renew(boolean inDoubt) {
-        renewing.lock();
-        try {
-            Instant now = clock.instant();
-            if (inDoubt ? leaseHolds() : now.isBefore(heartbeatAt.plus(settings.lease().dividedBy(3)))) {
-                return;
-            }
-            heartbeat(now);
-        } finally {
-            renewing.unlock();
-        }
-    }
-
-    private void heartbeat(Instant now) {
-        Instant until = now.plus(settings.lease());
-        boolean wasInDoubt = !leaseHolds();
-        if (outbox.heartbeat(worker, until)) {
-            aliveUntil = until;
-            heartbeatAt = now;
-            if (wasInDoubt) {
-                wake();
-            }
-            return;
-        }
-        // Another node found this worker's lease ended and released its claims: none of its waiting messages may go
-        // out from here now. The engine goes on as a new worker.
-        int lost = held.giveUpWaiting().size();
-        worker = newWorkerId();
-        register();
-        LOG.warning("this node's lease ended before it was renewed (the node or its database stalled for longer "
-                + "than " + settings.lease().toSeconds() + " s); " + lost + " message(s) it had not sent yet went to "
-                + "other nodes; it goes on as worker " + worker);
-    }
-
-    /** Whether this worker's lease holds a third of a lease more: the time a late heartbeat has to land. */
-    private boolean leaseHolds() {
-        return clock.instant().plus(settings.lease().dividedBy(3)).isBefore(aliveUntil);
-    }
-
     private void claimRound() {
-        if (!leaseHolds()) {
-            renew(true);
+        if (!lease.holds()) {
+            lease.renew(true);
         }
-        while (running && leaseHolds()) {
+        while (running && lease.holds()) {
             int room = settings.maxInFlight() - lanes.held();
             if (room <= 0) {
                 starved = true;
                 return;
             }
             int wanted = Math.min(settings.claimBatch(), room);
-            String claimant = worker;
+            String claimant = lease.worker();
             List<OutboxMessage> claimed = outbox.claimDue(claimant, wanted, clock.instant(), lanes.full());
             held.claimed(claimed.stream().map(OutboxMessage::messageId).toList());
             for (OutboxMessage message : claimed) {
@@ -228,12 +164,12 @@ public final class Dispatcher implements AutoCloseable {
     private void deliver(OutboxMessage message, String claimant) {
         String id = message.messageId();
         try {
-            if (!claimant.equals(worker)) {
+            if (!claimant.equals(lease.worker())) {
                 // Claimed under a lease since lost: the node that found it ended has released the message.
                 held.giveUp(id);
                 return;
             }
-            if (!leaseHolds()) {
+            if (!lease.holds()) {
                 if (held.giveUp(id)) {
                     toRelease.add(id);
                 }
@@ -260,19 +196,19 @@ public final class Dispatcher implements AutoCloseable {
         if (ids.isEmpty()) {
             return;
         }
-        release(ids, "while this node's lease was in doubt (its heartbeats were late)");
+        release(ids, "while this node's lease was in doubt (its heartbeats were late)", Level.WARNING);
         wake();
         toRelease.removeAll(ids);
     }
 
     /** Makes messages given up unsent due again at once, for any node. */
-    private void release(List<String> unsent, String when) {
+    private void release(List<String> unsent, String when, Level level) {
         if (unsent.isEmpty()) {
             return;
         }
         try {
-            int released = outbox.releaseClaims(worker, unsent);
-            LOG.info(unsent.size() + " message(s) were not sent " + when + "; " + released
+            int released = outbox.releaseClaims(lease.worker(), unsent);
+            LOG.log(level, unsent.size() + " message(s) were not sent " + when + "; " + released
                     + " released for any node to send");
         } catch (RuntimeException e) {
             LOG.warning(unsent.size() + " unsent message(s) stay claimed until this node's lease ends: "
@@ -312,7 +248,7 @@ public final class Dispatcher implements AutoCloseable {
         }
         lanes.stop();
         // Released before the drain, so that other nodes start on them while this one finishes its requests.
-        release(held.giveUpWaiting(), "as this node stops");
+        release(held.giveUpWaiting(), "as this node stops", Level.INFO);
         long deadline = System.nanoTime() + drain.toNanos();
         while (!held.isEmpty() && System.nanoTime() < deadline) {
             try {
@@ -328,10 +264,10 @@ public final class Dispatcher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        release(List.copyOf(toRelease), "as this node stops");
+        release(List.copyOf(toRelease), "as this node stops", Level.INFO);
         if (held.isEmpty()) {
             try {
-                outbox.deregister(worker);
+                outbox.deregister(lease.worker());
             } catch (RuntimeException e) {
                 LOG.warning("could not leave the workers; the lease ends by itself: " + e.getMessage());
             }
