@@ -143,7 +143,9 @@ public final class Dispatcher implements AutoCloseable {
             lease.renew(true);
         }
         while (running && lease.holds()) {
-            int room = settings.maxInFlight() - lanes.held();
+            // Messages sent and waiting for the writer count too: a writer that falls behind slows claiming down
+            // instead of piling up settlements in memory (and duplicates after a crash).
+            int room = settings.maxInFlight() - inFlight();
             if (room <= 0) {
                 starved = true;
                 return;
@@ -176,17 +178,30 @@ public final class Dispatcher implements AutoCloseable {
                 return;
             }
             if (held.send(id)) {
-                writer.add(delivery.deliver(message, claimant), () -> held.settled(id));
+                writer.add(delivery.deliver(message, claimant), () -> {
+                    held.settled(id);
+                    wakeIfRoom();
+                });
             }
         } catch (RuntimeException e) {
             // A fault of the engine's own: the message stays claimed until this node stops (or dies), then goes again.
             held.settled(id);
             LOG.log(Level.SEVERE, "delivering " + id + " failed inside the engine", e);
         } finally {
-            if (starved && lanes.held() <= settings.maxInFlight() / 2) {
-                starved = false;
-                wake();
-            }
+            wakeIfRoom();
+        }
+    }
+
+    /** Messages claimed and not yet settled: in the lanes, or sent and waiting for the writer. */
+    private int inFlight() {
+        return lanes.held() + (int) writer.unwritten();
+    }
+
+    /** Wakes a claimer that stopped for want of room once half the room is free again. */
+    private void wakeIfRoom() {
+        if (starved && inFlight() <= settings.maxInFlight() / 2) {
+            starved = false;
+            wake();
         }
     }
 

@@ -70,8 +70,8 @@ public final class SettlementWriter implements AutoCloseable {
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
                 writeUntilDone(batch.stream().map(Unwritten::settlement).toList());
-                batch.forEach(u -> u.done().run());
                 unwritten.addAndGet(-batch.size());
+                batch.forEach(u -> u.done().run());
                 batch.clear();
                 afterWrite.run();
             } catch (InterruptedException e) {
