@@ -5,6 +5,7 @@ import io.hookwright.delivery.Settlement.QueueStep;
 import io.hookwright.outbox.OutboxStore;
 import io.hookwright.runlog.Run;
 import io.hookwright.runlog.RunLog;
+import io.hookwright.state.Result;
 import io.hookwright.state.WebhookState;
 import io.hookwright.state.WebhookStateStore;
 import io.hookwright.store.Database;
@@ -12,7 +13,6 @@ import org.jooq.DSLContext;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,34 +76,32 @@ public final class Ledger {
     }
 
     private List<WebhookState> applyHealth(DSLContext tx, List<Settlement> batch) {
-        List<WebhookState> deactivated = new ArrayList<>();
-        // Successes in a row need one reset, not one per delivery.
-        Map<String, Boolean> lastWasSuccess = new HashMap<>();
-        var now = clock.instant();
+        // Each webhook's results together, in order: one write of its row per batch, not one per delivery.
+        Map<String, List<Result>> results = new LinkedHashMap<>();
+        List<HealthStep.Gone> gone = new ArrayList<>();
         for (Settlement s : batch) {
             switch (s.health()) {
-                case HealthStep.Succeeded ok -> {
-                    if (lastWasSuccess.put(ok.webhook(), true) != Boolean.TRUE) {
-                        states.succeeded(tx, ok.webhook(), now);
-                    }
-                }
-                case HealthStep.Failed failed -> {
-                    lastWasSuccess.put(failed.webhook(), false);
-                    WebhookState before = states.get(tx, failed.webhook());
-                    WebhookState after = states.failed(tx, failed.webhook(), now, failed.failure(), deactivateAfter);
-                    if (before.active() && !after.active()) {
-                        deactivated.add(after);
-                    }
-                }
-                case HealthStep.Gone gone -> {
-                    lastWasSuccess.put(gone.webhook(), false);
-                    WebhookState before = states.get(tx, gone.webhook());
-                    if (before.active()) {
-                        deactivated.add(states.deactivate(tx, gone.webhook(), now, gone.reason()));
-                    }
-                }
+                case HealthStep.Succeeded ok ->
+                        results.computeIfAbsent(ok.webhook(), w -> new ArrayList<>()).add(Result.SUCCEEDED);
+                case HealthStep.Failed failed -> results.computeIfAbsent(failed.webhook(), w -> new ArrayList<>())
+                        .add(Result.failed(failed.failure()));
+                case HealthStep.Gone g -> gone.add(g);
                 case HealthStep.Unchanged u -> {
                 }
+            }
+        }
+        var now = clock.instant();
+        List<WebhookState> deactivated = new ArrayList<>();
+        results.forEach((webhook, ofWebhook) -> {
+            if (ofWebhook.stream().allMatch(Result::succeeded)) {
+                states.succeeded(tx, webhook, now);
+            } else {
+                states.recorded(tx, webhook, now, ofWebhook, deactivateAfter).ifPresent(deactivated::add);
+            }
+        });
+        for (HealthStep.Gone g : gone) {
+            if (states.get(tx, g.webhook()).active()) {
+                deactivated.add(states.deactivate(tx, g.webhook(), now, g.reason()));
             }
         }
         return deactivated;

@@ -4,20 +4,16 @@ import io.hookwright.store.Database;
 import io.hookwright.store.Notifications;
 import io.hookwright.store.Schema.WebhookStates;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.impl.DSL;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** All of the webhook state's SQL. */
 public final class JooqWebhookStateStore implements WebhookStateStore {
-    /** The stored count, qualified: in an upsert's update, PostgreSQL finds the bare name ambiguous. */
-    private static final Field<Integer> FAILURES_SO_FAR = DSL.field(
-            DSL.name(WebhookStates.TABLE.getName(), WebhookStates.CONSECUTIVE_FAILURES.getName()), Integer.class);
-
     private final Database database;
 
     public JooqWebhookStateStore(Database database) {
@@ -69,28 +65,50 @@ public final class JooqWebhookStateStore implements WebhookStateStore {
 
     @Override
     public WebhookState failed(DSLContext dsl, String code, Instant now, String failure, int threshold) {
+        return recorded(dsl, code, now, List.of(Result.failed(failure)), threshold).orElseGet(() -> read(dsl, code));
+    }
+
+    @Override
+    public Optional<WebhookState> recorded(DSLContext tx, String code, Instant now, List<Result> results,
+                                           int threshold) {
         long at = now.toEpochMilli();
-        dsl.insertInto(WebhookStates.TABLE, WebhookStates.CODE, WebhookStates.ACTIVE,
-                        WebhookStates.CONSECUTIVE_FAILURES, WebhookStates.LAST_FAILURE, WebhookStates.UPDATED_AT)
-                .values(code, true, 1, failure, at)
-                .onConflict(WebhookStates.CODE).doUpdate()
-                .set(WebhookStates.CONSECUTIVE_FAILURES, FAILURES_SO_FAR.plus(1))
-                .set(WebhookStates.LAST_FAILURE, failure)
-                .set(WebhookStates.UPDATED_AT, at)
+        // A row to lock, so that nodes recording at once take turns instead of counting on from the same number.
+        tx.insertInto(WebhookStates.TABLE, WebhookStates.CODE, WebhookStates.ACTIVE,
+                        WebhookStates.CONSECUTIVE_FAILURES, WebhookStates.UPDATED_AT)
+                .values(code, true, 0, at)
+                .onConflictDoNothing()
                 .execute();
-        WebhookState state = read(dsl, code);
-        if (state.active() && state.consecutiveFailures() >= threshold) {
-            String reason = state.consecutiveFailures() + " consecutive failures; the last: " + failure;
-            dsl.update(WebhookStates.TABLE)
-                    .set(WebhookStates.ACTIVE, false)
-                    .set(WebhookStates.DEACTIVATED_AT, at)
-                    .set(WebhookStates.DEACTIVATION_REASON, reason)
-                    .where(WebhookStates.CODE.eq(code)).and(WebhookStates.ACTIVE.eq(true))
-                    .execute();
-            flipped(dsl);
-            return read(dsl, code);
+        WebhookState before = state(database.kind().locking(
+                tx.selectFrom(WebhookStates.TABLE).where(WebhookStates.CODE.eq(code))).fetchSingle());
+        int inARow = before.consecutiveFailures();
+        String lastFailure = before.lastFailure();
+        String reason = null;
+        for (Result result : results) {
+            if (result.succeeded()) {
+                inARow = 0;
+                continue;
+            }
+            inARow++;
+            lastFailure = result.failure();
+            if (before.active() && reason == null && inARow >= threshold) {
+                reason = inARow + " consecutive failures; the last: " + result.failure();
+            }
         }
-        return state;
+        var update = tx.update(WebhookStates.TABLE)
+                .set(WebhookStates.CONSECUTIVE_FAILURES, inARow)
+                .set(WebhookStates.LAST_FAILURE, lastFailure)
+                .set(WebhookStates.UPDATED_AT, at);
+        if (reason == null) {
+            update.where(WebhookStates.CODE.eq(code)).execute();
+            return Optional.empty();
+        }
+        update.set(WebhookStates.ACTIVE, false)
+                .set(WebhookStates.DEACTIVATED_AT, at)
+                .set(WebhookStates.DEACTIVATION_REASON, reason)
+                .where(WebhookStates.CODE.eq(code))
+                .execute();
+        flipped(tx);
+        return Optional.of(read(tx, code));
     }
 
     @Override

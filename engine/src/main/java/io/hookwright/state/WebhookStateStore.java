@@ -3,7 +3,9 @@ package io.hookwright.state;
 import org.jooq.DSLContext;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Consecutive failures, automatic deactivation, and the operator's activate/deactivate. */
 public interface WebhookStateStore {
@@ -29,6 +31,14 @@ public interface WebhookStateStore {
 
     /** {@link #failed(String, Instant, String, int)} in {@code tx}. */
     WebhookState failed(DSLContext tx, String code, Instant now, String failure, int threshold);
+
+    /**
+     * Records {@code results} for {@code code} in the order they happened, as {@link #succeeded} and {@link #failed}
+     * called for each would, in one read and one write of its row: a batch of settlements holds dozens of a busy
+     * webhook's results, and while one transaction works on that row every other node's settlements wait for it.
+     * Returns the state if these results deactivated the webhook.
+     */
+    Optional<WebhookState> recorded(DSLContext tx, String code, Instant now, List<Result> results, int threshold);
 
     /** Deactivates at once, e.g. on 410 Gone or by an operator. */
     WebhookState deactivate(String code, Instant now, String reason);

@@ -31,6 +31,11 @@ public enum Dialect {
         }
 
         @Override
+        public <R extends Record> Select<R> locking(SelectForUpdateStep<R> select) {
+            return select;
+        }
+
+        @Override
         void holdingMigrationLock(DSLContext dsl, Runnable migrate) {
             // A migration's transaction takes SQLite's one write lock; concurrent starters wait for it.
             migrate.run();
@@ -51,6 +56,11 @@ public enum Dialect {
         @Override
         public <R extends Record> Select<R> sharing(SelectForUpdateStep<R> select) {
             return select.forShare();
+        }
+
+        @Override
+        public <R extends Record> Select<R> locking(SelectForUpdateStep<R> select) {
+            return select.forUpdate();
         }
 
         @Override
@@ -94,6 +104,12 @@ public enum Dialect {
      * PostgreSQL a shared row lock; SQLite's one writer at a time needs none.
      */
     public abstract <R extends Record> Select<R> sharing(SelectForUpdateStep<R> select);
+
+    /**
+     * {@code select}, locking the rows it reads until the transaction ends, so a read-then-write of them is not
+     * interleaved with another's: on PostgreSQL {@code FOR UPDATE}; SQLite's one writer at a time needs none.
+     */
+    public abstract <R extends Record> Select<R> locking(SelectForUpdateStep<R> select);
 
     /** Runs {@code migrate} while no other process migrates the same database; {@code dsl} is on one connection. */
     abstract void holdingMigrationLock(DSLContext dsl, Runnable migrate);

@@ -12,6 +12,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,6 +49,57 @@ class WebhookStateStoreTest {
     @AfterEach
     void close() {
         database.close();
+    }
+
+    @Test
+    void resultsRecordedTogetherCountAsTheyWouldOneByOne() {
+        String timeout = "no response within the timeout of 5000 ms from https://erp.example.com/x";
+        database.dsl().transaction(tx -> assertEquals(Optional.empty(), states.recorded(tx.dsl(), "erp", T0,
+                List.of(Result.failed("HTTP 500"), Result.failed("HTTP 502"), Result.SUCCEEDED, Result.failed("HTTP 503")),
+                3)));
+        WebhookState after = states.get("erp");
+        assertTrue(after.active());
+        assertEquals(1, after.consecutiveFailures(), "a success in between starts the count again");
+        assertEquals("HTTP 503", after.lastFailure());
+
+        database.dsl().transaction(tx -> {
+            WebhookState off = states.recorded(tx.dsl(), "erp", T0.plusSeconds(1),
+                    List.of(Result.failed("HTTP 500"), Result.failed(timeout), Result.failed("HTTP 500")), 3).orElseThrow();
+            assertEquals("3 consecutive failures; the last: " + timeout, off.deactivationReason(),
+                    "the reason names the failure that reached the threshold, counted on from before");
+            assertEquals(4, off.consecutiveFailures());
+        });
+    }
+
+    @Test
+    void aRunOfFailuresInsideOneBatchDeactivatesEvenIfASuccessFollows() {
+        database.dsl().transaction(tx -> assertTrue(states.recorded(tx.dsl(), "erp", T0, List.of(Result.failed("a"),
+                Result.failed("b"), Result.failed("c"), Result.SUCCEEDED), 3).isPresent()));
+        WebhookState off = states.get("erp");
+        assertFalse(off.active());
+        assertEquals("3 consecutive failures; the last: c", off.deactivationReason());
+        assertEquals(0, off.consecutiveFailures());
+    }
+
+    @Test
+    void nodesRecordingAtOnceLoseNoFailure() throws Exception {
+        int perWriter = 40;
+        try (var writers = Executors.newFixedThreadPool(3)) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int w = 0; w < 3; w++) {
+                running.add(writers.submit(() -> {
+                    for (int i = 0; i < perWriter; i++) {
+                        database.dsl().transaction(tx -> states.recorded(tx.dsl(), "erp", T0,
+                                List.of(Result.failed("HTTP 500"), Result.failed("HTTP 500")), 1_000));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> one : running) {
+                one.get(60, TimeUnit.SECONDS);
+            }
+        }
+        assertEquals(3 * perWriter * 2, states.get("erp").consecutiveFailures());
     }
 
     @Test
