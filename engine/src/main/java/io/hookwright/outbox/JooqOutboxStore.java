@@ -1,6 +1,7 @@
 package io.hookwright.outbox;
 
 import io.hookwright.store.Database;
+import io.hookwright.store.JdbcBatch;
 import io.hookwright.store.Notifications;
 import io.hookwright.store.RequestJson;
 import io.hookwright.store.SecretNames;
@@ -9,11 +10,8 @@ import io.hookwright.store.Schema.Workers;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +34,8 @@ public final class JooqOutboxStore implements OutboxStore {
      * took more of a publish's time than running it.
      */
     private final String insert;
+    /** Rendered once too: a settlement batch removes hundreds of delivered messages. */
+    private final String delete;
 
     public JooqOutboxStore(Database database) {
         this.database = database;
@@ -46,30 +46,19 @@ public final class JooqOutboxStore implements OutboxStore {
                 .values(Collections.nCopies(14, null))
                 .onConflictDoNothing()
                 .getSQL();
+        this.delete = DSL.using(database.dialect()).deleteFrom(Outbox.TABLE)
+                .where(Outbox.MESSAGE_ID.eq((String) null))
+                .and(Outbox.STATUS.eq((String) null))
+                .and(Outbox.CLAIMED_BY.eq((String) null))
+                .getSQL();
     }
 
     @Override
     public void enqueue(DSLContext tx, List<OutboxMessage> messages) {
-        if (messages.isEmpty()) {
-            return;
-        }
-        tx.connection(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(insert)) {
-                for (OutboxMessage m : messages) {
-                    Object[] values = {m.messageId(), m.webhook(), m.revision(), m.eventId(), m.eventType(), m.mode(),
-                            RequestJson.write(m.request()), (int) m.timeout().toMillis(), m.attempts(), PENDING,
-                            m.nextAttemptAt().toEpochMilli(), m.createdAt().toEpochMilli(), m.targetHost(),
-                            SecretNames.join(m.signingSecrets())};
-                    for (int i = 0; i < values.length; i++) {
-                        statement.setObject(i + 1, values[i]);
-                    }
-                    statement.addBatch();
-                }
-                statement.executeBatch();
-            } catch (SQLException e) {
-                throw new DataAccessException("SQL [" + insert + "]; " + e.getMessage(), e);
-            }
-        });
+        JdbcBatch.execute(tx, insert, messages.stream().map(m -> new Object[]{m.messageId(), m.webhook(), m.revision(),
+                m.eventId(), m.eventType(), m.mode(), RequestJson.write(m.request()), (int) m.timeout().toMillis(),
+                m.attempts(), PENDING, m.nextAttemptAt().toEpochMilli(), m.createdAt().toEpochMilli(), m.targetHost(),
+                SecretNames.join(m.signingSecrets())}).toList());
     }
 
     @Override
@@ -197,12 +186,7 @@ public final class JooqOutboxStore implements OutboxStore {
 
     @Override
     public int remove(DSLContext tx, Collection<String> messageIds, String worker) {
-        if (messageIds.isEmpty()) {
-            return 0;
-        }
-        return tx.deleteFrom(Outbox.TABLE).where(Outbox.MESSAGE_ID.in(messageIds))
-                .and(Outbox.STATUS.eq(CLAIMED)).and(Outbox.CLAIMED_BY.eq(worker))
-                .execute();
+        return JdbcBatch.execute(tx, delete, messageIds.stream().map(id -> new Object[]{id, CLAIMED, worker}).toList());
     }
 
     @Override
