@@ -9,9 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One statement, rendered once by jOOQ, run for many rows as a JDBC batch. For the engine's hot writes (queueing
- * messages, logging runs, removing delivered messages): a statement of hundreds of rows, rendered and planned anew
- * for every batch, cost more than running it.
+ * One statement, rendered once by jOOQ, run for many rows as a JDBC batch. For the engine's hot inserts (queueing
+ * messages, logging runs): a statement of hundreds of rows, rendered and planned anew for every batch, cost more than
+ * running it. Not for statements the database plans (a lookup by key): after a few runs PostgreSQL may settle on a
+ * generic plan made on stale statistics.
  */
 public final class JdbcBatch {
     private JdbcBatch() {
