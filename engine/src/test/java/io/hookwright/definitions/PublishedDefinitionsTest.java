@@ -1,16 +1,9 @@
 package io.hookwright.definitions;
 
-import io.hookwright.store.Database;
-import io.hookwright.testdb.Backend;
-import org.junit.jupiter.api.AfterEach;
+import io.hookwright.testdb.OnEachBackend;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -20,30 +13,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The definitions sets nodes publish: the one published last runs, whatever the publishers' clocks say. */
-@ParameterizedClass
-@EnumSource(Backend.class)
-class PublishedDefinitionsTest {
+class PublishedDefinitionsTest extends OnEachBackend {
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
     private static final DefinitionSnapshot A = DefinitionSnapshot.of("rev-a", Map.of("erp.groovy", "webhook('erp') {}"));
     private static final DefinitionSnapshot B = DefinitionSnapshot.of("rev-b", Map.of("erp.groovy", "webhook('erp') {}",
             "templates/erp.ftl", "{\"k\": \"ü\"}"));
 
-    @Parameter
-    Backend backend;
-    @TempDir
-    Path dir;
-    private Database database;
     private PublishedDefinitions published;
 
     @BeforeEach
     void open() {
-        database = backend.open(dir);
         published = new JooqPublishedDefinitions(database);
-    }
-
-    @AfterEach
-    void close() {
-        database.close();
     }
 
     @Test

@@ -1,16 +1,9 @@
 package io.hookwright.ingest;
 
-import io.hookwright.store.Database;
-import io.hookwright.testdb.Backend;
-import org.junit.jupiter.api.AfterEach;
+import io.hookwright.testdb.OnEachBackend;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,27 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Events received over HTTP, by id: one receiver publishes an event, whichever node a repeat reaches. */
-@ParameterizedClass
-@EnumSource(Backend.class)
-class ReceivedEventsTest {
+class ReceivedEventsTest extends OnEachBackend {
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
-    @Parameter
-    Backend backend;
-    @TempDir
-    Path dir;
-    private Database database;
     private ReceivedEvents received;
 
     @BeforeEach
     void open() {
-        database = backend.open(dir);
         received = new JooqReceivedEvents(database);
-    }
-
-    @AfterEach
-    void close() {
-        database.close();
     }
 
     @Test

@@ -1,19 +1,13 @@
 package io.hookwright.outbox;
 
 import io.hookwright.render.RenderedRequest;
-import io.hookwright.store.Database;
 import io.hookwright.store.Schema.Workers;
 import org.jooq.impl.DSL;
 import io.hookwright.testdb.Backend;
-import org.junit.jupiter.api.AfterEach;
+import io.hookwright.testdb.OnEachBackend;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,32 +26,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The outbox on a real SQLite file and a real PostgreSQL: what the host's transaction decides, claims that never
  * overlap, and workers' leases: a claim holds while its worker renews, and returns once the worker is found dead.
  */
-@ParameterizedClass
-@EnumSource(Backend.class)
-class OutboxStoreTest {
-    @Parameter
-    Backend backend;
-
+class OutboxStoreTest extends OnEachBackend {
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
     private static final Duration LEASE = Duration.ofSeconds(30);
 
-    @TempDir
-    Path dir;
-    private Database database;
     private OutboxStore outbox;
 
     @BeforeEach
     void open() {
-        database = backend.open(dir);
         outbox = new JooqOutboxStore(database);
         for (String worker : List.of("w0", "w1", "w2", "w3", "w4", "dead")) {
             outbox.register(worker, T0, T0.plus(LEASE));
         }
-    }
-
-    @AfterEach
-    void close() {
-        database.close();
     }
 
     private static OutboxMessage message(String id, Instant due) {

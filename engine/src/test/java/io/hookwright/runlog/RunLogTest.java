@@ -1,17 +1,10 @@
 package io.hookwright.runlog;
 
 import io.hookwright.render.RenderedRequest;
-import io.hookwright.store.Database;
-import io.hookwright.testdb.Backend;
-import org.junit.jupiter.api.AfterEach;
+import io.hookwright.testdb.OnEachBackend;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,28 +19,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The run log on a real SQLite file and a real PostgreSQL. */
-@ParameterizedClass
-@EnumSource(Backend.class)
-class RunLogTest {
-    @Parameter
-    Backend backend;
-
+class RunLogTest extends OnEachBackend {
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
-    @TempDir
-    Path dir;
-    private Database database;
     private RunLog log;
 
     @BeforeEach
     void open() {
-        database = backend.open(dir);
         log = new JooqRunLog(database);
-    }
-
-    @AfterEach
-    void close() {
-        database.close();
     }
 
     private static Run run(String webhook, Outcome outcome, Instant at, Integer status) {

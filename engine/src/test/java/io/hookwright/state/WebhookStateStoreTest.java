@@ -2,15 +2,10 @@ package io.hookwright.state;
 
 import io.hookwright.store.Database;
 import io.hookwright.testdb.Backend;
-import org.junit.jupiter.api.AfterEach;
+import io.hookwright.testdb.OnEachBackend;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,30 +20,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Failures in a row deactivate a webhook with its reason; operators switch it back; all of it survives a restart. */
-@ParameterizedClass
-@EnumSource(Backend.class)
-class WebhookStateStoreTest {
-    @Parameter
-    Backend backend;
-
+class WebhookStateStoreTest extends OnEachBackend {
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
-    @TempDir
-    Path dir;
-    private Database database;
-    private String url;
     private WebhookStateStore states;
 
     @BeforeEach
     void open() {
-        url = backend.url(dir);
-        database = Backend.open(url);
         states = new JooqWebhookStateStore(database);
-    }
-
-    @AfterEach
-    void close() {
-        database.close();
     }
 
     @Test
