@@ -92,13 +92,8 @@ public final class Ledger {
         }
         var now = clock.instant();
         List<WebhookState> deactivated = new ArrayList<>();
-        results.forEach((webhook, ofWebhook) -> {
-            if (ofWebhook.stream().allMatch(Result::succeeded)) {
-                states.succeeded(tx, webhook, now);
-            } else {
-                states.recorded(tx, webhook, now, ofWebhook, deactivateAfter).ifPresent(deactivated::add);
-            }
-        });
+        results.forEach((webhook, ofWebhook) ->
+                states.recorded(tx, webhook, now, ofWebhook, deactivateAfter).ifPresent(deactivated::add));
         for (HealthStep.Gone g : gone) {
             if (states.get(tx, g.webhook()).active()) {
                 deactivated.add(states.deactivate(tx, g.webhook(), now, g.reason()));

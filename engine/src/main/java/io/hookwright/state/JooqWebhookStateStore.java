@@ -71,6 +71,10 @@ public final class JooqWebhookStateStore implements WebhookStateStore {
     @Override
     public Optional<WebhookState> recorded(DSLContext tx, String code, Instant now, List<Result> results,
                                            int threshold) {
+        if (results.stream().allMatch(Result::succeeded)) {
+            succeeded(tx, code, now);
+            return Optional.empty();
+        }
         long at = now.toEpochMilli();
         // A row to lock, so that nodes recording at once take turns instead of counting on from the same number.
         tx.insertInto(WebhookStates.TABLE, WebhookStates.CODE, WebhookStates.ACTIVE,
@@ -98,15 +102,15 @@ public final class JooqWebhookStateStore implements WebhookStateStore {
                 .set(WebhookStates.CONSECUTIVE_FAILURES, inARow)
                 .set(WebhookStates.LAST_FAILURE, lastFailure)
                 .set(WebhookStates.UPDATED_AT, at);
+        if (reason != null) {
+            update = update.set(WebhookStates.ACTIVE, false)
+                    .set(WebhookStates.DEACTIVATED_AT, at)
+                    .set(WebhookStates.DEACTIVATION_REASON, reason);
+        }
+        update.where(WebhookStates.CODE.eq(code)).execute();
         if (reason == null) {
-            update.where(WebhookStates.CODE.eq(code)).execute();
             return Optional.empty();
         }
-        update.set(WebhookStates.ACTIVE, false)
-                .set(WebhookStates.DEACTIVATED_AT, at)
-                .set(WebhookStates.DEACTIVATION_REASON, reason)
-                .where(WebhookStates.CODE.eq(code))
-                .execute();
         flipped(tx);
         return Optional.of(read(tx, code));
     }

@@ -36,7 +36,8 @@ public interface WebhookStateStore {
      * Records {@code results} for {@code code} in the order they happened, as {@link #succeeded} and {@link #failed}
      * called for each would, in one read and one write of its row: a batch of settlements holds dozens of a busy
      * webhook's results, and while one transaction works on that row every other node's settlements wait for it.
-     * Returns the state if these results deactivated the webhook.
+     * Results that are all successes only reset the count, as {@link #succeeded} does. Returns the state if these
+     * results deactivated the webhook.
      */
     Optional<WebhookState> recorded(DSLContext tx, String code, Instant now, List<Result> results, int threshold);
 
