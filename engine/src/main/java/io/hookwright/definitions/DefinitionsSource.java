@@ -26,18 +26,12 @@ public final class DefinitionsSource {
         }
     }
 
-    public Load load() {
-        String revision = Revisions.of(folder);
+    /**
+     * Compiles the files of {@code snapshot}, found in {@code folder} (this source's own folder, as read for it, or a
+     * copy of a set another node published), at the snapshot's revision: the revision is not read again.
+     */
+    public Load load(DefinitionSnapshot snapshot, Path folder) {
         DefinitionCompiler.Compilation compilation = compiler.compile(folder);
-        if (!compilation.valid()) {
-            return new Load(null, revision, compilation.errors(), compilation.files());
-        }
-        return new Load(compilation.definitions(), revision, List.of(), compilation.files());
-    }
-
-    /** Compiles a snapshot another node published, written out under {@code copy}, at the snapshot's revision. */
-    public Load load(DefinitionSnapshot snapshot, Path copy) {
-        DefinitionCompiler.Compilation compilation = compiler.compile(copy);
         return new Load(compilation.valid() ? compilation.definitions() : null, snapshot.revision(),
                 compilation.errors(), compilation.files());
     }

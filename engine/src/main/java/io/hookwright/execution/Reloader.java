@@ -45,7 +45,7 @@ public final class Reloader implements AutoCloseable {
      */
     public synchronized DefinitionsSource.Load reload() {
         DefinitionSnapshot snapshot = DefinitionSnapshot.read(source.folder());
-        DefinitionsSource.Load load = source.load();
+        DefinitionsSource.Load load = source.load(snapshot, source.folder());
         for (int tries = 1; tries < 3 && load.valid(); tries++) {
             // The folder is compiled where it is, with every check on its files; what is published must be what
             // was compiled, so a folder that changed meanwhile (a checkout under way) is read again.
@@ -54,7 +54,7 @@ public final class Reloader implements AutoCloseable {
                 break;
             }
             snapshot = after;
-            load = source.load();
+            load = source.load(snapshot, source.folder());
         }
         if (load.valid()) {
             engine.load(new LoadedDefinitions(load.definitions(), snapshot.revision()));
