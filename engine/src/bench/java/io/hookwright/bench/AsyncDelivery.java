@@ -7,7 +7,6 @@ import org.jooq.impl.DSL;
 
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.Arrays;
 
 /**
  * The engine's durable async delivery, end to end: a host publishes {@code count} events in transactions of
@@ -34,19 +33,10 @@ final class AsyncDelivery {
         try (BenchEngine bench = new BenchEngine(receiver, WEBHOOK, "synchronous false\ntransaction 'inside'");
              Connection host = bench.host()) {
             Engine engine = bench.engine.start();
-            long[] committed = new long[count];
             long before = receiver.received();
             long cpu = CpuTime.nanos();
             long started = System.nanoTime();
-            for (int first = 0; first < count; first += perTransaction) {
-                try (var tx = engine.begin(host)) {
-                    for (int i = first; i < Math.min(count, first + perTransaction); i++) {
-                        tx.publish(Requests.event(run, i));
-                    }
-                    tx.commit();
-                }
-                Arrays.fill(committed, first, Math.min(count, first + perTransaction), System.nanoTime());
-            }
+            long[] committed = Requests.publish(engine, host, run, count, perTransaction);
             Duration queueing = Duration.ofNanos(System.nanoTime() - started);
             long deliveredWhileQueueing = receiver.received() - before;
             long deadline = started + Duration.ofMinutes(5).toNanos();

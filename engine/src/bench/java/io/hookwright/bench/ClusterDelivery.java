@@ -19,7 +19,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -152,19 +151,11 @@ final class ClusterDelivery implements AutoCloseable {
     /** Queues {@code count} events and waits until they are all delivered and settled. */
     private Phase phase(String run, int count, int perTransaction, boolean drain) throws Exception {
         long before = receiver.received();
-        long[] committed = new long[count];
         Cpu start = drain ? null : Cpu.now(nodes, postgres);
         long started = System.nanoTime();
+        long[] committed;
         try (Connection connection = connections.open()) {
-            for (int first = 0; first < count; first += perTransaction) {
-                try (var tx = host.begin(connection)) {
-                    for (int i = first; i < Math.min(count, first + perTransaction); i++) {
-                        tx.publish(Requests.event(run, i));
-                    }
-                    tx.commit();
-                }
-                Arrays.fill(committed, first, Math.min(count, first + perTransaction), System.nanoTime());
-            }
+            committed = Requests.publish(host, connection, run, count, perTransaction);
         }
         Duration queueing = Duration.ofNanos(System.nanoTime() - started);
         long deliveredWhileQueueing = receiver.received() - before;

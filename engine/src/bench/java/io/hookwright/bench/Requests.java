@@ -3,8 +3,12 @@ package io.hookwright.bench;
 import io.hookwright.event.Entity;
 import io.hookwright.event.Event;
 import io.hookwright.event.Initiator;
+import io.hookwright.execution.Engine;
 import io.hookwright.render.MessageIds;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +36,26 @@ final class Requests {
 
     static String messageId(String run, int i, String webhook) {
         return MessageIds.of(eventId(run, i), webhook);
+    }
+
+    /**
+     * Publishes events 0 to {@code count - 1} of {@code run} through {@code host}, {@code perTransaction} to a host
+     * transaction on {@code connection}; returns when each event's transaction committed ({@link System#nanoTime}).
+     */
+    static long[] publish(Engine host, Connection connection, String run, int count, int perTransaction)
+            throws SQLException {
+        long[] committed = new long[count];
+        for (int first = 0; first < count; first += perTransaction) {
+            int end = Math.min(count, first + perTransaction);
+            try (var tx = host.begin(connection)) {
+                for (int i = first; i < end; i++) {
+                    tx.publish(event(run, i));
+                }
+                tx.commit();
+            }
+            Arrays.fill(committed, first, end, System.nanoTime());
+        }
+        return committed;
     }
 
     static String body(String run, int i, String webhook) {
