@@ -65,8 +65,8 @@ final class HostLanes {
     }
 
     /**
-     * Lets the requests in flight finish but starts no more: messages still waiting in a lane stay claimed in the
-     * outbox, and this node takes them back when it starts again.
+     * Lets the requests in flight finish but starts no more: messages still waiting in a lane are not sent from here
+     * (the dispatcher releases them for any node).
      */
     void stop() {
         stopping = true;
