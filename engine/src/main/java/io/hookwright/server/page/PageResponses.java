@@ -73,7 +73,7 @@ public final class PageResponses implements ContainerResponseFilter {
         MultivaluedMap<String, Object> headers = response.getHeaders();
         headers.remove(HttpHeaders.CONTENT_TYPE);
         headers.remove(HttpHeaders.WWW_AUTHENTICATE);
-        // A path, not a URI built from the request's Host header.
+        // A path, like every redirect of the page (Pages.seeOther), not a URI made from the request's Host.
         headers.putSingle(HttpHeaders.LOCATION, URI.create("/login" + query));
     }
 
