@@ -2,6 +2,9 @@ package io.hookwright.server;
 
 import com.sun.net.httpserver.HttpServer;
 import io.hookwright.server.auth.AuthFilter;
+import io.hookwright.server.auth.CsrfFilter;
+import io.hookwright.server.auth.LoginForms;
+import io.hookwright.server.auth.Sessions;
 import io.hookwright.server.auth.Tokens;
 import jakarta.ws.rs.core.UriBuilder;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
@@ -21,9 +24,11 @@ import java.util.concurrent.Executors;
  */
 public final class HookwrightServer implements AutoCloseable {
     private final HttpServer http;
+    private final Sessions sessions;
 
-    private HookwrightServer(HttpServer http) {
+    private HookwrightServer(HttpServer http, Sessions sessions) {
         this.http = http;
+        this.sessions = sessions;
     }
 
     /**
@@ -36,7 +41,10 @@ public final class HookwrightServer implements AutoCloseable {
         resources.forEach(config::register);
         config.register(JacksonFeature.withoutExceptionMappers());
         config.register(new JsonMapperResolver());
-        config.register(new AuthFilter(tokens));
+        Sessions sessions = new Sessions(context.clock());
+        LoginForms loginForms = new LoginForms(context.clock());
+        config.register(new AuthFilter(tokens, sessions));
+        config.register(new CsrfFilter(loginForms));
         config.register(new BodyLimitFilter(context.maxBodyBytes()));
         config.register(new ProblemMappers.WebApplication());
         config.register(new ProblemMappers.BadJson());
@@ -49,6 +57,8 @@ public final class HookwrightServer implements AutoCloseable {
             protected void configure() {
                 bind(context).to(ServerContext.class);
                 bind(tokens).to(Tokens.class);
+                bind(sessions).to(Sessions.class);
+                bind(loginForms).to(LoginForms.class);
                 services.forEach(this::bindOwnClass);
             }
 
@@ -63,7 +73,12 @@ public final class HookwrightServer implements AutoCloseable {
         HttpServer http = JdkHttpServerFactory.createHttpServer(uri, config, false);
         http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         http.start();
-        return new HookwrightServer(http);
+        return new HookwrightServer(http, sessions);
+    }
+
+    /** The web page's sessions on this node. */
+    public Sessions sessions() {
+        return sessions;
     }
 
     /** The port listened on: the one asked for, or the one the system picked for 0. */

@@ -9,38 +9,73 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.Response;
 
-import java.security.Principal;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Checks the bearer token of every request to an endpoint marked {@link RequiresScope}: 401 without a token or
- * with an unknown one, 403 when the token lacks the scope. The web page's login keeps the token in a cookie,
- * accepted the same way.
+ * Who is calling, and whether they may: 401 without a caller, 403 when the caller lacks the endpoint's
+ * {@link RequiresScope}. The REST API knows callers by {@code Authorization: Bearer} only; the web page's routes
+ * ({@link WebPage}) by the session cookie only, so a browser's cookie never reaches the API and a page cannot be
+ * driven with a token a script holds.
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class AuthFilter implements ContainerRequestFilter {
-    public static final String COOKIE = "hookwright_token";
-
     private final Tokens tokens;
+    private final Sessions sessions;
     @Context
     private ResourceInfo resource;
 
-    public AuthFilter(Tokens tokens) {
+    public AuthFilter(Tokens tokens, Sessions sessions) {
         this.tokens = tokens;
+        this.sessions = sessions;
+    }
+
+    /** The session of a page request, as a request property, for the page's forms and its logout. */
+    public static Optional<Session> session(ContainerRequestContext request) {
+        return Optional.ofNullable((Session) request.getProperty(Session.class.getName()));
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
+        if (resource == null || resource.getResourceMethod() == null) {
+            return;
+        }
+        if (resource.getResourceClass().isAnnotationPresent(WebPage.class)) {
+            page(request);
+        } else {
+            api(request);
+        }
+    }
+
+    private void page(ContainerRequestContext request) {
+        Optional<Session> session = sessions.find(cookie(request, Sessions.COOKIE));
+        session.ifPresent(s -> {
+            request.setProperty(Session.class.getName(), s);
+            signIn(request, s.caller(), "Session");
+        });
         RequiresScope required = required();
         if (required == null) {
             return;
         }
-        Optional<String> token = token(request);
+        if (session.isEmpty()) {
+            request.abortWith(unauthorized("sign in to the page first"));
+            return;
+        }
+        checkScope(request, session.get().caller(), required);
+    }
+
+    private void api(ContainerRequestContext request) {
+        RequiresScope required = required();
+        if (required == null) {
+            return;
+        }
+        Optional<String> token = bearer(request);
         if (token.isEmpty()) {
-            request.abortWith(unauthorized("send Authorization: Bearer <token>"));
+            request.abortWith(unauthorized(cookie(request, Sessions.COOKIE) == null
+                    ? "send Authorization: Bearer <token>"
+                    : "send Authorization: Bearer <token>; the web page's session cookie is not accepted by the API"));
             return;
         }
         Optional<Caller> caller = tokens.authenticate(token.get());
@@ -48,55 +83,47 @@ public final class AuthFilter implements ContainerRequestFilter {
             request.abortWith(unauthorized("the token is not recognised"));
             return;
         }
-        if (!caller.get().may(required.value())) {
-            request.abortWith(Problem.response(403, "Forbidden", "token '" + caller.get().name() + "' lacks the scope "
-                    + required.value().word(), Map.of("scope", required.value().word())));
-            return;
+        if (checkScope(request, caller.get(), required)) {
+            signIn(request, caller.get(), "Bearer");
         }
+    }
+
+    private static boolean checkScope(ContainerRequestContext request, Caller caller, RequiresScope required) {
+        if (caller.may(required.value())) {
+            return true;
+        }
+        request.abortWith(Problem.response(403, "Forbidden", "token '" + caller.name() + "' lacks the scope "
+                + required.value().word(), Map.of("scope", required.value().word())));
+        return false;
+    }
+
+    private static void signIn(ContainerRequestContext request, Caller caller, String scheme) {
         boolean secure = request.getSecurityContext().isSecure();
-        request.setSecurityContext(new SecurityContext() {
-            @Override
-            public Principal getUserPrincipal() {
-                return caller.get()::name;
-            }
-
-            @Override
-            public boolean isUserInRole(String role) {
-                return Scope.fromWord(role).map(caller.get()::may).orElse(false);
-            }
-
-            @Override
-            public boolean isSecure() {
-                return secure;
-            }
-
-            @Override
-            public String getAuthenticationScheme() {
-                return "Bearer";
-            }
-        });
-        request.setProperty(Caller.class.getName(), caller.get());
+        request.setSecurityContext(new CallerSecurityContext(caller, secure, scheme));
+        request.setProperty(Caller.class.getName(), caller);
     }
 
     private RequiresScope required() {
-        if (resource == null || resource.getResourceMethod() == null) {
-            return null;
-        }
         RequiresScope onMethod = resource.getResourceMethod().getAnnotation(RequiresScope.class);
         return onMethod != null ? onMethod : resource.getResourceClass().getAnnotation(RequiresScope.class);
     }
 
-    private static Optional<String> token(ContainerRequestContext request) {
+    private static Optional<String> bearer(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && header.length() > 7) {
             return Optional.of(header.substring(7).strip());
         }
-        Cookie cookie = request.getCookies().get(COOKIE);
-        return cookie == null || cookie.getValue().isBlank() ? Optional.empty() : Optional.of(cookie.getValue());
+        return Optional.empty();
     }
 
-    private static jakarta.ws.rs.core.Response unauthorized(String detail) {
-        jakarta.ws.rs.core.Response problem = Problem.response(401, "Unauthorized", detail);
-        return jakarta.ws.rs.core.Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    /** A cookie's value, or null when the request has none (or an empty one). */
+    public static String cookie(ContainerRequestContext request, String name) {
+        Cookie cookie = request.getCookies().get(name);
+        return cookie == null || cookie.getValue().isBlank() ? null : cookie.getValue();
+    }
+
+    private static Response unauthorized(String detail) {
+        Response problem = Problem.response(401, "Unauthorized", detail);
+        return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 }

@@ -2,8 +2,13 @@ package io.hookwright.server.page;
 
 import io.hookwright.server.auth.AuthFilter;
 import io.hookwright.server.auth.Caller;
+import io.hookwright.server.auth.CsrfFilter;
+import io.hookwright.server.auth.LoginForm;
+import io.hookwright.server.auth.LoginForms;
 import io.hookwright.server.auth.Scope;
+import io.hookwright.server.auth.Sessions;
 import io.hookwright.server.auth.Tokens;
+import io.hookwright.server.auth.WebPage;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -12,28 +17,32 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 
-import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code GET /} goes to the webhooks page; {@code /login} takes a token and keeps it in the {@code hookwright_token}
- * cookie (HttpOnly, SameSite=Strict), which the server then accepts like a bearer token; {@code POST /logout} drops
- * it.
+ * {@code GET /} goes to the webhooks page; {@code /login} takes a token and opens a session, whose random id the
+ * {@code hookwright_session} cookie carries (the token itself is never kept); {@code POST /logout} ends it. The login
+ * form is protected by a {@link LoginForms} token and its nonce cookie, since it comes before any session.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
+@WebPage
 public final class LoginPage {
     @Inject
     private Tokens tokens;
+    @Inject
+    private Sessions sessions;
+    @Inject
+    private LoginForms loginForms;
     @Context
-    private SecurityContext security;
+    private ContainerRequestContext request;
 
     @GET
     public Response home() {
@@ -49,6 +58,7 @@ public final class LoginPage {
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @LoginForm
     public Response login(@FormParam("token") String token, @FormParam("next") String next) {
         String presented = token == null ? "" : token.strip();
         if (presented.isEmpty()) {
@@ -58,41 +68,36 @@ public final class LoginPage {
         if (caller.isEmpty()) {
             return form(401, next, "That token is not recognised.");
         }
-        if (!presented.chars().allMatch(LoginPage::cookieOctet)) {
-            return form(401, next, "That token has characters a cookie cannot hold (spaces, quotes, commas, "
-                    + "semicolons or backslashes): the page cannot keep it. Send it as a bearer token instead.");
-        }
-        NewCookie cookie = cookie(presented).maxAge(NewCookie.DEFAULT_MAX_AGE).build();
+        // A login always gets a new id, and ends the session the browser had, so no id set before it lives on.
+        sessions.end(AuthFilter.cookie(request, Sessions.COOKIE));
+        Sessions.Opened opened = sessions.open(caller.get());
         String to = Pages.localPath(next, landing(caller.get()));
-        return Response.fromResponse(Pages.seeOther(to)).cookie(cookie).build();
+        return Response.fromResponse(Pages.seeOther(to))
+                .cookie(SessionCookies.session(opened.id(), Pages.secure(request)),
+                        SessionCookies.expired(LoginForms.COOKIE, SessionCookies.LOGIN_PATH, Pages.secure(request)))
+                .build();
     }
 
     @POST
     @Path("logout")
     public Response logout() {
-        NewCookie expired = cookie("").maxAge(0).expiry(new Date(0)).build();
+        sessions.end(AuthFilter.cookie(request, Sessions.COOKIE));
+        NewCookie expired = SessionCookies.expired(Sessions.COOKIE, "/", Pages.secure(request));
         return Response.fromResponse(Pages.seeOther("/login")).cookie(expired).build();
     }
 
     private Response form(int status, String next, String error) {
+        String nonce = loginForms.nonce(AuthFilter.cookie(request, LoginForms.COOKIE));
         Map<String, Object> model = Pages.model(null, "login", "Sign in");
         model.put("next", Pages.localPath(next, null));
         model.put("error", error);
-        return Pages.html(status, "login.ftlh", model);
-    }
-
-    private NewCookie.Builder cookie(String value) {
-        return new NewCookie.Builder(AuthFilter.COOKIE).value(value).path("/").httpOnly(true)
-                .sameSite(NewCookie.SameSite.STRICT).secure(security != null && security.isSecure());
+        model.put(CsrfFilter.FIELD, loginForms.token(nonce));
+        return Response.fromResponse(Pages.html(status, "login.ftlh", model))
+                .cookie(SessionCookies.loginNonce(nonce, Pages.secure(request))).build();
     }
 
     /** The first page a caller may open, for a login that did not come from a page. */
     private static String landing(Caller caller) {
         return !caller.may(Scope.WEBHOOKS_READ) && caller.may(Scope.RUNS_READ) ? "/ui/runs" : Pages.HOME;
-    }
-
-    /** RFC 6265's cookie-octet: printable ASCII but for space, quote, comma, semicolon and backslash. */
-    private static boolean cookieOctet(int c) {
-        return c >= 0x21 && c <= 0x7e && c != '"' && c != ',' && c != ';' && c != '\\';
     }
 }

@@ -1,7 +1,6 @@
 package io.hookwright.server.page;
 
 import io.hookwright.server.Problem;
-import io.hookwright.server.auth.AuthFilter;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
@@ -55,9 +54,7 @@ public final class PageResponses implements ContainerResponseFilter {
             return;
         }
         String title = String.valueOf(problem.get("title"));
-        Map<String, Object> model = Pages.model(request.getSecurityContext(), "error", title);
-        // A 403 comes before the caller is known: the cookie says someone is signed in, with a token that falls short.
-        model.put("signedIn", request.getCookies().containsKey(AuthFilter.COOKIE));
+        Map<String, Object> model = Pages.model(request, "error", title);
         model.put("status", response.getStatus());
         model.put("detail", String.valueOf(problem.get("detail")));
         model.put("scope", problem.get("scope") == null ? null : String.valueOf(problem.get("scope")));
@@ -76,7 +73,8 @@ public final class PageResponses implements ContainerResponseFilter {
         MultivaluedMap<String, Object> headers = response.getHeaders();
         headers.remove(HttpHeaders.CONTENT_TYPE);
         headers.remove(HttpHeaders.WWW_AUTHENTICATE);
-        headers.putSingle(HttpHeaders.LOCATION, request.getUriInfo().getBaseUri().resolve("login" + query));
+        // A path, like every redirect of the page (Pages.seeOther), not a URI made from the request's Host.
+        headers.putSingle(HttpHeaders.LOCATION, URI.create("/login" + query));
     }
 
     private boolean producesHtml() {

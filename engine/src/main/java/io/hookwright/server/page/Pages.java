@@ -1,6 +1,10 @@
 package io.hookwright.server.page;
 
+import io.hookwright.server.auth.AuthFilter;
+import io.hookwright.server.auth.CsrfFilter;
 import io.hookwright.server.auth.Scope;
+import io.hookwright.server.auth.Session;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -19,18 +23,25 @@ final class Pages {
     }
 
     /**
-     * The model every page template starts from: who is signed in, which section is shown, and what the caller may
-     * do there, so that a page offers only the buttons that would work.
+     * The model every page template starts from: who is signed in, which section is shown, what the caller may do
+     * there, so that a page offers only the buttons that would work, and the session's CSRF token its forms carry.
      */
-    static Map<String, Object> model(SecurityContext caller, String section, String title) {
+    static Map<String, Object> model(ContainerRequestContext request, String section, String title) {
         Map<String, Object> model = new LinkedHashMap<>();
+        SecurityContext caller = request == null ? null : request.getSecurityContext();
         Principal principal = caller == null ? null : caller.getUserPrincipal();
         model.put("user", principal == null ? null : principal.getName());
         model.put("section", section);
         model.put("title", title);
         model.put("mayWriteWebhooks", principal != null && caller.isUserInRole(Scope.WEBHOOKS_WRITE.word()));
         model.put("mayRedeliver", principal != null && caller.isUserInRole(Scope.RUNS_REDELIVER.word()));
+        model.put(CsrfFilter.FIELD, request == null ? null : AuthFilter.session(request).map(Session::csrf).orElse(null));
         return model;
+    }
+
+    /** Whether the page is served over https, so that its cookies are marked Secure. */
+    static boolean secure(ContainerRequestContext request) {
+        return "https".equalsIgnoreCase(request.getUriInfo().getBaseUri().getScheme());
     }
 
     static Response html(int status, String template, Map<String, ?> model) {

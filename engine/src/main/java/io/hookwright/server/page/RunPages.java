@@ -11,6 +11,7 @@ import io.hookwright.server.Problem;
 import io.hookwright.server.ServerContext;
 import io.hookwright.server.auth.RequiresScope;
 import io.hookwright.server.auth.Scope;
+import io.hookwright.server.auth.WebPage;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,10 +19,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -36,6 +37,7 @@ import java.util.TreeSet;
  */
 @Path("/ui/runs")
 @Produces(MediaType.TEXT_HTML)
+@WebPage
 @RequiresScope(Scope.RUNS_READ)
 public final class RunPages {
     static final int DEFAULT_LIMIT = 100;
@@ -46,7 +48,7 @@ public final class RunPages {
     @Inject
     private WebhookCatalog catalog;
     @Context
-    private SecurityContext security;
+    private ContainerRequestContext request;
 
     @GET
     public Response list(@QueryParam("webhook") String webhook, @QueryParam("outcome") String outcome,
@@ -59,7 +61,7 @@ public final class RunPages {
         if (code != null) {
             codes.add(code);
         }
-        Map<String, Object> model = Pages.model(security, "runs", "Runs");
+        Map<String, Object> model = Pages.model(request, "runs", "Runs");
         model.put("runs", runs.stream().map(RunPages::row).toList());
         model.put("webhook", code);
         model.put("outcome", outcomes.isEmpty() ? null : outcomes.iterator().next().word());
@@ -74,7 +76,7 @@ public final class RunPages {
     public Response detail(@PathParam("id") String id) {
         Run run = find(id);
         List<Run> attempts = context.engine().runs().ofMessage(run.messageId());
-        Map<String, Object> model = Pages.model(security, "runs", "Run " + run.id());
+        Map<String, Object> model = Pages.model(request, "runs", "Run " + run.id());
         Map<String, Object> shown = row(run);
         shown.put("revision", run.revision());
         shown.put("node", run.node());

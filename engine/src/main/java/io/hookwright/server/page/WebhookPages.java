@@ -8,6 +8,7 @@ import io.hookwright.server.Problem;
 import io.hookwright.server.ServerContext;
 import io.hookwright.server.auth.RequiresScope;
 import io.hookwright.server.auth.Scope;
+import io.hookwright.server.auth.WebPage;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -34,6 +36,7 @@ import java.util.Map;
  */
 @Path("/ui/webhooks")
 @Produces(MediaType.TEXT_HTML)
+@WebPage
 @RequiresScope(Scope.WEBHOOKS_READ)
 public final class WebhookPages {
     private static final List<String> STATUSES =
@@ -46,6 +49,8 @@ public final class WebhookPages {
     private ServerContext context;
     @Context
     private SecurityContext security;
+    @Context
+    private ContainerRequestContext request;
     @Context
     private UriInfo uri;
 
@@ -61,7 +66,7 @@ public final class WebhookPages {
                         Arrays.stream(WebhookQuery.Sort.values()).map(WebhookQuery.Sort::word).toList())));
         List<WebhookView> webhooks =
                 catalog.list(new WebhookQuery(blankToNull(event), statusFilter, blankToNull(text), order));
-        Map<String, Object> model = Pages.model(security, "webhooks", "Webhooks");
+        Map<String, Object> model = Pages.model(request, "webhooks", "Webhooks");
         model.put("webhooks", webhooks.stream().map(WebhookPages::row).toList());
         model.put("event", event);
         model.put("status", statusFilter);
@@ -105,7 +110,7 @@ public final class WebhookPages {
                 "webhook " + code + " is no longer in the definitions, so it has no file to show the history of"));
         List<Map<String, Object>> commits =
                 Revisions.history(file, HISTORY).stream().map(WebhookPages::commit).toList();
-        Map<String, Object> model = Pages.model(security, "webhooks", "History of " + code);
+        Map<String, Object> model = Pages.model(request, "webhooks", "History of " + code);
         model.put("webhook", row(webhook));
         model.put("commits", commits);
         model.put("limit", HISTORY);

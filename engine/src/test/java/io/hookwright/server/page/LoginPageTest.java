@@ -1,7 +1,7 @@
 package io.hookwright.server.page;
 
 import io.hookwright.server.ServerFixture;
-import io.hookwright.server.auth.AuthFilter;
+import io.hookwright.server.auth.Sessions;
 import io.hookwright.server.auth.Scope;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Cookie;
@@ -9,11 +9,12 @@ import org.openqa.selenium.Cookie;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Signing in to the page with a token, which the page keeps in a cookie scripts and other sites cannot use. */
+/** Signing in to the page with a token, which opens a session kept in a cookie scripts and other sites cannot use. */
 class LoginPageTest extends PageTestBase {
     @Test
     void aWrongTokenShowsAnErrorAndNoCookieIsSet() {
@@ -22,7 +23,7 @@ class LoginPageTest extends PageTestBase {
 
         assertEquals("/login", browser.at());
         assertEquals("That token is not recognised.", browser.find("#login-error").getText());
-        assertNull(browser.driver.manage().getCookieNamed(AuthFilter.COOKIE));
+        assertNull(browser.driver.manage().getCookieNamed(Sessions.COOKIE));
     }
 
     @Test
@@ -62,11 +63,13 @@ class LoginPageTest extends PageTestBase {
         start();
         browser.login(ServerFixture.token(Scope.ADMIN));
 
-        Cookie cookie = browser.driver.manage().getCookieNamed(AuthFilter.COOKIE);
-        assertNotNull(cookie, "the login keeps the token in a cookie");
+        Cookie cookie = browser.driver.manage().getCookieNamed(Sessions.COOKIE);
+        assertNotNull(cookie, "the login keeps its session in a cookie");
+        assertFalse(cookie.getValue().contains(ServerFixture.token(Scope.ADMIN)), "the cookie is not the token");
         assertTrue(cookie.isHttpOnly(), "scripts cannot read it");
         assertEquals("Strict", cookie.getSameSite(), "other sites cannot make the browser send it");
         assertEquals("/", cookie.getPath());
+        assertFalse(cookie.isSecure(), "served over plain http, a Secure cookie would never come back");
     }
 
     @Test
@@ -76,7 +79,7 @@ class LoginPageTest extends PageTestBase {
         browser.click("#logout");
 
         assertEquals("/login", browser.at());
-        assertNull(browser.driver.manage().getCookieNamed(AuthFilter.COOKIE));
+        assertNull(browser.driver.manage().getCookieNamed(Sessions.COOKIE));
         browser.open("/ui/webhooks");
         assertEquals("/login?next=%2Fui%2Fwebhooks", browser.at());
     }

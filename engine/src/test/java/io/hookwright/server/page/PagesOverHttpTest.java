@@ -3,7 +3,6 @@ package io.hookwright.server.page;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.hookwright.execution.EngineFixture;
 import io.hookwright.server.ServerFixture;
-import io.hookwright.server.auth.AuthFilter;
 import io.hookwright.server.auth.Scope;
 import io.hookwright.state.WebhookState;
 import org.junit.jupiter.api.AfterEach;
@@ -11,12 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -39,7 +34,6 @@ class PagesOverHttpTest {
     @TempDir
     Path dir;
     private ServerFixture server;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @AfterEach
     void stop() {
@@ -50,33 +44,32 @@ class PagesOverHttpTest {
         server = new ServerFixture(dir, receiver.getPort(), PageTestBase.WEBHOOKS);
     }
 
-    /** A request as the page's browser sends it: the token in the cookie, forms url-encoded. */
-    private HttpResponse<String> page(String method, String path, Scope scope) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(30))
-                .method(method, method.equals("POST") ? HttpRequest.BodyPublishers.ofString("back=%2Fui%2Fwebhooks")
-                        : HttpRequest.BodyPublishers.noBody());
-        if (method.equals("POST")) {
-            request.header("Content-Type", "application/x-www-form-urlencoded");
+    /** A request as the page's browser sends it: signed in with the scope's token, forms with their CSRF token. */
+    private HttpResponse<String> page(String method, String path, Scope scope) {
+        PageClient browser = new PageClient(server);
+        if (scope == null) {
+            return browser.get(path);
         }
-        if (scope != null) {
-            request.header("Cookie", AuthFilter.COOKIE + "=" + ServerFixture.token(scope));
+        browser.signedIn(scope);
+        if (method.equals("GET")) {
+            return browser.get(path);
         }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        String csrf = PageClient.csrf(browser.get("/ui/runs"));
+        return browser.post(path, "csrf", csrf, "back", "/ui/webhooks");
     }
 
     @Test
-    void aPageWithoutALoginRedirectsToTheLoginForm() throws Exception {
+    void aPageWithoutALoginRedirectsToTheLoginForm() {
         start();
         HttpResponse<String> response = page("GET", "/ui/runs?webhook=erp_sync", null);
 
         assertEquals(303, response.statusCode());
-        assertEquals(server.uri("/login?next=%2Fui%2Fruns%3Fwebhook%3Derp_sync").toString(),
-                response.headers().firstValue("Location").orElse(null));
+        assertEquals("/login?next=%2Fui%2Fruns%3Fwebhook%3Derp_sync", PageClient.location(response));
         assertTrue(response.headers().firstValue("WWW-Authenticate").isEmpty());
     }
 
     @Test
-    void theApiStillAnswers401And403AsJsonProblems() throws Exception {
+    void theApiStillAnswers401And403AsJsonProblems() {
         start();
         HttpResponse<String> none = server.send("POST", "/admin/reload", null, null);
         HttpResponse<String> lacking = server.post("/admin/reload", Scope.RUNS_READ, null);
@@ -89,7 +82,7 @@ class PagesOverHttpTest {
     }
 
     @Test
-    void aRedeliveryWithoutItsScopeIsRefusedWithAPageAndSendsNothing() throws Exception {
+    void aRedeliveryWithoutItsScopeIsRefusedWithAPageAndSendsNothing() {
         start();
         receiver.stubFor(post(urlEqualTo("/erp")).willReturn(aResponse().withStatus(500)));
         server.engine.publish(EngineFixture.projectUpdated("p-1"));
@@ -104,7 +97,7 @@ class PagesOverHttpTest {
     }
 
     @Test
-    void aDeactivationWithoutItsScopeIsRefusedAndChangesNothing() throws Exception {
+    void aDeactivationWithoutItsScopeIsRefusedAndChangesNothing() {
         start();
         HttpResponse<String> response = page("POST", "/ui/webhooks/erp_sync/deactivate", Scope.WEBHOOKS_READ);
 
@@ -114,7 +107,7 @@ class PagesOverHttpTest {
     }
 
     @Test
-    void pagesAreKeptOutOfCachesAndFramesAndRunNoScript() throws Exception {
+    void pagesAreKeptOutOfCachesAndFramesAndRunNoScript() {
         start();
         HttpResponse<String> response = page("GET", "/ui/webhooks", Scope.WEBHOOKS_READ);
 
@@ -128,12 +121,12 @@ class PagesOverHttpTest {
     }
 
     @Test
-    void anActionAnswersWithARedirectSoThatReloadingThePageDoesNotRepeatIt() throws Exception {
+    void anActionAnswersWithARedirectSoThatReloadingThePageDoesNotRepeatIt() {
         start();
         HttpResponse<String> response = page("POST", "/ui/webhooks/erp_sync/deactivate", Scope.WEBHOOKS_WRITE);
 
         assertFalse(server.engine.states().get("erp_sync").active());
         assertEquals(303, response.statusCode());
-        assertEquals(server.uri("/ui/webhooks").toString(), response.headers().firstValue("Location").orElse(null));
+        assertEquals("/ui/webhooks", PageClient.location(response));
     }
 }
