@@ -21,6 +21,11 @@ public final class DefinitionLimits {
      * {@code a && b && …}, {@code 1 + 1 + …}, {@code x.a().a()…}.
      */
     public static final int MAX_EXPRESSION_PARTS = 1_000;
+    /**
+     * Parts (operators, names, values) one definition file may hold in all: Groovy's parser takes seconds for
+     * every ten thousand or so, and a file many times the size of any real one would hold up a reload.
+     */
+    public static final int MAX_FILE_PARTS = 20_000;
     /** The stack a file is compiled on: many times what the limits above need, whatever thread asks to compile. */
     static final long COMPILER_STACK_BYTES = 16L * 1024 * 1024;
 

@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * Measures a definition file before Groovy parses it: how deep its brackets nest and how long its expressions chain
- * ({@link DefinitionLimits#MAX_NESTING}, {@link DefinitionLimits#MAX_EXPRESSION_PARTS}), telling where a limit is
+ * ({@link DefinitionLimits#MAX_NESTING}, {@link DefinitionLimits#MAX_EXPRESSION_PARTS}) and how much code it holds
+ * ({@link DefinitionLimits#MAX_FILE_PARTS}), telling where a limit is
  * first crossed. Groovy's parser and compiler recurse on both, and would run out of stack on a file of a few
  * kilobytes. The scan skips comments and the text of strings (single, double, triple quoted, slashy and dollar
  * slashy), but measures the code inside {@code ${…}}. A file that does not parse is measured as far as it goes;
@@ -24,12 +25,13 @@ final class SourceLimits {
     private static final Set<String> EXPRESSION_BEFORE = Set.of("return", "in", "case", "assert", "throw", "yield",
             "else", "instanceof", "as");
     private static final String OPERATORS = "+-*%&|^!~<>=?:.@";
-    private static final Set<String> LINE_STARTERS = Set.of("!", "-", "+", "~", "++", "--", "@");
+    private static final Set<String> LINE_STARTERS = Set.of("!", "-", "+", "~", "@");
 
     private final String file;
     private final String text;
     private final Deque<Frame> frames = new ArrayDeque<>();
     private int i;
+    private int fileParts;
     private int line = 1;
     private int column = 1;
 
@@ -145,12 +147,16 @@ final class SourceLimits {
                     startLine, startColumn);
         }
         if (OPERATORS.indexOf(c) >= 0) {
+            // each character counts: !!!!x is as deep as !(!(!(!x))), and no operator is long
             StringBuilder operator = new StringBuilder();
-            while (i < text.length() && OPERATORS.indexOf(text.charAt(i)) >= 0) {
+            DefinitionError crossed = null;
+            while (crossed == null && i < text.length() && OPERATORS.indexOf(text.charAt(i)) >= 0) {
                 operator.append(text.charAt(i));
+                int atColumn = column;
                 advance();
+                crossed = part(frame, Token.OPERATOR, operator.toString(), startLine, atColumn);
             }
-            return part(frame, Token.OPERATOR, operator.toString(), startLine, startColumn);
+            return crossed;
         }
         advance();
         return null;
@@ -166,6 +172,12 @@ final class SourceLimits {
             }
         }
         frame.last = token;
+        if (++fileParts > DefinitionLimits.MAX_FILE_PARTS) {
+            return new DefinitionError(file, atLine, atColumn, "the file holds more than "
+                    + String.format(Locale.ROOT, "%,d", DefinitionLimits.MAX_FILE_PARTS)
+                    + " operators, names and values, many times a usual definition file: split it into several "
+                    + "files");
+        }
         if (++frame.parts > DefinitionLimits.MAX_EXPRESSION_PARTS) {
             return new DefinitionError(file, atLine, atColumn, "this expression is too long: more than "
                     + String.format(Locale.ROOT, "%,d", DefinitionLimits.MAX_EXPRESSION_PARTS)
