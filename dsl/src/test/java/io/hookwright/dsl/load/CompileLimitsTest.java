@@ -181,6 +181,18 @@ class CompileLimitsTest {
         assertTrue(result.valid(), () -> format(result.errors()));
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/[(]/", "$/[(]/$", "'a' ==~ /\\/(/", "\"${'('}\"",
+            "[/x(/, /[/]", "10 / 2 / (1)"})
+    void bracketsInRegexesDoNotMisleadTheHelpForAnUnclosedBlock(String value) {
+        LoadResult result = load("def r = " + value + "\nwebhook('x') {\n    on 'Project:Created'\n"
+                + "    request { post 'https://example.com/'\n}\n");
+        DefinitionError error = single(result);
+        assertEquals(4, error.line(), error.format());
+        assertEquals(13, error.column(), error.format());
+        assertTrue(error.message().contains("this '{' is never closed"), error.format());
+    }
+
     @Test
     void anUnclosedStringOrCommentIsAParseErrorNotALimit() {
         for (String text : new String[]{"def a = '[[[[\n" + GOOD, "def a = \"((((\n" + GOOD,
