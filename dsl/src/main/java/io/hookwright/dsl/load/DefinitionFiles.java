@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -101,7 +102,7 @@ public final class DefinitionFiles {
         String[] parts = relative.split("/");
         for (int i = 0; i < parts.length; i++) {
             path = path.resolve(parts[i]);
-            String shown = String.join("/", java.util.Arrays.copyOf(parts, i + 1));
+            String shown = String.join("/", Arrays.copyOf(parts, i + 1));
             BasicFileAttributes attributes;
             try {
                 attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
