@@ -57,11 +57,25 @@ final class SandboxCompiler {
 
     private static final Set<String> GLOBAL_TRANSFORMS = globalTransforms();
 
+    private final long stackBytes;
+
+    SandboxCompiler() {
+        this(DefinitionLimits.COMPILER_STACK_BYTES);
+    }
+
+    /** A compiler whose thread has this stack: tests give it a small one to see an overflow handled. */
+    SandboxCompiler(long stackBytes) {
+        this.stackBytes = stackBytes;
+    }
+
     /**
      * Compiles a file that is within {@link DefinitionLimits}, on a thread of its own with a stack of known size;
      * whatever goes wrong in Groovy's compiler is an error of this file, never an exception to the caller.
      */
     Outcome compile(String file, String text) {
+        if (text.length() > DefinitionLimits.MAX_FILE_BYTES) {
+            return failed(file, "the file is longer than " + DefinitionLimits.MAX_FILE_BYTES / 1024 + " KiB: split it");
+        }
         Optional<DefinitionError> crossed = SourceLimits.check(file, text);
         if (crossed.isPresent()) {
             return new Outcome(null, null, List.of(crossed.get()));
@@ -69,7 +83,7 @@ final class SandboxCompiler {
         AtomicReference<Outcome> outcome = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread compiling = Thread.ofPlatform().daemon().name("hookwright-compile-" + file)
-                .stackSize(DefinitionLimits.COMPILER_STACK_BYTES).unstarted(() -> {
+                .stackSize(stackBytes).unstarted(() -> {
                     try {
                         outcome.set(checkedCompile(file, text));
                     } catch (Throwable e) {

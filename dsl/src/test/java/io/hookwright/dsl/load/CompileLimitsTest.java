@@ -150,6 +150,23 @@ class CompileLimitsTest {
     }
 
     @Test
+    void aCompilerThatStillRunsOutOfStackGivesAnErrorOfTheFile() {
+        // within the limits, but on a stack far smaller than the loader's own
+        String text = "def x = " + "[".repeat(NEST - 4) + "1" + " + 1".repeat(PARTS / 2 - NEST) + "]".repeat(NEST - 4)
+                + "\n";
+        SandboxCompiler.Outcome outcome = assertTimeoutPreemptively(ANSWER,
+                () -> new SandboxCompiler(160 * 1024).compile("tight.groovy", text));
+        assertEquals(null, outcome.scriptClass());
+        DefinitionError error = outcome.errors().get(0);
+        assertEquals(1, outcome.errors().size(), () -> format(outcome.errors()));
+        assertEquals("tight.groovy:1:1", error.file() + ":" + error.line() + ":" + error.column());
+        assertTrue(error.message().contains("ran out of stack") || error.message().contains("could not read"),
+                error.message());
+        assertTrue(new SandboxCompiler().compile("roomy.groovy", text).errors().isEmpty(),
+                "the same file compiles on the loader's stack");
+    }
+
+    @Test
     void nestingAndChainsWithinTheLimitsStillCompile() {
         String nested = "def x = " + "[".repeat(NEST - 2) + "1" + "]".repeat(NEST - 2) + "\n";
         String chain = "def v = 1" + " + 1".repeat(PARTS / 2 - 4) + "\n";
