@@ -17,7 +17,8 @@ import java.util.TreeMap;
 /**
  * A definitions folder's files, as text, with the revision they are at: what one engine node publishes so the others
  * load exactly the same set, whatever their own copy of the folder holds. Hidden files and folders ({@code .git})
- * are left out, as are files that are not UTF-8 text, which no definition can read.
+ * are left out, as are files that are not UTF-8 text, which no definition can read; symbolic links, pipes and
+ * other special files and files over the size limit are never read (loading the folder refuses them).
  *
  * @param digest SHA-256 over the paths and contents: equal for equal files
  * @param files  path relative to the folder, with {@code /} between names, to text
