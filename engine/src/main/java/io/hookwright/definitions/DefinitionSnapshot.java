@@ -1,10 +1,9 @@
 package io.hookwright.definitions;
 
+import io.hookwright.dsl.load.DefinitionFiles;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,12 +13,12 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * A definitions folder's files, as text, with the revision they are at: what one engine node publishes so the others
  * load exactly the same set, whatever their own copy of the folder holds. Hidden files and folders ({@code .git})
- * are left out, as are files that are not UTF-8 text, which no definition can read.
+ * are left out, as are files that are not UTF-8 text, which no definition can read; symbolic links, pipes and
+ * other special files and files over the size limit are never read (loading the folder refuses them).
  *
  * @param digest SHA-256 over the paths and contents: equal for equal files
  * @param files  path relative to the folder, with {@code /} between names, to text
@@ -72,35 +71,20 @@ public record DefinitionSnapshot(String revision, String digest, SortedMap<Strin
         }
     }
 
-    /** The folder's non-hidden text files by relative path. */
+    /**
+     * The folder's non-hidden text files by relative path, listed and read as the loader does ({@link DefinitionFiles}):
+     * a link, a special file or a file over the size limit is never read; loading the folder reports it.
+     */
     static SortedMap<String, String> texts(Path folder) {
         SortedMap<String, String> texts = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                Path relative = folder.relativize(file);
-                if (hidden(relative)) {
-                    continue;
-                }
-                try {
-                    texts.put(relative.toString().replace('\\', '/'), StandardCharsets.UTF_8.newDecoder()
-                            .onMalformedInput(CodingErrorAction.REPORT)
-                            .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString());
-                } catch (CharacterCodingException notText) {
-                    // Definitions and templates are read as UTF-8; a file that is not cannot be part of any.
-                }
-            }
-            return texts;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static boolean hidden(Path relative) {
-        for (Path part : relative) {
-            if (part.toString().startsWith(".")) {
-                return true;
+        DefinitionFiles.Listing listing = DefinitionFiles.list(folder);
+        for (String file : listing.files()) {
+            try {
+                texts.put(file, DefinitionFiles.readText(listing.root(), file));
+            } catch (DefinitionFiles.Refused notRead) {
+                // Definitions and templates are read as UTF-8; a file that is not cannot be part of any.
             }
         }
-        return false;
+        return texts;
     }
 }

@@ -49,4 +49,16 @@ class ServeOptionsTest {
                 run.err());
         assertFalse(run.err().contains("s3cret-pw") || run.out().contains("s3cret-pw"));
     }
+
+    @Test
+    void aDefinitionsFolderWithALinkIsRefusedAtStartNamingThePath() throws Exception {
+        CliFixture fixture = new CliFixture(root, 1).definitions(CliFixture.webhook("erp_sync", "/erp", "synchronous true"));
+        java.nio.file.Files.createSymbolicLink(fixture.definitions.resolve("templates"), Path.of("/"));
+        Cli.Run run = fixture.run("serve", "--definitions", fixture.definitions.toString(), "--db",
+                root.resolve("hookwright.db").toString(), "--port", "0").exits(1);
+        assertTrue(run.err().contains(fixture.definitions.resolve("templates") + ":1:1: this is a symbolic link"),
+                run.err());
+        assertTrue(run.err().contains("the definitions in " + fixture.definitions + " are not valid"), run.err());
+        assertFalse(java.nio.file.Files.exists(root.resolve("hookwright.db")), "nothing was opened");
+    }
 }

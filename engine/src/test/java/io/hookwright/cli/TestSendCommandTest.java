@@ -182,6 +182,28 @@ class TestSendCommandTest {
     }
 
     @Test
+    void aTemplatesFolderLinkedToTheRootCannotSendTheEnvironment() throws Exception {
+        java.nio.file.Files.createSymbolicLink(fixture.definitions.resolve("templates"), Path.of("/"));
+        Cli.write(fixture.definitions.resolve("leak.groovy"), """
+                webhook('leak') {
+                    on 'Project:Updated'
+                    request {
+                        post 'RECEIVER/leak'
+                        body template('proc/self/environ')
+                    }
+                }
+                """.replace("RECEIVER", "http://localhost:" + receiver.getPort()));
+        receiver.stubFor(post(urlEqualTo("/leak")).willReturn(aResponse().withStatus(200)));
+        Cli.Run run = fixture.sending("test-send", "leak", "--workspace", fixture.workspace, "--project", "DEMO").exits(1);
+        assertTrue(run.err().contains(fixture.definitions.resolve("templates") + ":1:1: this is a symbolic link"),
+                run.err());
+        assertTrue(run.err().contains(fixture.definitions.resolve("leak.groovy") + ":5:24: template "
+                + "'proc/self/environ' cannot be used: templates is a symbolic link"), run.err());
+        assertTrue(!run.err().contains("PATH=") && !run.err().contains(CliFixture.TOKEN), run.err());
+        assertEquals(0, received().size());
+    }
+
+    @Test
     void neitherProjectNorEntityIsAUsageError() {
         Cli.Run run = fixture.sending("test-send", "erp_sync", "--workspace", fixture.workspace).exits(2);
         assertTrue(run.err().contains("--project=KEY | --entity=TYPE:ID"), run.err());

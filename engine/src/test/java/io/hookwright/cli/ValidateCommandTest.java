@@ -121,6 +121,44 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aLinkAnywhereInTheFolderExitsOneNamingItInTextAndJson() throws Exception {
+        Path folder = valid();
+        java.nio.file.Files.createDirectories(root.resolve("elsewhere"));
+        java.nio.file.Files.createSymbolicLink(folder.resolve("templates/shared"), root.resolve("elsewhere"));
+        java.nio.file.Files.createSymbolicLink(folder.resolve("linked.groovy"), folder.resolve("erp.groovy"));
+        Cli.Run run = Cli.run("validate", folder).exits(1);
+        assertTrue(run.err().contains(folder.resolve("templates/shared") + ":1:1: this is a symbolic link"), run.err());
+        assertTrue(run.err().contains(folder.resolve("linked.groovy") + ":1:1: this is a symbolic link"), run.err());
+
+        JsonNode json = Cli.run("validate", folder, "--json").exits(1).json();
+        assertFalse(json.get("valid").booleanValue());
+        List<String> files = new ArrayList<>();
+        json.get("errors").forEach(e -> files.add(e.get("file").textValue()));
+        assertEquals(List.of(folder.resolve("linked.groovy").toString(), folder.resolve("templates/shared").toString()),
+                files);
+    }
+
+    @Test
+    void aLinkedDefinitionsFolderExitsOneNamingIt() throws Exception {
+        Path link = java.nio.file.Files.createSymbolicLink(root.resolve("link"), valid());
+        Cli.Run run = Cli.run("validate", link).exits(1);
+        assertTrue(run.err().contains(link + " is a symbolic link"), run.err());
+    }
+
+    @Test
+    void aFileBeyondTheCompilerLimitsExitsOneWithItsPlace() {
+        Path folder = valid();
+        Cli.write(folder.resolve("deep.groovy"), "def x = 1\ndef y = " + "[".repeat(3_000) + "]".repeat(3_000) + "\n");
+        Cli.write(folder.resolve("long.groovy"), "def x = 1" + "+1".repeat(19_500) + "\n");
+        Cli.Run run = Cli.run("validate", folder).exits(1);
+        assertTrue(run.err().contains(folder.resolve("deep.groovy") + ":2:73: brackets and blocks are nested more "
+                + "than 64 deep"), run.err());
+        assertTrue(run.err().contains(folder.resolve("long.groovy") + ":1:1006: this expression is too long"),
+                run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+    }
+
+    @Test
     void aMissingFolderIsAUsageError() {
         Path missing = root.resolve("nowhere");
         Cli.Run run = Cli.run("validate", missing).exits(2);

@@ -54,6 +54,37 @@ class DefinitionSnapshotTest {
     }
 
     @Test
+    void linksAndSpecialFilesAreNeverReadIntoASnapshot() throws Exception {
+        Path outside = folder("outside", Map.of("secret.ftl", "the secret", "secret.groovy", "the secret"));
+        Path folder = folder("f", Map.of("erp.groovy", "webhook('erp') {}", "templates/erp.ftl", "{}"));
+        Files.createSymbolicLink(folder.resolve("templates/root"), Path.of("/"));
+        Files.createSymbolicLink(folder.resolve("templates/secret.ftl"), outside.resolve("secret.ftl"));
+        Files.createSymbolicLink(folder.resolve("secret.groovy"), outside.resolve("secret.groovy"));
+        Files.createSymbolicLink(folder.resolve("shared"), outside);
+        Files.createSymbolicLink(folder.resolve("alias.groovy"), folder.resolve("erp.groovy"));
+        Process mkfifo = new ProcessBuilder("mkfifo", folder.resolve("templates/pipe.ftl").toString()).start();
+        assertEquals(0, mkfifo.waitFor());
+
+        DefinitionSnapshot snapshot = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(30), () -> DefinitionSnapshot.read(folder));
+        assertEquals(List.of("erp.groovy", "templates/erp.ftl"), List.copyOf(snapshot.files().keySet()));
+    }
+
+    @Test
+    void aLinkedFolderGivesAnEmptySnapshotWhichLoadingRefuses() throws Exception {
+        Path real = folder("real", Map.of("erp.groovy", "webhook('erp') {}"));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), real);
+        assertEquals(Map.of(), DefinitionSnapshot.read(link).files());
+    }
+
+    @Test
+    void aFileOverTheSizeLimitIsNotRead() throws Exception {
+        Path folder = folder("f", Map.of("erp.groovy", "webhook('erp') {}",
+                "templates/big.ftl", "x".repeat(io.hookwright.dsl.load.DefinitionLimits.MAX_FILE_BYTES + 1)));
+        assertEquals(List.of("erp.groovy"), List.copyOf(DefinitionSnapshot.read(folder).files().keySet()));
+    }
+
+    @Test
     void aPathLeavingTheFolderIsRefused() {
         DefinitionSnapshot evil = DefinitionSnapshot.of("rev", Map.of("../outside.groovy", "x"));
         assertThrows(IllegalArgumentException.class, () -> evil.writeTo(dir.resolve("copy")));

