@@ -4,6 +4,7 @@ import freemarker.core.TemplateElement;
 import freemarker.core.TemplateObject;
 
 import java.lang.reflect.InvocationTargetException;
+import java.math.BigDecimal;
 import java.lang.reflect.Method;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -13,8 +14,8 @@ import java.util.Set;
  * Checks a parsed template for what would escape the render limits, since FreeMarker offers no hook into its
  * built-ins: text run as template code ({@code ?interpret}, {@code ?eval}: FreeMarker adds no interruption checks
  * to it, and it would run event data as code), ranges anywhere but a {@code <#list>} or a slice (a built-in such as
- * {@code ?join} or {@code ?seq_contains} walks a range of two billion numbers with no check), literal pad widths
- * over the body limit, and nesting deeper than {@link #MAX_DEPTH}.
+ * {@code ?join} or {@code ?seq_contains} walks a range of two billion numbers with no check), pad widths that are
+ * not a number written in the template up to the body limit, and nesting deeper than {@link #MAX_DEPTH}.
  *
  * <p>FreeMarker's tree exposes an element's children publicly but an expression's operands only through
  * package-private methods, hence the reflection.
@@ -72,19 +73,29 @@ final class TemplateChecks {
             return at(node, "a range (" + node.getCanonicalForm() + ") can only be listed (<#list a..b as i>) or "
                     + "used to slice (x[a..b])");
         }
-        if (kind.equals("MethodCall") && parameter(node, 0) instanceof TemplateObject target
-                && target.getClass().getSimpleName().equals("padBI")) {
-            for (int i = 1; i < parameterCount(node); i++) {
-                if (parameter(node, i) instanceof TemplateObject width
-                        && width.getClass().getSimpleName().equals("NumberLiteral")
-                        && new java.math.BigDecimal(width.getCanonicalForm()).compareTo(
-                        java.math.BigDecimal.valueOf(RenderLimits.BODY_BYTES)) > 0) {
-                    return at(node, "?" + parameter(target, 1) + " pads to more than " + RenderLimits.BODY_BYTES
-                            + " characters, the largest body a request may have");
-                }
-            }
+        if (kind.equals("padBI") && !literalWidth(parent, node)) {
+            return at(node, "?" + parameter(node, 1) + " takes a width written as a number up to "
+                    + RenderLimits.BODY_BYTES + ", the largest body a request may have");
         }
         return null;
+    }
+
+    /**
+     * A pad is made in one piece, before any limit can see it, so its width is a number written in the template and
+     * no larger than a body may be: {@code x?left_pad(10)}.
+     */
+    private static boolean literalWidth(Object parent, TemplateObject pad) {
+        if (!(parent instanceof TemplateObject call) || !call.getClass().getSimpleName().equals("MethodCall")
+                || parameter(call, 0) != pad || parameterCount(call) < 2
+                || !(parameter(call, 1) instanceof TemplateObject width)
+                || !width.getClass().getSimpleName().equals("NumberLiteral")) {
+            return false;
+        }
+        try {
+            return new BigDecimal(width.getCanonicalForm()).compareTo(BigDecimal.valueOf(RenderLimits.BODY_BYTES)) <= 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** A range is the sequence of {@code <#list>}, its first operand. */
