@@ -98,7 +98,11 @@ public final class Renderer {
                     + "may use");
         } catch (RuntimeException e) {
             // FreeMarker's own interruption check ends the render with an unchecked exception of its own.
-            throw stopped(template, what, guard, out);
+            if (guard.tripped() != null || Thread.currentThread().isInterrupted()) {
+                throw stopped(template, what, guard, out);
+            }
+            throw new RenderException(template.source().origin() + ": " + what + " failed: "
+                    + TemplateEngine.firstLine(String.valueOf(e.getMessage())));
         }
     }
 
@@ -110,7 +114,7 @@ public final class Renderer {
                 : reason == Watchdog.Reason.MEMORY
                 ? "allocated more than " + (limits.allocation() >> 20) + " MiB while rendering, the render memory limit"
                 : out.over() ? "wrote past its output limit"
-                : "was interrupted";
+                : "was interrupted by the thread rendering it";
         return new RenderException(template.source().origin() + ": " + what + " " + why + ": stopped");
     }
 
