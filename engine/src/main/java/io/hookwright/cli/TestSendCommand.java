@@ -5,6 +5,7 @@ import io.hookwright.dsl.model.WebhookDefinition;
 import io.hookwright.event.Event;
 import io.hookwright.execution.Engine;
 import io.hookwright.execution.LoadedDefinitions;
+import io.hookwright.render.RenderException;
 import io.hookwright.render.RenderedRequest;
 import io.hookwright.runlog.Outcome;
 import io.hookwright.runlog.Run;
@@ -91,6 +92,8 @@ final class TestSendCommand implements Callable<Integer> {
         Run run;
         try (Engine engine = CommandEngine.sending(store.openOrCreate(), loaded, send)) {
             run = engine.testSend(code, built);
+        } catch (RenderException e) {
+            throw new CommandFailure(ExitCodes.INVALID, e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("test-send " + code + ": " + built.type() + " on " + built.entity().type() + " "

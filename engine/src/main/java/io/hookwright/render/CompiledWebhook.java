@@ -20,7 +20,13 @@ public final class CompiledWebhook {
         this.url = url;
         this.headers = List.copyOf(headers);
         this.body = body;
-        this.jsonBody = definition.request().contentType().map(t -> t.toLowerCase().contains("json")).orElse(false);
+        this.jsonBody = declaresJson(definition);
+    }
+
+    /** Whether the webhook's Content-Type header says its body is JSON ({@code application/json}, {@code …+json}). */
+    static boolean declaresJson(WebhookDefinition definition) {
+        return definition.request().contentType().map(t -> t.toLowerCase(java.util.Locale.ROOT).contains("json"))
+                .orElse(false);
     }
 
     public WebhookDefinition definition() {

@@ -1,5 +1,6 @@
 package io.hookwright.render;
 
+import freemarker.core.Environment;
 import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
@@ -8,7 +9,10 @@ import io.hookwright.event.EventJson;
 
 import java.util.List;
 
-/** {@code json(x)}: writes any value of the data model as JSON (text quoted and escaped, null as null). */
+/**
+ * {@code json(x)}: writes any value of the data model as JSON (text quoted and escaped, null as null). In a JSON
+ * body the result is JSON, written as it is; elsewhere it is text like any other (percent-encoded in a URL).
+ */
 final class JsonFunction implements TemplateMethodModelEx {
     @Override
     public Object exec(@SuppressWarnings("rawtypes") List arguments) throws TemplateModelException {
@@ -16,6 +20,11 @@ final class JsonFunction implements TemplateMethodModelEx {
             throw new TemplateModelException("json(x) takes exactly one value");
         }
         Object value = arguments.get(0) == null ? null : DeepUnwrap.unwrap((TemplateModel) arguments.get(0));
-        return EventJson.write(value);
+        String json = EventJson.write(value);
+        Environment env = Environment.getCurrentEnvironment();
+        if (env != null && env.getCurrentTemplate().getOutputFormat() instanceof JsonOutputFormat) {
+            return JsonOutputFormat.INSTANCE.fromMarkup(json);
+        }
+        return json;
     }
 }

@@ -22,18 +22,23 @@ public final class TemplateCompiler {
     public record Result(List<CompiledWebhook> webhooks, List<DefinitionError> errors) {
     }
 
+    /** A template file compiled for one kind of output: the same file may be a JSON body here, a text body there. */
+    private record FileUse(String name, TemplateKind kind) {
+    }
+
     public Result compile(RuleSet rules) {
-        Map<String, TemplateEngine.Compiled> files = new HashMap<>();
+        Map<FileUse, TemplateEngine.Compiled> files = new HashMap<>();
         List<CompiledWebhook> webhooks = new ArrayList<>();
         List<DefinitionError> errors = new ArrayList<>();
         for (WebhookDefinition webhook : rules.webhooks()) {
-            CompiledWebhook.NamedTemplate url = compile("url", webhook.request().url(), files, errors);
+            CompiledWebhook.NamedTemplate url = compile("url", webhook.request().url(), TemplateKind.URL, files, errors);
             List<CompiledWebhook.NamedTemplate> headers = new ArrayList<>();
             for (Header header : webhook.request().headers()) {
-                headers.add(compile(header.name(), header.value(), files, errors));
+                headers.add(compile(header.name(), header.value(), TemplateKind.HEADER, files, errors));
             }
+            TemplateKind bodyKind = CompiledWebhook.declaresJson(webhook) ? TemplateKind.JSON_BODY : TemplateKind.TEXT_BODY;
             CompiledWebhook.NamedTemplate body = webhook.request().body()
-                    .map(t -> compile("body", t, files, errors)).orElse(null);
+                    .map(t -> compile("body", t, bodyKind, files, errors)).orElse(null);
             boolean complete = url.compiled() != null && headers.stream().allMatch(h -> h.compiled() != null)
                     && (body == null || body.compiled() != null);
             if (complete) {
@@ -43,18 +48,18 @@ public final class TemplateCompiler {
         return new Result(webhooks, errors);
     }
 
-    private CompiledWebhook.NamedTemplate compile(String name, Template template,
-                                                  Map<String, TemplateEngine.Compiled> files,
+    private CompiledWebhook.NamedTemplate compile(String name, Template template, TemplateKind kind,
+                                                  Map<FileUse, TemplateEngine.Compiled> files,
                                                   List<DefinitionError> errors) {
         TemplateEngine.Compiled compiled;
         if (template.inline()) {
-            compiled = engine.compile(template);
+            compiled = engine.compile(template, kind);
             if (compiled.error() != null) {
                 errors.add(compiled.error());
             }
         } else {
-            boolean first = !files.containsKey(template.name());
-            compiled = files.computeIfAbsent(template.name(), n -> engine.compile(template));
+            boolean first = files.keySet().stream().noneMatch(use -> use.name().equals(template.name()));
+            compiled = files.computeIfAbsent(new FileUse(template.name(), kind), n -> engine.compile(template, kind));
             // A broken file is reported once, though every webhook using it stays out of the rule set.
             if (compiled.error() != null && first) {
                 errors.add(compiled.error());

@@ -2,6 +2,8 @@ package io.hookwright.render;
 
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
+import freemarker.core.TemplateConfiguration;
+import freemarker.core._CoreAPI;
 import freemarker.ext.beans.BeansWrapper;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapper;
@@ -21,6 +23,8 @@ import java.util.TimeZone;
  * and cannot reach Java classes ({@code ?new} resolves nothing, {@code ?api} is off, objects expose no methods).
  */
 public final class TemplateEngine {
+    /** The longest template accepted, in characters; hand-written templates are a few KiB. */
+    static final int MAX_SOURCE_CHARS = 256 * 1024;
     private final Configuration configuration;
 
     public TemplateEngine() {
@@ -47,11 +51,29 @@ public final class TemplateEngine {
         return configuration;
     }
 
-    /** Compiles a template, or says where its FreeMarker syntax is wrong. */
-    public Compiled compile(Template template) {
+    /**
+     * Compiles a template for where its output goes, or says where its FreeMarker syntax is wrong or what in it is
+     * refused (see {@link TemplateChecks}).
+     */
+    public Compiled compile(Template template, TemplateKind kind) {
+        if (template.source().length() > MAX_SOURCE_CHARS) {
+            return new Compiled(null, DefinitionError.at(template.origin(), "template is " + template.source().length()
+                    + " characters long, more than the " + MAX_SOURCE_CHARS + " a template may have"));
+        }
         try {
-            return new Compiled(new freemarker.template.Template(template.name(), new StringReader(template.source()),
-                    configuration), null);
+            freemarker.template.Template compiled = new freemarker.template.Template(template.name(), null,
+                    new StringReader(template.source()), configuration, parserConfiguration(kind), null);
+            TemplateChecks.Refusal refusal = TemplateChecks.check(compiled);
+            if (refusal != null) {
+                return new Compiled(null, DefinitionError.at(template.locate(refusal.line(), refusal.column()),
+                        "template: " + refusal.message()));
+            }
+            // Loops and macro bodies then stop once the render's watchdog interrupts the thread.
+            _CoreAPI.addThreadInterruptedChecks(compiled);
+            return new Compiled(compiled, null);
+        } catch (StackOverflowError e) {
+            return new Compiled(null, DefinitionError.at(template.origin(), "template nests too deeply to be read: "
+                    + "keep directives and expressions under " + TemplateChecks.MAX_DEPTH + " levels"));
         } catch (ParseException e) {
             SourcePosition at = template.locate(e.getLineNumber(), e.getColumnNumber());
             String message = e.getEditorMessage() == null ? e.getMessage() : e.getEditorMessage();
@@ -59,6 +81,14 @@ public final class TemplateEngine {
         } catch (IOException e) {
             return new Compiled(null, DefinitionError.at(template.origin(), "template cannot be read: " + e.getMessage()));
         }
+    }
+
+    private TemplateConfiguration parserConfiguration(TemplateKind kind) {
+        TemplateConfiguration settings = new TemplateConfiguration();
+        settings.setParentConfiguration(configuration);
+        settings.setOutputFormat(kind.outputFormat());
+        settings.setAutoEscapingPolicy(Configuration.ENABLE_IF_SUPPORTED_AUTO_ESCAPING_POLICY);
+        return settings;
     }
 
     static String firstLine(String text) {

@@ -208,4 +208,22 @@ class TestSendCommandTest {
         Cli.Run run = fixture.sending("test-send", "erp_sync", "--workspace", fixture.workspace).exits(2);
         assertTrue(run.err().contains("--project=KEY | --entity=TYPE:ID"), run.err());
     }
+
+    @Test
+    void aTemplateStoppedByItsLimitExitsOneWithTheReasonAndSendsNothing() {
+        fixture.definitions("""
+                webhook('recursive') {
+                    on 'Project:Updated'
+                    request {
+                        post 'RECEIVER/erp'
+                        body '<#macro m><@m/></#macro><@m/>'
+                    }
+                }
+                """);
+        Cli.Run run = fixture.sending("test-send", "recursive", "--workspace", fixture.workspace, "--project", "DEMO")
+                .exits(1);
+        assertTrue(run.err().contains("hookwright test-send: ") && run.err().contains("nests calls too deeply"), run.err());
+        assertTrue(!run.err().contains("\tat "), "no stack trace: " + run.err());
+        assertEquals(0, received().size());
+    }
 }
