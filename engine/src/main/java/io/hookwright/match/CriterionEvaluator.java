@@ -7,12 +7,12 @@ import io.hookwright.event.Values;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Decides each kind of criterion and explains the answer. */
 final class CriterionEvaluator {
-    private final Map<String, Pattern> patterns = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Regular expressions of {@code matches} criteria, compiled once; keyed by what the definitions wrote. */
+    private final CriteriaRegexes regexes = new CriteriaRegexes();
 
     Explanation evaluate(Criterion criterion, EventView event) {
         return switch (criterion) {
@@ -66,6 +66,9 @@ final class CriterionEvaluator {
 
     /** Numbers by value; otherwise text (ISO dates sort as text); null when the two cannot be ordered. */
     private static Integer order(Object actual, Object wanted) {
+        if (Values.infinite(actual) || Values.infinite(wanted)) {
+            return infiniteOrder(actual, wanted);
+        }
         BigDecimal a = Values.number(actual);
         BigDecimal b = Values.number(wanted);
         if (a != null && b != null) {
@@ -75,6 +78,24 @@ final class CriterionEvaluator {
             return x.compareTo(y);
         }
         return null;
+    }
+
+    /** A double's infinities come before or after every number; NaN has no order. */
+    private static Integer infiniteOrder(Object actual, Object wanted) {
+        Double a = rank(actual);
+        Double b = rank(wanted);
+        if (a == null || b == null || a.isNaN() || b.isNaN()) {
+            return null;
+        }
+        return Double.compare(a, b);
+    }
+
+    /** An infinite double as itself; any other number as 0, which is all an infinity needs to be ordered with it. */
+    private static Double rank(Object value) {
+        if (Values.infinite(value)) {
+            return ((Number) value).doubleValue();
+        }
+        return Values.number(value) == null ? null : 0.0;
     }
 
     private static Explanation contains(Criterion.Contains c, Lookup field) {
@@ -106,10 +127,13 @@ final class CriterionEvaluator {
         if (field.empty()) {
             return new Explanation(false, c.path() + " is missing, so it does not match /" + c.regex() + "/");
         }
-        Pattern pattern = patterns.computeIfAbsent(c.regex(), Pattern::compile);
-        boolean holds = pattern.matcher(String.valueOf(field.value())).find();
         String shown = c.path() + " " + Values.show(field.value());
-        return Explanation.of(holds, shown + " matches /" + c.regex() + "/", shown + " does not match /" + c.regex() + "/");
+        try {
+            boolean holds = regexes.find(c.regex(), String.valueOf(field.value()));
+            return Explanation.of(holds, shown + " matches /" + c.regex() + "/", shown + " does not match /" + c.regex() + "/");
+        } catch (CriteriaRegexes.Stopped e) {
+            return new Explanation(false, shown + " could not be matched against /" + c.regex() + "/: " + e.getMessage());
+        }
     }
 
     private static Explanation changed(Criterion.Changed c, EventView event) {

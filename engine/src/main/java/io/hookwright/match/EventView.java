@@ -63,7 +63,7 @@ public final class EventView {
             } else if (current instanceof List<?> list) {
                 int dot = rest.indexOf('.');
                 String head = dot < 0 ? rest : rest.substring(0, dot);
-                if (!head.matches("\\d+") || Integer.parseInt(head) >= list.size()) {
+                if (!head.matches("\\d{1,9}") || Integer.parseInt(head) >= list.size()) {
                     return Lookup.absent(path);
                 }
                 Object element = list.get(Integer.parseInt(head));
