@@ -25,7 +25,7 @@ final class ShownNumber {
 
     static String of(BigDecimal number) {
         BigInteger unscaled = number.unscaledValue();
-        if (unscaled.bitLength() * LOG10_2 > MAX_EXACT_DIGITS) {
+        if (unscaled.bitLength() * LOG10_2 > MAX_EXACT_DIGITS + 1) {
             return approximate(number);
         }
         BigDecimal stripped = number.signum() == 0 ? BigDecimal.ZERO : number.stripTrailingZeros();
@@ -44,19 +44,21 @@ final class ShownNumber {
         return of(new BigDecimal(number));
     }
 
-    /** From the top 63 bits of the unscaled value: good to about 15 digits, at the cost of a shift. */
+    /**
+     * From the top 63 bits of the unscaled value, at the cost of a shift: the logarithm of a number of millions of
+     * digits keeps about ten of them in a double, so ten are shown.
+     */
     private static String approximate(BigDecimal number) {
         BigInteger magnitude = number.unscaledValue().abs();
         int drop = magnitude.bitLength() - 63;
         double top = magnitude.shiftRight(drop).doubleValue();
         double log10 = Math.log10(top) + drop * LOG10_2;
         long whole = (long) Math.floor(log10);
-        double mantissa = Math.pow(10, log10 - whole);
-        if (mantissa >= 10) {
-            mantissa /= 10;
+        String digits = String.format(java.util.Locale.ROOT, "%.9f", Math.pow(10, log10 - whole)).replace(".", "");
+        if (digits.startsWith("10")) {
+            digits = "1" + digits.substring(2);
             whole++;
         }
-        String digits = String.format(java.util.Locale.ROOT, "%.14f", mantissa).replace(".", "");
         return scientific(number.signum() < 0, digits, whole - number.scale(), true);
     }
 

@@ -132,7 +132,7 @@ final class CriterionEvaluator {
             boolean holds = regexes.find(c.regex(), String.valueOf(field.value()));
             return Explanation.of(holds, shown + " matches /" + c.regex() + "/", shown + " does not match /" + c.regex() + "/");
         } catch (CriteriaRegexes.Stopped e) {
-            return new Explanation(false, shown + " could not be matched against /" + c.regex() + "/: " + e.getMessage());
+            return Explanation.undecided(shown + " could not be matched against /" + c.regex() + "/: " + e.getMessage());
         }
     }
 
@@ -164,17 +164,21 @@ final class CriterionEvaluator {
                 return new Explanation(true, "any of: " + e.text());
             }
         }
-        return new Explanation(false, "none of: " + inner.stream().map(Explanation::text)
-                .collect(Collectors.joining("; ")));
+        String words = "none of: " + inner.stream().map(Explanation::text).collect(Collectors.joining("; "));
+        return inner.stream().anyMatch(Explanation::undecided) ? Explanation.undecided(words) : new Explanation(false, words);
     }
 
     private Explanation not(Criterion.Not c, EventView event) {
         List<Explanation> inner = c.criteria().stream().map(x -> evaluate(x, event)).toList();
-        boolean all = inner.stream().allMatch(Explanation::holds);
+        List<Explanation> decidedFalse = inner.stream().filter(e -> !e.holds() && !e.undecided()).toList();
+        if (!decidedFalse.isEmpty()) {
+            return new Explanation(true, "not { } holds: " + decidedFalse.stream().map(Explanation::text)
+                    .collect(Collectors.joining("; ")));
+        }
         String words = inner.stream().map(Explanation::text).collect(Collectors.joining("; "));
-        return all ? new Explanation(false, "not { } fails: " + words)
-                : new Explanation(true, "not { } holds: " + inner.stream().filter(e -> !e.holds())
-                .map(Explanation::text).collect(Collectors.joining("; ")));
+        // What was cut short might have held or not: not { } cannot be said to hold either.
+        return inner.stream().anyMatch(Explanation::undecided) ? Explanation.undecided("not { } is undecided: " + words)
+                : new Explanation(false, "not { } fails: " + words);
     }
 
     private static Explanation where(Criterion.Where c, EventView event) {
@@ -183,7 +187,7 @@ final class CriterionEvaluator {
             return Explanation.of(holds, "where { } at " + c.position() + " holds",
                     "where { } at " + c.position() + " is false");
         } catch (EventPredicate.PredicateFailure e) {
-            return new Explanation(false, e.getMessage());
+            return Explanation.undecided(e.getMessage());
         }
     }
 }
