@@ -18,6 +18,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -120,6 +123,21 @@ class TerminalOutputTest {
         assertEquals(2, listed.out().lines().count(), "one line for the header, one for the run:\n" + listed.out());
         JsonNode json = fixture.onStore("runs", "--json").exits(0).json();
         assertEquals("HTTP 500: " + ALL, json.get(0).get("error").textValue());
+    }
+
+    @Test
+    void aReceiversAnswerInTestSendRedeliverAndRunsIsShownEscaped() {
+        receiver.stubFor(post(urlEqualTo("/erp")).willReturn(aResponse().withStatus(500).withBody("frozen " + ALL)));
+        CliFixture fixture = new CliFixture(root, receiver.getPort())
+                .definitions(CliFixture.webhook("erp_sync", "/erp", "synchronous true"));
+        Cli.Run sent = fixture.sending("test-send", "erp_sync", "--workspace", fixture.workspace, "--project", "DEMO").exits(1);
+        assertTerminalSafe(sent.all());
+        assertTrue(sent.out().contains("error: HTTP 500: frozen \\u001b[2J\\u001b[H|"), sent.out());
+        String runId = fixture.runs().get(0).id();
+        Cli.Run again = fixture.sending("redeliver", runId).exits(1);
+        assertTerminalSafe(again.all());
+        assertTrue(again.out().contains(": HTTP 500: frozen \\u001b[2J\\u001b[H|"), again.out());
+        assertTerminalSafe(fixture.onStore("runs").exits(0).all());
     }
 
     @Test
