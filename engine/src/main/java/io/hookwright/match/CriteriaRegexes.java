@@ -24,6 +24,12 @@ final class CriteriaRegexes {
      * stopped, and its criterion is undecided and does not hold.
      */
     static final Duration MATCH_BUDGET = Duration.ofMillis(50);
+    /**
+     * How long all the {@code matches} criteria of all webhooks may take together on one event, so that many
+     * webhooks with regexes cannot multiply what one event costs; past it, the event's remaining regex criteria are
+     * undecided without being run.
+     */
+    static final Duration EVENT_BUDGET = Duration.ofMillis(250);
 
     /** A compiled pattern, or why the pattern cannot be used. */
     private record Compiled(BoundedRegex regex, String refused) {
@@ -32,12 +38,12 @@ final class CriteriaRegexes {
     private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
 
     /**
-     * Whether {@code regex} is found in {@code text}.
+     * Whether {@code regex} is found in {@code text}, within {@code budget} (at most {@link #MATCH_BUDGET}).
      *
-     * @throws Stopped when the text is too long, the match ran past {@link #MATCH_BUDGET} or out of stack, or the
-     *                 pattern is not usable; the message says which
+     * @throws Stopped when the text is too long, the match ran past its budget or out of stack, or the pattern is
+     *                 not usable; the message says which
      */
-    boolean find(String regex, String text) {
+    boolean find(String regex, String text, Duration budget) {
         Compiled pattern = compiled.computeIfAbsent(regex, CriteriaRegexes::compile);
         if (pattern.refused() != null) {
             throw new Stopped(pattern.refused());
@@ -47,7 +53,7 @@ final class CriteriaRegexes {
                     BoundedRegex.MAX_TEXT_LENGTH));
         }
         try {
-            return pattern.regex().find(text, MATCH_BUDGET);
+            return pattern.regex().find(text, budget.compareTo(MATCH_BUDGET) < 0 ? budget : MATCH_BUDGET);
         } catch (RegexLimitException e) {
             throw new Stopped(e.getMessage());
         } catch (StackOverflowError e) {

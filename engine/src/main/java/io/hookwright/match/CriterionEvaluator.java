@@ -5,6 +5,7 @@ import io.hookwright.dsl.model.EventPredicate;
 import io.hookwright.event.Values;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -19,7 +20,7 @@ final class CriterionEvaluator {
             case Criterion.Compare c -> compare(c, event.field(c.path()));
             case Criterion.Contains c -> contains(c, event.field(c.path()));
             case Criterion.In c -> in(c, event.field(c.path()));
-            case Criterion.Matches c -> matches(c, event.field(c.path()));
+            case Criterion.Matches c -> matches(c, event.field(c.path()), event);
             case Criterion.Present c -> {
                 Lookup value = event.field(c.path());
                 yield Explanation.of(!value.empty(), c.path() + " is present", c.path() + " is missing");
@@ -123,16 +124,24 @@ final class CriterionEvaluator {
         return Explanation.of(holds, shown + " is in " + set, shown + " is not in " + set);
     }
 
-    private Explanation matches(Criterion.Matches c, Lookup field) {
+    private Explanation matches(Criterion.Matches c, Lookup field, EventView event) {
         if (field.empty()) {
             return new Explanation(false, c.path() + " is missing, so it does not match /" + c.regex() + "/");
         }
         String shown = c.path() + " " + Values.show(field.value());
+        Duration left = event.regexTimeLeft();
+        if (left.isZero()) {
+            return Explanation.undecided(shown + " was not matched against /" + c.regex() + "/: this event used up its "
+                    + CriteriaRegexes.EVENT_BUDGET.toMillis() + " ms for regular expressions");
+        }
+        long start = System.nanoTime();
         try {
-            boolean holds = regexes.find(c.regex(), String.valueOf(field.value()));
+            boolean holds = regexes.find(c.regex(), String.valueOf(field.value()), left);
             return Explanation.of(holds, shown + " matches /" + c.regex() + "/", shown + " does not match /" + c.regex() + "/");
         } catch (CriteriaRegexes.Stopped e) {
             return Explanation.undecided(shown + " could not be matched against /" + c.regex() + "/: " + e.getMessage());
+        } finally {
+            event.spentOnRegex(System.nanoTime() - start);
         }
     }
 

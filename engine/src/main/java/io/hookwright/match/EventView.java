@@ -4,6 +4,7 @@ import io.hookwright.event.Change;
 import io.hookwright.event.Event;
 import io.hookwright.event.EventJson;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Map;
 public final class EventView {
     private final Event event;
     private Map<String, Object> tree;
+    private long regexNanosLeft = CriteriaRegexes.EVENT_BUDGET.toNanos();
 
     public EventView(Event event) {
         this.event = event;
@@ -39,6 +41,15 @@ public final class EventView {
             return walk(path, source, path);
         }
         return walk(path, event.entity().attributes(), path);
+    }
+
+    /** What is left of this event's time for regular expressions ({@link CriteriaRegexes#EVENT_BUDGET}). */
+    Duration regexTimeLeft() {
+        return Duration.ofNanos(Math.max(0, regexNanosLeft));
+    }
+
+    void spentOnRegex(long nanos) {
+        regexNanosLeft -= nanos;
     }
 
     /** Reads an attribute as it was before the event. */

@@ -38,7 +38,7 @@ class CriteriaRegexLimitsTest {
                 Arguments.of("(a+)+b", a),
                 Arguments.of("(a|a)*b", a),
                 Arguments.of("(a|aa)+$", a + "!"),
-                Arguments.of("(.*a){20}", "a".repeat(3_000)),
+                Arguments.of("(.*a){20}", ("x".repeat(150) + "a").repeat(19)),
                 Arguments.of("^(\\\\w+\\\\s?)*$", "a".repeat(5_000) + "!"),
                 Arguments.of("^([a-z]+)*[0-9]$", "abc".repeat(5_000) + "!"),
                 Arguments.of("(x+x+)+y", "x".repeat(20_000)),
@@ -110,6 +110,25 @@ class CriteriaRegexLimitsTest {
         assertTrue(verdict.matched(), verdict.reasons().toString());
         assertEquals(List.of("Name '" + "a".repeat(80) + "…' (99,993 characters) matches /a+bot$/"), verdict.reasons());
         assertFalse(judge("field('Name').matches '^b'", name).matched());
+    }
+
+    @Test
+    void manyWebhooksWithStalledRegexesShareOneBudgetPerEvent() {
+        StringBuilder groovy = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            groovy.append("webhook('w").append(i).append("') { on 'Project:Updated'; filter { field('Name').matches '(a+)+b' }; ")
+                    .append("request { post 'https://example.com/' } }\n");
+        }
+        Matcher matcher = new Matcher(Rules.load(folder, groovy.toString()).webhooks());
+        Event event = Rules.updated(null, Map.of("Name", "a".repeat(30_000)));
+        List<Verdict> verdicts = assertTimeoutPreemptively(PROMPTLY, () -> matcher.judge(new EventView(event)));
+        assertTrue(verdicts.stream().noneMatch(Verdict::matched));
+        assertTrue(verdicts.get(0).reasons().get(0).contains("could not be matched against /(a+)+b/: a regular "
+                + "expression ran longer than its 50 ms"), verdicts.get(0).reasons().toString());
+        String last = verdicts.get(11).reasons().get(0);
+        assertTrue(last.endsWith("was not matched against /(a+)+b/: this event used up its 250 ms for regular expressions"),
+                "12 stalled matches of 50 ms are more than one event's 250 ms: " + last);
+        assertEquals(List.of(), assertTimeoutPreemptively(PROMPTLY, () -> matcher.matching(new EventView(event))));
     }
 
     @Test
