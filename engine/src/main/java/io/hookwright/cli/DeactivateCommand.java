@@ -1,5 +1,6 @@
 package io.hookwright.cli;
 
+import io.hookwright.dryrun.TerminalText;
 import io.hookwright.execution.Engine;
 import io.hookwright.state.WebhookState;
 import picocli.CommandLine.Command;
@@ -41,7 +42,7 @@ final class DeactivateCommand implements Callable<Integer> {
         try (Engine engine = CommandEngine.of(store.openOrCreate(), definitions.load())) {
             KnownCodes.require(code, engine, definitions.folder());
             WebhookState state = engine.deactivate(code, reason == null || reason.isBlank() ? DEFAULT_REASON : reason.strip());
-            out.println(code + " deactivated: " + state.deactivationReason());
+            out.println(code + " deactivated: " + TerminalText.line(state.deactivationReason()));
         }
         out.flush();
         return ExitCodes.OK;

@@ -37,7 +37,7 @@ final class DefinitionsOption {
         DefinitionCompiler.Compilation compilation = new DefinitionCompiler().compile(dir);
         if (!compilation.valid()) {
             PrintWriter err = command.commandLine().getErr();
-            compilation.errors().forEach(e -> err.println(DefinitionErrors.under(dir, e).format()));
+            compilation.errors().forEach(e -> err.println(DefinitionErrors.shown(dir, e)));
             throw new CommandFailure(ExitCodes.INVALID, "the definitions in " + dir + " are not valid ("
                     + compilation.errors().size() + " error" + (compilation.errors().size() == 1 ? "" : "s") + ")");
         }

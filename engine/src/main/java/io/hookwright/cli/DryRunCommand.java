@@ -3,6 +3,7 @@ package io.hookwright.cli;
 import io.hookwright.definitions.DefinitionCompiler;
 import io.hookwright.dryrun.DryRun;
 import io.hookwright.dryrun.DryRunReport;
+import io.hookwright.dryrun.TerminalText;
 import io.hookwright.dryrun.TextReport;
 import io.hookwright.event.Event;
 import io.hookwright.render.Secrets;
@@ -76,7 +77,7 @@ final class DryRunCommand implements Callable<Integer> {
             }
             DefinitionCompiler.Compilation compilation = new DefinitionCompiler().compile(definitions);
             if (!compilation.valid()) {
-                compilation.errors().forEach(e -> err.println(DefinitionErrors.under(definitions, e).format()));
+                compilation.errors().forEach(e -> err.println(DefinitionErrors.shown(definitions, e)));
                 err.println("the definitions are not valid; nothing was dry-run");
                 return ExitCodes.INVALID;
             }
@@ -89,10 +90,10 @@ final class DryRunCommand implements Callable<Integer> {
             out.flush();
             return report.hasErrors() ? ExitCodes.INVALID : ExitCodes.OK;
         } catch (WorkspaceException e) {
-            err.println("hookwright dry-run: " + e.getMessage());
+            err.println("hookwright dry-run: " + TerminalText.block(e.getMessage()));
             return ExitCodes.USAGE;
         } catch (IOException e) {
-            err.println("hookwright dry-run: cannot read the secrets file: " + e.getMessage());
+            err.println("hookwright dry-run: cannot read the secrets file: " + TerminalText.block(e.getMessage()));
             return ExitCodes.USAGE;
         } finally {
             err.flush();

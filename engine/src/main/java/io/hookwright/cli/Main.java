@@ -1,5 +1,6 @@
 package io.hookwright.cli;
 
+import io.hookwright.dryrun.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,7 +25,7 @@ public final class Main {
             if (!(e instanceof CommandFailure failure)) {
                 throw e;
             }
-            command.getErr().println("hookwright " + command.getCommandName() + ": " + failure.getMessage());
+            command.getErr().println("hookwright " + command.getCommandName() + ": " + TerminalText.block(failure.getMessage()));
             command.getErr().flush();
             return failure.exitCode();
         });

@@ -1,5 +1,6 @@
 package io.hookwright.cli;
 
+import io.hookwright.dryrun.TerminalText;
 import io.hookwright.execution.Engine;
 import io.hookwright.runlog.Outcome;
 import io.hookwright.runlog.Run;
@@ -66,7 +67,7 @@ final class RedeliverCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         out.print(RunTable.format(runs));
-        runs.stream().filter(r -> r.error() != null).forEach(r -> out.println(r.id() + ": " + r.error()));
+        runs.stream().filter(r -> r.error() != null).forEach(r -> out.println(r.id() + ": " + TerminalText.line(r.error())));
         long failures = runs.stream().filter(r -> r.outcome() != Outcome.SUCCEEDED).count();
         out.println(runs.size() + " redelivered, " + (runs.size() - failures) + " succeeded, " + failures + " failed");
         out.flush();

@@ -1,5 +1,6 @@
 package io.hookwright.cli;
 
+import io.hookwright.dryrun.TerminalText;
 import io.hookwright.runlog.Run;
 
 import java.time.Instant;
@@ -31,12 +32,12 @@ final class RunTable {
         return CREATED.format(at);
     }
 
-    /** One line of at most {@value ERROR_WIDTH} characters. */
+    /** One line of at most {@value ERROR_WIDTH} characters, with nothing a terminal would act on. */
     static String cut(String error) {
         if (error == null) {
             return "";
         }
-        String line = error.strip().replaceAll("\\s+", " ");
+        String line = TerminalText.line(error.strip().replaceAll("\\s+", " "));
         return line.length() <= ERROR_WIDTH ? line : line.substring(0, ERROR_WIDTH - 1) + "…";
     }
 }

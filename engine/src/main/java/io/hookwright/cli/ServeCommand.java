@@ -2,6 +2,7 @@ package io.hookwright.cli;
 
 import io.hookwright.definitions.DefinitionsSource;
 import io.hookwright.delivery.TargetPolicy;
+import io.hookwright.dryrun.TerminalText;
 import io.hookwright.event.Event;
 import io.hookwright.delivery.DeliverySettings;
 import io.hookwright.execution.DefinitionsWatcher;
@@ -175,7 +176,7 @@ final class ServeCommand implements Callable<Integer> {
             out.println("Reloaded " + load.definitions().size() + " webhooks (revision " + load.revision() + ")");
         } else {
             out.println("Reload refused, the running definitions stay: " + load.errors().size() + " error(s)");
-            load.errors().forEach(e -> out.println("  " + DefinitionErrors.under(definitions.folder(), e).format()));
+            load.errors().forEach(e -> out.println("  " + DefinitionErrors.shown(definitions.folder(), e)));
         }
         out.flush();
     }

@@ -1,5 +1,6 @@
 package io.hookwright.cli;
 
+import io.hookwright.dryrun.TerminalText;
 import io.hookwright.dsl.model.EventPattern;
 import io.hookwright.dsl.model.WebhookDefinition;
 import io.hookwright.event.Event;
@@ -96,14 +97,14 @@ final class TestSendCommand implements Callable<Integer> {
             throw new CommandFailure(ExitCodes.INVALID, e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println("test-send " + code + ": " + built.type() + " on " + built.entity().type() + " "
-                + (built.entity().key() != null ? built.entity().key() : built.entity().id()));
+        out.println("test-send " + code + ": " + TerminalText.line(built.type() + " on " + built.entity().type() + " "
+                + (built.entity().key() != null ? built.entity().key() : built.entity().id())));
         RenderedRequest shown = run.request().masked();
-        out.println(shown.method() + " " + shown.url());
+        out.println(TerminalText.line(shown.method() + " " + shown.url()));
         out.println(run.outcome().word() + (run.response() == null ? "" : ", HTTP " + run.response().status())
                 + ", " + run.duration().toMillis() + " ms");
         if (run.error() != null) {
-            out.println("error: " + run.error());
+            out.println("error: " + TerminalText.line(run.error()));
         }
         out.println("run " + run.id() + " (logged as a test run)");
         out.flush();

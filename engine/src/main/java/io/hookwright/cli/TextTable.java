@@ -1,9 +1,15 @@
 package io.hookwright.cli;
 
+import io.hookwright.dryrun.TerminalText;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-/** Columns padded to their widest cell, for tables people read in a terminal. */
+/**
+ * Columns padded to their widest cell, for tables people read in a terminal. Cells are printed through
+ * {@link TerminalText#line}: data in them cannot act on the terminal or break the table's lines.
+ */
 final class TextTable {
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
@@ -16,7 +22,7 @@ final class TextTable {
         if (cells.length != header.size()) {
             throw new IllegalArgumentException("a row of " + cells.length + " cells in a table of " + header.size());
         }
-        rows.add(List.of(cells));
+        rows.add(Arrays.stream(cells).map(TerminalText::line).toList());
         return this;
     }
 

@@ -1,6 +1,7 @@
 package io.hookwright.cli;
 
 import io.hookwright.definitions.DefinitionCompiler;
+import io.hookwright.dryrun.TerminalText;
 import io.hookwright.dsl.model.DefinitionError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,7 +51,7 @@ final class ValidateCommand implements Callable<Integer> {
             out.println(folder + ": " + count + " webhook" + (count == 1 ? "" : "s") + " in " + compilation.files()
                     + " file" + (compilation.files() == 1 ? "" : "s") + ", all valid");
         } else {
-            errors.forEach(e -> err.println(e.format()));
+            errors.forEach(e -> err.println(TerminalText.block(e.format())));
             err.println(errors.size() + " error" + (errors.size() == 1 ? "" : "s") + " in " + folder);
         }
         out.flush();

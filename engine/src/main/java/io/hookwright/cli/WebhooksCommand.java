@@ -1,5 +1,6 @@
 package io.hookwright.cli;
 
+import io.hookwright.dryrun.TerminalText;
 import io.hookwright.dsl.model.EventPattern;
 import io.hookwright.dsl.model.WebhookDefinition;
 import io.hookwright.execution.LoadedDefinitions;
@@ -73,7 +74,7 @@ final class WebhooksCommand implements Callable<Integer> {
                     String.valueOf(w.state().consecutiveFailures()));
             if (!w.state().active()) {
                 reasons.add(w.code() + " deactivated " + RunTable.created(w.state().deactivatedAt()) + " UTC: "
-                        + w.state().deactivationReason());
+                        + TerminalText.line(w.state().deactivationReason()));
             }
         }
         StringBuilder text = new StringBuilder(table.format());

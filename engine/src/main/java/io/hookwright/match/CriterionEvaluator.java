@@ -5,21 +5,22 @@ import io.hookwright.dsl.model.EventPredicate;
 import io.hookwright.event.Values;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Decides each kind of criterion and explains the answer. */
 final class CriterionEvaluator {
-    private final Map<String, Pattern> patterns = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Regular expressions of {@code matches} criteria, compiled once; keyed by what the definitions wrote. */
+    private final CriteriaRegexes regexes = new CriteriaRegexes();
 
     Explanation evaluate(Criterion criterion, EventView event) {
         return switch (criterion) {
             case Criterion.Compare c -> compare(c, event.field(c.path()));
             case Criterion.Contains c -> contains(c, event.field(c.path()));
             case Criterion.In c -> in(c, event.field(c.path()));
-            case Criterion.Matches c -> matches(c, event.field(c.path()));
+            case Criterion.Matches c -> matches(c, event.field(c.path()), event);
             case Criterion.Present c -> {
                 Lookup value = event.field(c.path());
                 yield Explanation.of(!value.empty(), c.path() + " is present", c.path() + " is missing");
@@ -66,6 +67,9 @@ final class CriterionEvaluator {
 
     /** Numbers by value; otherwise text (ISO dates sort as text); null when the two cannot be ordered. */
     private static Integer order(Object actual, Object wanted) {
+        if (Values.infinite(actual) || Values.infinite(wanted)) {
+            return infiniteOrder(actual, wanted);
+        }
         BigDecimal a = Values.number(actual);
         BigDecimal b = Values.number(wanted);
         if (a != null && b != null) {
@@ -75,6 +79,24 @@ final class CriterionEvaluator {
             return x.compareTo(y);
         }
         return null;
+    }
+
+    /** A double's infinities come before or after every number; NaN has no order. */
+    private static Integer infiniteOrder(Object actual, Object wanted) {
+        Double a = rank(actual);
+        Double b = rank(wanted);
+        if (a == null || b == null || a.isNaN() || b.isNaN()) {
+            return null;
+        }
+        return Double.compare(a, b);
+    }
+
+    /** An infinite double as itself; any other number as 0, which is all an infinity needs to be ordered with it. */
+    private static Double rank(Object value) {
+        if (Values.infinite(value)) {
+            return ((Number) value).doubleValue();
+        }
+        return Values.number(value) == null ? null : 0.0;
     }
 
     private static Explanation contains(Criterion.Contains c, Lookup field) {
@@ -102,14 +124,25 @@ final class CriterionEvaluator {
         return Explanation.of(holds, shown + " is in " + set, shown + " is not in " + set);
     }
 
-    private Explanation matches(Criterion.Matches c, Lookup field) {
+    private Explanation matches(Criterion.Matches c, Lookup field, EventView event) {
         if (field.empty()) {
             return new Explanation(false, c.path() + " is missing, so it does not match /" + c.regex() + "/");
         }
-        Pattern pattern = patterns.computeIfAbsent(c.regex(), Pattern::compile);
-        boolean holds = pattern.matcher(String.valueOf(field.value())).find();
         String shown = c.path() + " " + Values.show(field.value());
-        return Explanation.of(holds, shown + " matches /" + c.regex() + "/", shown + " does not match /" + c.regex() + "/");
+        Duration left = event.regexTimeLeft();
+        if (left.isZero()) {
+            return Explanation.undecided(shown + " was not matched against /" + c.regex() + "/: this event used up its "
+                    + CriteriaRegexes.EVENT_BUDGET.toMillis() + " ms for regular expressions");
+        }
+        long start = System.nanoTime();
+        try {
+            boolean holds = regexes.find(c.regex(), String.valueOf(field.value()), left);
+            return Explanation.of(holds, shown + " matches /" + c.regex() + "/", shown + " does not match /" + c.regex() + "/");
+        } catch (CriteriaRegexes.Stopped e) {
+            return Explanation.undecided(shown + " could not be matched against /" + c.regex() + "/: " + e.getMessage());
+        } finally {
+            event.spentOnRegex(System.nanoTime() - start);
+        }
     }
 
     private static Explanation changed(Criterion.Changed c, EventView event) {
@@ -140,17 +173,21 @@ final class CriterionEvaluator {
                 return new Explanation(true, "any of: " + e.text());
             }
         }
-        return new Explanation(false, "none of: " + inner.stream().map(Explanation::text)
-                .collect(Collectors.joining("; ")));
+        String words = "none of: " + inner.stream().map(Explanation::text).collect(Collectors.joining("; "));
+        return inner.stream().anyMatch(Explanation::undecided) ? Explanation.undecided(words) : new Explanation(false, words);
     }
 
     private Explanation not(Criterion.Not c, EventView event) {
         List<Explanation> inner = c.criteria().stream().map(x -> evaluate(x, event)).toList();
-        boolean all = inner.stream().allMatch(Explanation::holds);
+        List<Explanation> decidedFalse = inner.stream().filter(e -> !e.holds() && !e.undecided()).toList();
+        if (!decidedFalse.isEmpty()) {
+            return new Explanation(true, "not { } holds: " + decidedFalse.stream().map(Explanation::text)
+                    .collect(Collectors.joining("; ")));
+        }
         String words = inner.stream().map(Explanation::text).collect(Collectors.joining("; "));
-        return all ? new Explanation(false, "not { } fails: " + words)
-                : new Explanation(true, "not { } holds: " + inner.stream().filter(e -> !e.holds())
-                .map(Explanation::text).collect(Collectors.joining("; ")));
+        // What was cut short might have held or not: not { } cannot be said to hold either.
+        return inner.stream().anyMatch(Explanation::undecided) ? Explanation.undecided("not { } is undecided: " + words)
+                : new Explanation(false, "not { } fails: " + words);
     }
 
     private static Explanation where(Criterion.Where c, EventView event) {
@@ -159,7 +196,7 @@ final class CriterionEvaluator {
             return Explanation.of(holds, "where { } at " + c.position() + " holds",
                     "where { } at " + c.position() + " is false");
         } catch (EventPredicate.PredicateFailure e) {
-            return new Explanation(false, e.getMessage());
+            return Explanation.undecided(e.getMessage());
         }
     }
 }

@@ -4,6 +4,7 @@ import io.hookwright.event.Change;
 import io.hookwright.event.Event;
 import io.hookwright.event.EventJson;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Map;
 public final class EventView {
     private final Event event;
     private Map<String, Object> tree;
+    private long regexNanosLeft = CriteriaRegexes.EVENT_BUDGET.toNanos();
 
     public EventView(Event event) {
         this.event = event;
@@ -41,6 +43,15 @@ public final class EventView {
         return walk(path, event.entity().attributes(), path);
     }
 
+    /** What is left of this event's time for regular expressions ({@link CriteriaRegexes#EVENT_BUDGET}). */
+    Duration regexTimeLeft() {
+        return Duration.ofNanos(Math.max(0, regexNanosLeft));
+    }
+
+    void spentOnRegex(long nanos) {
+        regexNanosLeft -= nanos;
+    }
+
     /** Reads an attribute as it was before the event. */
     Lookup before(String field) {
         return event.before() == null ? Lookup.absent(field) : walk(field, event.before(), field);
@@ -63,7 +74,7 @@ public final class EventView {
             } else if (current instanceof List<?> list) {
                 int dot = rest.indexOf('.');
                 String head = dot < 0 ? rest : rest.substring(0, dot);
-                if (!head.matches("\\d+") || Integer.parseInt(head) >= list.size()) {
+                if (!head.matches("\\d{1,9}") || Integer.parseInt(head) >= list.size()) {
                     return Lookup.absent(path);
                 }
                 Object element = list.get(Integer.parseInt(head));

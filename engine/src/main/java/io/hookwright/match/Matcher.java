@@ -6,15 +6,17 @@ import io.hookwright.dsl.model.WebhookDefinition;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeSet;
 
 /**
  * Finds the webhooks an event fires. Webhooks are indexed by the event types they listen to (exact types,
  * {@code Entity:*}, {@code *:Action}, {@code *:*}), so an event costs the webhooks listening to its type,
  * not all webhooks.
+ *
+ * <p>Every index is keyed by what the definitions wrote; nothing is kept per event type seen, so events with
+ * ever new types cannot grow the matcher's memory.
  */
 public final class Matcher {
     private final List<WebhookDefinition> webhooks;
@@ -22,7 +24,6 @@ public final class Matcher {
     private final Map<String, List<Integer>> byEntity = new HashMap<>();
     private final Map<String, List<Integer>> byAction = new HashMap<>();
     private final List<Integer> any = new ArrayList<>();
-    private final Map<String, List<WebhookDefinition>> listeners = new ConcurrentHashMap<>();
     private final CriterionEvaluator evaluator = new CriterionEvaluator();
 
     public Matcher(List<WebhookDefinition> webhooks) {
@@ -44,21 +45,17 @@ public final class Matcher {
         }
     }
 
-    /** The webhooks listening to an event type, in the order they were declared. */
+    /** The webhooks listening to an event type, in the order they were declared: a few map look-ups, kept nowhere. */
     public List<WebhookDefinition> listening(String type) {
-        return listeners.computeIfAbsent(type, this::lookUp);
-    }
-
-    private List<WebhookDefinition> lookUp(String type) {
         int colon = type.indexOf(':');
         String entity = colon < 0 ? type : type.substring(0, colon);
         String action = colon < 0 ? "" : type.substring(colon + 1);
-        LinkedHashSet<Integer> found = new LinkedHashSet<>();
+        TreeSet<Integer> found = new TreeSet<>();
         found.addAll(exact.getOrDefault(type, List.of()));
         found.addAll(byEntity.getOrDefault(entity, List.of()));
         found.addAll(byAction.getOrDefault(action, List.of()));
         found.addAll(any);
-        return found.stream().sorted().map(webhooks::get).toList();
+        return found.stream().map(webhooks::get).toList();
     }
 
     /** The webhooks the event fires, in declaration order; stops judging a webhook at its first failing criterion. */

@@ -195,6 +195,14 @@ class CriteriaTest {
     }
 
     @Test
+    void whereThatFailsInsideNotIsUndecidedAndDoesNotFire() {
+        Verdict verdict = judge("not { where { e -> e.attributes.Nothing.size() > 1 } }");
+        assertFalse(verdict.matched(), "a closure that failed said neither yes nor no: " + verdict.reasons());
+        assertTrue(verdict.reasons().get(0).startsWith("not { } is undecided: where { } at rules.groovy:4:7 failed: "
+                + "NullPointerException"), verdict.reasons().toString());
+    }
+
+    @Test
     void allCriteriaMustHoldAndEveryFailureIsListed() {
         Verdict verdict = judge("""
                 field('Budget') > 10_000

@@ -7,7 +7,9 @@ import io.hookwright.event.EventJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.lang.ref.WeakReference;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -76,6 +78,51 @@ class MatcherTest {
             List<String> judged = matcher.judge(view).stream().filter(Verdict::matched).map(v -> v.webhook().code()).toList();
             assertEquals(codes(matcher.matching(view)), judged);
         }
+    }
+
+    @Test
+    void eventsWithEverNewLongTypesMatchByTheirWildcards() {
+        Matcher matcher = new Matcher(rules().webhooks());
+        for (int i = 0; i < 300; i++) {
+            String noise = i + "x".repeat(480_000);
+            assertEquals(List.of("any_task", "everything"), codes(matcher.listening("Task:" + noise)));
+            assertEquals(List.of("any_deleted", "everything"), codes(matcher.listening(noise + ":Deleted")));
+            assertEquals(List.of("everything"), codes(matcher.listening(noise + ":" + noise)));
+            assertEquals(List.of("everything"), codes(matcher.listening(noise)));
+        }
+        assertEquals(List.of("exact", "any_task", "everything", "acme_only", "switched_off", "big_tasks"),
+                codes(matcher.listening("Task:Updated")));
+        assertEquals(List.of("any_task", "any_deleted", "everything", "two_events"), codes(matcher.listening("Task:Deleted")));
+    }
+
+    @Test
+    void theMatcherKeepsNothingOfTheEventTypesItWasAskedAbout() throws InterruptedException {
+        Matcher matcher = new Matcher(rules().webhooks());
+        List<WeakReference<String>> types = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String type = "Task:" + i + "y".repeat(480_000);
+            assertEquals(List.of("any_task", "everything"), codes(matcher.listening(type)));
+            types.add(new WeakReference<>(type));
+        }
+        for (int round = 0; round < 50 && types.stream().anyMatch(t -> t.get() != null); round++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertEquals(0, types.stream().filter(t -> t.get() != null).count(),
+                "event types still held after matching: the matcher keeps them");
+    }
+
+    @Test
+    void eventsOfManyDistinctTypesFireTheirWildcardListeners() {
+        Matcher matcher = new Matcher(rules().webhooks());
+        for (int i = 0; i < 1_000; i++) {
+            Event task = Rules.created("Task:Action" + i, Map.of("Effort", 30));
+            assertEquals(List.of("any_task", "everything"), codes(matcher.matching(new EventView(task))));
+            Event deleted = Rules.created("Thing" + i + ":Deleted", Map.of());
+            assertEquals(List.of("any_deleted", "everything"), codes(matcher.matching(new EventView(deleted))));
+        }
+        assertEquals(List.of("exact", "any_task", "everything", "acme_only", "big_tasks"),
+                codes(matcher.matching(new EventView(event("acme", 30)))));
     }
 
     private static Event event(String tenant, int effort) {
