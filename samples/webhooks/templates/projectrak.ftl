@@ -34,7 +34,7 @@
   <#assign guessed = "boolean">
 <#elseif sample?is_sequence>
   <#assign guessed = "multiselect">
-<#elseif sample?is_string && sample?matches("\\d{4}-\\d{2}-\\d{2}.*")>
+<#elseif sample?is_string && matches(sample, "\\d{4}-\\d{2}-\\d{2}.*")>
   <#assign guessed = "date">
 <#else>
   <#assign guessed = "text">

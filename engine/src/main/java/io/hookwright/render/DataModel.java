@@ -10,10 +10,11 @@ import java.util.Map;
 
 /**
  * What templates see: {@code event, initiator, entity, before, changes, parent, webhook, message, secrets}
- * and {@code json(x)}.
+ * and the functions {@code json(x)} and {@code matches(text, regex)}.
  */
 final class DataModel {
     private static final JsonFunction JSON = new JsonFunction();
+    private static final MatchesFunction MATCHES = new MatchesFunction();
 
     private DataModel() {
     }
@@ -38,6 +39,7 @@ final class DataModel {
         model.put("changes", event.changes().stream().map(EventJson::change).toList());
         model.put("parent", json.get("parent"));
         model.put("json", JSON);
+        model.put("matches", MATCHES);
         return model;
     }
 

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.lang.reflect.Method;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,6 +25,17 @@ final class TemplateChecks {
     /** How deeply directives and expressions may nest; hand-written templates stay far below. */
     static final int MAX_DEPTH = 200;
     private static final Set<String> CODE_FROM_TEXT = Set.of("Interpret", "evalBI");
+    /**
+     * Built-ins whose listed arguments must be text written in the template: each is one Java call that no
+     * interruption reaches, so an argument from event data could make it build text of any size
+     * ({@code t?replace("x", t)}, {@code s?split("")?join(s)}) or run a regular expression ({@code 'r'} flags).
+     * The value is the first argument that must be literal, counting from 0; every later one must be too.
+     */
+    private static final Map<String, Integer> LITERAL_ARGUMENTS = Map.of(
+            "replace", 1, "join", 0, "split", 1, "keep_after", 1, "keep_after_last", 1, "keep_before", 1,
+            "keep_before_last", 1, "ensure_starts_with", 1, "ensure_ends_with", 0);
+    /** Flags that make a built-in read its argument as a regular expression, which would run without a time limit. */
+    private static final String REGEX_FLAG = "r";
     private static final Method PARAMETER_COUNT = accessible("getParameterCount");
     private static final Method PARAMETER_VALUE = accessible("getParameterValue", int.class);
 
@@ -73,6 +85,17 @@ final class TemplateChecks {
             return at(node, "a range (" + node.getCanonicalForm() + ") can only be listed (<#list a..b as i>) or "
                     + "used to slice (x[a..b])");
         }
+        String builtIn = builtInName(node);
+        if ("matches".equals(builtIn)) {
+            return at(node, "?matches is not available: its regular expression would run without a time limit; "
+                    + "use matches(text, 'regex'), which has one");
+        }
+        if (builtIn != null && LITERAL_ARGUMENTS.containsKey(builtIn)) {
+            String problem = literalArguments(parent, node, LITERAL_ARGUMENTS.get(builtIn));
+            if (problem != null) {
+                return at(node, "?" + builtIn + " " + problem);
+            }
+        }
         if (kind.equals("padBI") && !literalWidth(parent, node)) {
             return at(node, "?" + parameter(node, 1) + " takes a width written as a number up to "
                     + RenderLimits.BODY_BYTES + ", the largest body a request may have");
@@ -96,6 +119,46 @@ final class TemplateChecks {
         } catch (NumberFormatException e) {
             return false;
         }
+    }
+
+    /**
+     * Why the arguments of a built-in call from {@code first} on are not all plain text written in the template
+     * (no {@code ${…}} inside) without the regex flag, or null when they are.
+     */
+    private static String literalArguments(Object parent, TemplateObject builtIn, int first) {
+        if (!(parent instanceof TemplateObject call) || !call.getClass().getSimpleName().equals("MethodCall")
+                || parameter(call, 0) != builtIn) {
+            return "can only be called where it is written: x?join(\", \")";
+        }
+        for (int i = 1 + first; i < parameterCount(call); i++) {
+            if (!(parameter(call, i) instanceof TemplateObject argument)
+                    || !argument.getClass().getSimpleName().equals("StringLiteral")
+                    || argument.getCanonicalForm().contains("${")) {
+                return "takes text written in the template from its argument " + (i) + " on (it runs as one step "
+                        + "that no limit can stop, so event data must not size it)";
+            }
+        }
+        int flags = 1 + switch (builtInName(builtIn)) {
+            case "replace", "ensure_starts_with" -> 2;
+            case "split", "keep_after", "keep_after_last", "keep_before", "keep_before_last" -> 1;
+            default -> Integer.MAX_VALUE - 1;
+        };
+        if (flags < parameterCount(call) && ((TemplateObject) parameter(call, flags)).getCanonicalForm()
+                .contains(REGEX_FLAG)) {
+            return "cannot take the 'r' flag: its regular expression would run without a time limit; "
+                    + "use matches(text, 'regex') to test text";
+        }
+        return null;
+    }
+
+    /** The name of a built-in ({@code left_pad} of {@code x?left_pad(3)}), or null when the node is not one. */
+    private static String builtInName(TemplateObject node) {
+        for (Class<?> type = node.getClass(); type != null; type = type.getSuperclass()) {
+            if (type.getName().equals("freemarker.core.BuiltIn")) {
+                return String.valueOf(parameter(node, 1));
+            }
+        }
+        return null;
     }
 
     /** A range is the sequence of {@code <#list>}, its first operand. */
