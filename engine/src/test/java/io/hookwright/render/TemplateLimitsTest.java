@@ -183,7 +183,13 @@ class TemplateLimitsTest {
 
     @Test
     void aHugeTemplateIsRefused() {
-        String error = errors("x".repeat(TemplateEngine.MAX_SOURCE_CHARS + 1)).getFirst().format();
-        assertTrue(error.contains("more than the " + TemplateEngine.MAX_SOURCE_CHARS + " a template may have"), error);
+        String fromFile = errors("x".repeat(TemplateEngine.MAX_SOURCE_CHARS + 1)).getFirst().format();
+        assertTrue(fromFile.contains("a file of a definitions folder may hold at most 256 KiB"), fromFile);
+        io.hookwright.dsl.model.Template given = new io.hookwright.dsl.model.Template("huge.ftl",
+                "x".repeat(TemplateEngine.MAX_SOURCE_CHARS + 1),
+                io.hookwright.dsl.model.SourcePosition.of("huge.ftl"), false);
+        String compiled = new TemplateEngine().compile(given, TemplateKind.TEXT_BODY).error().format();
+        assertTrue(compiled.contains("more than the " + TemplateEngine.MAX_SOURCE_CHARS + " a template may have"),
+                compiled);
     }
 }
