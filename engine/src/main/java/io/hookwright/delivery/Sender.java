@@ -21,14 +21,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /**
- * Sends one rendered request: checks the target, puts the secrets in, adds the Standard Webhooks headers, and
- * reports what came back. Never throws for what a target does; every failure is an {@link Attempt} with its reason.
+ * Sends one rendered request: checks the target and the request's shape with secrets masked, puts the secrets in,
+ * adds the Standard Webhooks headers, connects to the address the check saw, and reports what came back with every
+ * secret value masked. Never throws for what a target does; every failure is an {@link Attempt} with its reason.
  */
 public final class Sender {
     /** Headers the engine sets itself; a definition's own value for them would be dropped by the client. */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "host", "expect", "upgrade");
+    /** How long a connection may take to open. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Logger LOG = Logger.getLogger(Sender.class.getName());
+    private static volatile boolean warnedUnpinned;
 
     private final HttpClient https;
     private final HttpClient plain;
@@ -52,8 +58,11 @@ public final class Sender {
      */
     public Sender(TargetPolicy policy, Secrets secrets, Clock clock, int maxResponseBody, URI capture) {
         // Plain http stays on HTTP/1.1: an h2c upgrade offer stalls some servers. https negotiates HTTP/2 by ALPN.
-        this.https = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        this.plain = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        // Redirects are never followed: the place they point to was never vetted (a 3xx is the attempt's answer).
+        this.https = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.plain = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
         this.policy = policy;
         this.secrets = secrets;
         this.clock = clock;
@@ -69,30 +78,39 @@ public final class Sender {
      */
     public Attempt send(String messageId, RenderedRequest rendered, List<String> signingSecrets, Duration timeout) {
         long started = System.nanoTime();
-        HttpRequest request;
-        URI target;
         try {
-            RenderedRequest resolved = rendered.resolve(secrets);
-            if (capture != null) {
-                resolved = captured(rendered, resolved);
-            }
-            target = policy.check(resolved.url());
-            request = build(messageId, resolved, target, signingSecrets, timeout);
-        } catch (TargetPolicy.RefusedTarget | RenderedRequest.MissingSecretException
+            return scrubbed(attempt(messageId, rendered, signingSecrets, timeout, started));
+        } catch (RuntimeException e) {
+            // A fault of the client's, not the target's: still a failed attempt, and its text may hold the URL.
+            return scrubbed(failed("not sent: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), started));
+        }
+    }
+
+    private Attempt attempt(String messageId, RenderedRequest rendered, List<String> signingSecrets, Duration timeout,
+                            long started) {
+        HttpRequest request;
+        TargetPolicy.Vetted target;
+        try {
+            RenderedRequest toSend = capture == null ? rendered : captured(rendered);
+            target = policy.vet(toSend.url());
+            PreparedRequest prepared = PreparedRequest.of(toSend, target, secrets);
+            request = build(messageId, prepared, signingSecrets, timeout);
+        } catch (TargetPolicy.RefusedTarget | RenderedRequest.MissingSecretException | PreparedRequest.NotSendable
                  | Signatures.InvalidSigningSecretException | IllegalArgumentException e) {
             return failed("not sent: " + e.getMessage(), started);
         }
-        HttpClient client = target.getScheme().equalsIgnoreCase("https") ? https : plain;
-        try {
+        HttpClient client = target.uri().getScheme().equalsIgnoreCase("https") ? https : plain;
+        try (PinnedAddresses.Held pin = pin(target)) {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             Map<String, String> headers = new LinkedHashMap<>();
             response.headers().map().forEach((name, values) -> headers.put(name, String.join(", ", values)));
             Optional<Duration> retryAfter = response.headers().firstValue("Retry-After")
                     .flatMap(v -> RetryAfter.parse(v, clock.instant()));
-            return new Attempt(new Response(response.statusCode(), headers, truncate(response.body())), null, took, retryAfter);
+            return new Attempt(new Response(response.statusCode(), headers, response.body()), null, took, retryAfter);
         } catch (HttpConnectTimeoutException e) {
-            return failed("could not connect within " + millis(Duration.ofSeconds(10)), started);
+            return failed("could not connect within " + millis(CONNECT_TIMEOUT), started);
         } catch (HttpTimeoutException e) {
             return failed("no response within the timeout of " + millis(timeout), started);
         } catch (IOException e) {
@@ -103,16 +121,51 @@ public final class Sender {
         }
     }
 
-    private RenderedRequest captured(RenderedRequest rendered, RenderedRequest resolved) {
-        URI original = URI.create(resolved.url().strip());
-        String path = original.getRawPath() == null || original.getRawPath().isEmpty() ? "/" : original.getRawPath();
-        String url = capture.resolve(path + (original.getRawQuery() == null ? "" : "?" + original.getRawQuery())).toString();
-        List<RenderedRequest.Header> headers = new ArrayList<>(resolved.headers());
-        headers.add(new RenderedRequest.Header(CAPTURED_TARGET, rendered.masked().url()));
-        return new RenderedRequest(resolved.method(), url, headers, resolved.body());
+    /** Holds the vetted addresses of a named host for the connection; an address written out needs no pin. */
+    private static PinnedAddresses.Held pin(TargetPolicy.Vetted target) {
+        if (!target.named()) {
+            return () -> { };
+        }
+        if (!PinningResolverProvider.active() && !warnedUnpinned) {
+            warnedUnpinned = true;
+            LOG.warning("another InetAddressResolverProvider answers this JVM's look-ups, so a connection looks its "
+                    + "host up again after the target check instead of using the address the check saw");
+        }
+        return PinnedAddresses.pin(target.host(), target.addresses());
     }
 
-    private HttpRequest build(String messageId, RenderedRequest request, URI target, List<String> signingSecrets,
+    /**
+     * What is kept of an attempt, with every secret value masked: a receiver may echo the Authorization header in
+     * its body, or answer with a Location holding the URL, and the client's exception texts may hold the URL.
+     * Masked before the body is cut, so no end of a cut value is left.
+     */
+    private Attempt scrubbed(Attempt attempt) {
+        Response response = attempt.response();
+        Response kept = null;
+        if (response != null) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            response.headers().forEach((name, value) -> headers.put(secrets.scrub(name), secrets.scrub(value)));
+            kept = new Response(response.status(), headers, truncate(secrets.scrub(response.body())));
+        }
+        return new Attempt(kept, secrets.scrub(attempt.error()), attempt.duration(), attempt.retryAfter());
+    }
+
+    /** Sent to the capturing receiver instead: same path and query, the target named (masked) in a header. */
+    private RenderedRequest captured(RenderedRequest rendered) {
+        URI original;
+        try {
+            original = new URI(rendered.url());
+        } catch (java.net.URISyntaxException e) {
+            throw new TargetPolicy.RefusedTarget("'" + rendered.masked().url() + "' is not a URL: " + e.getReason());
+        }
+        String path = original.getRawPath() == null || original.getRawPath().isEmpty() ? "/" : original.getRawPath();
+        String url = capture.resolve(path + (original.getRawQuery() == null ? "" : "?" + original.getRawQuery())).toString();
+        List<RenderedRequest.Header> headers = new ArrayList<>(rendered.headers());
+        headers.add(new RenderedRequest.Header(CAPTURED_TARGET, rendered.masked().url()));
+        return new RenderedRequest(rendered.method(), url, headers, rendered.body());
+    }
+
+    private HttpRequest build(String messageId, PreparedRequest request, List<String> signingSecrets,
                               Duration timeout) {
         List<SigningSecret> signing = new ArrayList<>(signingSecrets.size());
         for (String name : signingSecrets) {
@@ -120,7 +173,7 @@ public final class Sender {
                     () -> new RenderedRequest.MissingSecretException(List.of(name)))));
         }
         String body = request.body();
-        HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(timeout)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(timeout)
                 .method(request.method(), body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         for (RenderedRequest.Header header : request.headers()) {
