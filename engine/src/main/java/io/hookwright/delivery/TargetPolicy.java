@@ -183,7 +183,7 @@ public final class TargetPolicy {
         }
         if (!refused.isEmpty()) {
             throw new RefusedTarget(host + " resolves to " + String.join(", ", refused) + ": refused; to allow it, "
-                    + "pass --allow-target " + host + ":" + port);
+                    + "pass --allow-target " + (host.contains(":") ? host + "/128" : host + ":" + port));
         }
         return new Vetted(uri, host, port, List.of(addresses));
     }
