@@ -126,12 +126,17 @@ public final class Sender {
         if (!target.named()) {
             return () -> { };
         }
-        if (!PinningResolverProvider.active() && !warnedUnpinned) {
-            warnedUnpinned = true;
-            LOG.warning("another InetAddressResolverProvider answers this JVM's look-ups, so a connection looks its "
-                    + "host up again after the target check instead of using the address the check saw");
-        }
-        return PinnedAddresses.pin(target.host(), target.addresses());
+        PinnedAddresses.Held pin = PinnedAddresses.pin(target.host(), target.addresses());
+        return () -> {
+            pin.close();
+            // The JDK loads its resolver at the first look-up, so by now it is known whether it is this one.
+            if (!PinningResolverProvider.active() && !warnedUnpinned) {
+                warnedUnpinned = true;
+                LOG.warning("another InetAddressResolverProvider answers this JVM's look-ups (or jdk.net.hosts.file "
+                        + "is set), so a connection looks its host up again instead of going to the address the "
+                        + "target check saw");
+            }
+        };
     }
 
     /**
