@@ -2,6 +2,7 @@ package io.hookwright.delivery;
 
 import io.hookwright.delivery.Signatures.SigningSecret;
 import io.hookwright.render.RenderedRequest;
+import io.hookwright.render.SecretRefs;
 import io.hookwright.render.Secrets;
 import io.hookwright.runlog.Response;
 
@@ -70,7 +71,7 @@ public final class Sender {
         this.capture = capture;
     }
 
-    /** The header naming a captured request's real target (secrets masked). */
+    /** The header naming a captured request's real target (secrets masked as {@code ****}). */
     public static final String CAPTURED_TARGET = "X-Hookwright-Target";
 
     /**
@@ -166,7 +167,8 @@ public final class Sender {
         String path = original.getRawPath() == null || original.getRawPath().isEmpty() ? "/" : original.getRawPath();
         String url = capture.resolve(path + (original.getRawQuery() == null ? "" : "?" + original.getRawQuery())).toString();
         List<RenderedRequest.Header> headers = new ArrayList<>(rendered.headers());
-        headers.add(new RenderedRequest.Header(CAPTURED_TARGET, rendered.masked().url()));
+        // Masked in ASCII: a header value cannot carry the bullets of SecretRefs.MASK.
+        headers.add(new RenderedRequest.Header(CAPTURED_TARGET, SecretRefs.replace(rendered.url(), name -> "****")));
         return new RenderedRequest(rendered.method(), url, headers, rendered.body());
     }
 

@@ -239,4 +239,18 @@ class SenderSecretsTest {
         assertFalse(attempt.succeeded());
         assertEquals(List.of("/x"), receiver.findAll(anyRequestedFor(anyUrl())).stream().map(LoggedRequest::getUrl).toList());
     }
+
+    @Test
+    void aCapturedRequestGoesToTheLocalReceiverNamingItsTargetMasked() {
+        receiver.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(204)));
+        Sender capturing = new Sender(new TargetPolicy(List.of(TargetPolicy.Allowed.parse("localhost:" + receiver.getPort())),
+                false), SECRETS, Clock.systemUTC(), 1000, java.net.URI.create(base() + "/"));
+        Attempt attempt = send(capturing, request("https://erp.example.com/p/" + SecretRefs.ref("TOKEN") + "?k="
+                + SecretRefs.ref("URL_KEY"), "Bearer " + SecretRefs.ref("TOKEN")));
+        assertTrue(attempt.succeeded(), attempt::describe);
+        LoggedRequest got = receiver.findAll(anyRequestedFor(anyUrl())).get(0);
+        assertEquals("/p/" + TOKEN + "?k=" + Secrets.percentEncode(URL_KEY), got.getUrl());
+        assertEquals("https://erp.example.com/p/****?k=****", got.getHeader(Sender.CAPTURED_TARGET));
+        assertEquals("Bearer " + TOKEN, got.getHeader("Authorization"));
+    }
 }
