@@ -6,6 +6,7 @@ import java.net.spi.InetAddressResolver;
 import java.net.spi.InetAddressResolverProvider;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.stream.Stream;
 
 /**
@@ -13,8 +14,9 @@ import java.util.stream.Stream;
  * host up again when it connects and has no setting for where to connect, and sending to the IP instead would lose
  * the Host header (restricted in java.net.http) and the certificate's name check. The JDK's resolver SPI (JDK 18+,
  * registered in {@code META-INF/services}) is its own way to answer look-ups: this resolver answers a host that has
- * a pin with the pinned addresses and hands every other look-up, unchanged, to the built-in resolver, so look-ups of
- * an embedding host (and of the engine, outside a send) are not affected.
+ * a pin with the pinned addresses and hands every other look-up, unchanged, to the resolver the JVM would have used
+ * otherwise (another provider on the class path when there is one, else the built-in resolver), so look-ups of an
+ * embedding host (and of the engine, outside a send) are not affected.
  */
 public final class PinningResolverProvider extends InetAddressResolverProvider {
     private static volatile boolean active;
@@ -26,7 +28,8 @@ public final class PinningResolverProvider extends InetAddressResolverProvider {
 
     @Override
     public InetAddressResolver get(Configuration configuration) {
-        InetAddressResolver builtin = configuration.builtinResolver();
+        InetAddressResolver builtin = otherProvider().map(p -> p.get(configuration))
+                .orElse(configuration.builtinResolver());
         active = true;
         return new InetAddressResolver() {
             @Override
@@ -47,6 +50,14 @@ public final class PinningResolverProvider extends InetAddressResolverProvider {
                 return builtin.lookupByAddress(address);
             }
         };
+    }
+
+    /** A provider of the embedding host's own, which the JDK might have found first instead of this one. */
+    private static Optional<InetAddressResolverProvider> otherProvider() {
+        return ServiceLoader.load(InetAddressResolverProvider.class).stream()
+                .filter(p -> p.type() != PinningResolverProvider.class)
+                .map(ServiceLoader.Provider::get)
+                .findFirst();
     }
 
     @Override

@@ -10,6 +10,8 @@ import io.hookwright.render.Secrets;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +21,7 @@ import java.util.regex.Pattern;
  * A rendered request made ready to send. Everything that can be wrong with its shape (URL, header names and values)
  * is checked on the rendered form, where secret references stand for the values, and every message shows that form
  * masked; only then do the values go in, each escaped for where it stands: percent-encoded in the URL, as JSON
- * string content in a JSON body, and refused in a header when it holds a line break or control character (a value
+ * string content in a JSON body, form-encoded in a form body, and refused in a header when it holds a line break or control character (a value
  * read with its trailing newline, say) instead of being sent.
  */
 record PreparedRequest(String method, URI uri, List<Header> headers, String body) {
@@ -86,11 +88,18 @@ record PreparedRequest(String method, URI uri, List<Header> headers, String body
         }
     }
 
-    /** The body with its secrets in: as JSON string content when the body is JSON, else as they are. */
+    /**
+     * The body with its secrets in: as JSON string content when the body is JSON, form-encoded in a form body, else
+     * as they are.
+     */
     private static String body(RenderedRequest rendered, Secrets secrets) {
         String body = rendered.body();
         if (body == null || SecretRefs.names(body).isEmpty()) {
             return body;
+        }
+        if (contentType(rendered).contains("application/x-www-form-urlencoded")) {
+            return SecretRefs.replace(body, name -> URLEncoder.encode(secrets.value(name).orElseThrow(),
+                    StandardCharsets.UTF_8));
         }
         if (isJson(rendered)) {
             // A reference is letters, digits and dashes, so in valid JSON it can only stand inside a string.
@@ -100,10 +109,13 @@ record PreparedRequest(String method, URI uri, List<Header> headers, String body
         return SecretRefs.replace(body, name -> secrets.value(name).orElseThrow());
     }
 
+    private static String contentType(RenderedRequest rendered) {
+        return rendered.headers().stream().filter(h -> h.name().equalsIgnoreCase("Content-Type"))
+                .map(h -> h.value().toLowerCase(Locale.ROOT)).findFirst().orElse("");
+    }
+
     private static boolean isJson(RenderedRequest rendered) {
-        boolean declared = rendered.headers().stream().anyMatch(h -> h.name().equalsIgnoreCase("Content-Type")
-                && h.value().toLowerCase(Locale.ROOT).contains("json"));
-        if (!declared) {
+        if (!contentType(rendered).contains("json")) {
             return false;
         }
         try {

@@ -253,4 +253,16 @@ class SenderSecretsTest {
         assertEquals("https://erp.example.com/p/****?k=****", got.getHeader(Sender.CAPTURED_TARGET));
         assertEquals("Bearer " + TOKEN, got.getHeader("Authorization"));
     }
+
+    @Test
+    void valuesAreFormEncodedInAFormBody() {
+        receiver.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(204)));
+        RenderedRequest rendered = new RenderedRequest("POST", base() + "/form",
+                List.of(new Header("Content-Type", "application/x-www-form-urlencoded")),
+                "key=" + SecretRefs.ref("URL_KEY") + "&admin=false");
+        assertTrue(send(sender(false), rendered).succeeded());
+        String body = receiver.findAll(anyRequestedFor(anyUrl())).get(0).getBodyAsString();
+        assertEquals("key=" + URLEncoder.encode(URL_KEY, StandardCharsets.UTF_8) + "&admin=false", body,
+                "the value's & and + stay inside its field");
+    }
 }
