@@ -180,6 +180,8 @@ class SecretLeakTest {
         assertTrue(errors.contains("secret NEWLINE_TOKEN cannot go in header Authorization"), errors);
         assertTrue(errors.contains("(link-local, as NAT64 169.254.169.254)"), errors);
         assertTrue(errors.contains("••••"), errors);
+        String webhooks = server.get("/webhooks", Scope.WEBHOOKS_READ).body();
+        assertTrue(webhooks.contains("\"lastFailure\":\"not sent: secret NEWLINE_TOKEN cannot go in header"), webhooks);
         assertTrue(receiver.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(urlPathMatching("/(n|p/.*)"))).isEmpty(),
                 "the refused requests were not sent");
     }
