@@ -7,6 +7,7 @@ import io.hookwright.render.Secrets;
 import io.hookwright.runlog.Response;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -103,13 +104,14 @@ public final class Sender {
         }
         HttpClient client = target.uri().getScheme().equalsIgnoreCase("https") ? https : plain;
         try (PinnedAddresses.Held pin = pin(target)) {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            String body = keptBody(response.body());
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             Map<String, String> headers = new LinkedHashMap<>();
             response.headers().map().forEach((name, values) -> headers.put(name, String.join(", ", values)));
             Optional<Duration> retryAfter = response.headers().firstValue("Retry-After")
                     .flatMap(v -> RetryAfter.parse(v, clock.instant()));
-            return new Attempt(new Response(response.statusCode(), headers, response.body()), null, took, retryAfter);
+            return new Attempt(new Response(response.statusCode(), headers, body), null, took, retryAfter);
         } catch (HttpConnectTimeoutException e) {
             return failed("could not connect within " + millis(CONNECT_TIMEOUT), started);
         } catch (HttpTimeoutException e) {
@@ -143,7 +145,6 @@ public final class Sender {
     /**
      * What is kept of an attempt, with every secret value masked: a receiver may echo the Authorization header in
      * its body, or answer with a Location holding the URL, and the client's exception texts may hold the URL.
-     * Masked before the body is cut, so no end of a cut value is left.
      */
     private Attempt scrubbed(Attempt attempt) {
         Response response = attempt.response();
@@ -151,7 +152,7 @@ public final class Sender {
         if (response != null) {
             Map<String, String> headers = new LinkedHashMap<>();
             response.headers().forEach((name, value) -> headers.put(secrets.scrub(name), secrets.scrub(value)));
-            kept = new Response(response.status(), headers, truncate(secrets.scrub(response.body())));
+            kept = new Response(response.status(), headers, secrets.scrub(response.body()));
         }
         return new Attempt(kept, secrets.scrub(attempt.error()), attempt.duration(), attempt.retryAfter());
     }
@@ -194,11 +195,28 @@ public final class Sender {
         return builder.build();
     }
 
-    private String truncate(String body) {
-        if (body == null || body.length() <= maxResponseBody) {
+    /**
+     * The start of a response body, for the run log, with secret values masked. No more than is kept is read (a
+     * receiver's endless body cannot fill the engine's memory), plus the longest masked form of a secret, so that a
+     * value standing across the cut is still whole when it is masked: no end of a value is left.
+     */
+    private String keptBody(InputStream stream) throws IOException {
+        int limit = 4 * (maxResponseBody + secrets.longestMasked()) + 4;
+        byte[] read;
+        boolean more;
+        try (stream) {
+            read = stream.readNBytes(limit);
+            more = stream.read() >= 0;
+        }
+        if (read.length == 0 && !more) {
+            return "";
+        }
+        String body = secrets.scrub(new String(read, StandardCharsets.UTF_8));
+        if (body.length() <= maxResponseBody && !more) {
             return body;
         }
-        return body.substring(0, maxResponseBody) + "… (" + (body.length() - maxResponseBody) + " more characters)";
+        String kept = body.substring(0, Math.min(maxResponseBody, body.length()));
+        return kept + (more ? "… (more not read)" : "… (" + (body.length() - maxResponseBody) + " more characters)");
     }
 
     private static Attempt failed(String error, long started) {

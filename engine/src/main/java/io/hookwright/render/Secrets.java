@@ -77,6 +77,11 @@ public final class Secrets {
         return out.toString();
     }
 
+    /** The length of the longest form of a value that {@link #scrub} masks; 0 when there is none. */
+    public int longestMasked() {
+        return forms.isEmpty() ? 0 : forms.get(0).length();
+    }
+
     /**
      * {@code text} with every secret value (of at least {@value #MIN_MASKED_LENGTH} characters), in any of the
      * forms it may come back in, replaced by {@link SecretRefs#MASK}.

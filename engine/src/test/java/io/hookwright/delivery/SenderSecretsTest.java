@@ -265,4 +265,13 @@ class SenderSecretsTest {
         assertEquals("key=" + URLEncoder.encode(URL_KEY, StandardCharsets.UTF_8) + "&admin=false", body,
                 "the value's & and + stay inside its field");
     }
+
+    @Test
+    void onlyTheStartOfAHugeBodyIsRead() {
+        receiver.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("y".repeat(8 * 1024 * 1024))));
+        Attempt attempt = new Sender(new TargetPolicy(List.of(TargetPolicy.Allowed.parse("localhost:" + receiver.getPort())),
+                false), SECRETS, Clock.systemUTC(), 100).send("msg_1", request(base() + "/x", "x"), List.of(), Duration.ofSeconds(10));
+        assertTrue(attempt.succeeded(), attempt::describe);
+        assertEquals("y".repeat(100) + "… (more not read)", attempt.response().body());
+    }
 }
