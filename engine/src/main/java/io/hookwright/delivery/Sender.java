@@ -7,7 +7,6 @@ import io.hookwright.render.Secrets;
 import io.hookwright.runlog.Response;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -104,7 +103,7 @@ public final class Sender {
         }
         HttpClient client = target.uri().getScheme().equalsIgnoreCase("https") ? https : plain;
         try (PinnedAddresses.Held pin = pin(target)) {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<LimitedBody> response = client.send(request, LimitedBody.handler(bodyLimit()));
             String body = keptBody(response.body());
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             Map<String, String> headers = new LinkedHashMap<>();
@@ -196,27 +195,25 @@ public final class Sender {
     }
 
     /**
-     * The start of a response body, for the run log, with secret values masked. No more than is kept is read (a
-     * receiver's endless body cannot fill the engine's memory), plus the longest masked form of a secret, so that a
-     * value standing across the cut is still whole when it is masked: no end of a value is left.
+     * How much of a response body is read: what the run log keeps, plus the longest masked form of a secret, so
+     * that a value standing across the cut is still whole when it is masked (no end of a value is left). In bytes,
+     * four to a character at most.
      */
-    private String keptBody(InputStream stream) throws IOException {
-        int limit = 4 * (maxResponseBody + secrets.longestMasked()) + 4;
-        byte[] read;
-        boolean more;
-        try (stream) {
-            read = stream.readNBytes(limit);
-            more = stream.read() >= 0;
-        }
-        if (read.length == 0 && !more) {
+    private int bodyLimit() {
+        return 4 * (maxResponseBody + secrets.longestMasked()) + 4;
+    }
+
+    /** The start of a response body, for the run log, with secret values masked. */
+    private String keptBody(LimitedBody read) {
+        if (read.bytes().length == 0 && !read.more()) {
             return "";
         }
-        String body = secrets.scrub(new String(read, StandardCharsets.UTF_8));
-        if (body.length() <= maxResponseBody && !more) {
+        String body = secrets.scrub(new String(read.bytes(), StandardCharsets.UTF_8));
+        if (body.length() <= maxResponseBody && !read.more()) {
             return body;
         }
         String kept = body.substring(0, Math.min(maxResponseBody, body.length()));
-        return kept + (more ? "… (more not read)" : "… (" + (body.length() - maxResponseBody) + " more characters)");
+        return kept + (read.more() ? "… (more not read)" : "… (" + (body.length() - maxResponseBody) + " more characters)");
     }
 
     private static Attempt failed(String error, long started) {

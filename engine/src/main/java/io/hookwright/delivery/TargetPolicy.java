@@ -137,8 +137,8 @@ public final class TargetPolicy {
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new RefusedTarget("'" + shown + "' is not a URL: " + e.getReason()
-                    + (e.getIndex() >= 0 ? " at index " + e.getIndex() : ""));
+            // Without the index: it counts in the form with references, not in the masked one shown.
+            throw new RefusedTarget("'" + shown + "' is not a URL: " + e.getReason());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!SecretRefs.names(scheme).isEmpty() || !SecretRefs.names(hostAndPort(uri)).isEmpty()) {
