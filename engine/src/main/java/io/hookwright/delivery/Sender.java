@@ -22,6 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
 /**
@@ -34,6 +38,11 @@ public final class Sender {
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "host", "expect", "upgrade");
     /** How long a connection may take to open. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * How long past a request's timeout the whole exchange (the body too) may go on: the client's own timeouts
+     * come first and say what ran out; this ends a body that is still coming.
+     */
+    private static final Duration DEADLINE_GRACE = Duration.ofSeconds(1);
     private static final Logger LOG = Logger.getLogger(Sender.class.getName());
     private static volatile boolean warnedUnpinned;
 
@@ -103,7 +112,8 @@ public final class Sender {
         }
         HttpClient client = target.uri().getScheme().equalsIgnoreCase("https") ? https : plain;
         try (PinnedAddresses.Held pin = pin(target)) {
-            HttpResponse<LimitedBody> response = client.send(request, LimitedBody.handler(bodyLimit()));
+            HttpResponse<LimitedBody> response = await(client.sendAsync(request, LimitedBody.handler(bodyLimit())),
+                    timeout.plus(DEADLINE_GRACE));
             String body = keptBody(response.body());
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             Map<String, String> headers = new LinkedHashMap<>();
@@ -113,7 +123,7 @@ public final class Sender {
             return new Attempt(new Response(response.statusCode(), headers, body), null, took, retryAfter);
         } catch (HttpConnectTimeoutException e) {
             return failed("could not connect within " + millis(CONNECT_TIMEOUT), started);
-        } catch (HttpTimeoutException e) {
+        } catch (HttpTimeoutException | TimeoutException e) {
             return failed("no response within the timeout of " + millis(timeout), started);
         } catch (IOException e) {
             return failed(describe(e), started);
@@ -218,6 +228,30 @@ public final class Sender {
 
     private static Attempt failed(String error, long started) {
         return new Attempt(null, error, Duration.ofNanos(System.nanoTime() - started), Optional.empty());
+    }
+
+    /**
+     * The response, body and all, within {@code deadline}. The request's own timeout ends only the wait for the
+     * response's headers; a receiver that then sends its body a byte at a time would hold the send (and its host's
+     * lane) for ever, so the whole exchange is given up at the deadline.
+     */
+    private static <T> HttpResponse<T> await(CompletableFuture<HttpResponse<T>> exchange, Duration deadline)
+            throws IOException, InterruptedException, TimeoutException {
+        try {
+            return exchange.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(cause);
+        } catch (TimeoutException | InterruptedException e) {
+            exchange.cancel(true);
+            throw e;
+        }
     }
 
     private static String describe(IOException e) {

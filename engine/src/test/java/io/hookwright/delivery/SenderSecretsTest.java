@@ -274,4 +274,15 @@ class SenderSecretsTest {
         assertTrue(attempt.succeeded(), attempt::describe);
         assertEquals("y".repeat(100) + "… (more not read)", attempt.response().body());
     }
+
+    @Test
+    void aBodyThatKeepsComingIsGivenUpAtTheTimeout() {
+        receiver.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("z".repeat(100))
+                .withChunkedDribbleDelay(50, 20_000)));
+        long started = System.nanoTime();
+        Attempt attempt = sender(false).send("msg_1", request(base() + "/x", "x"), List.of(), Duration.ofMillis(500));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertEquals("no response within the timeout of 500 ms", attempt.error());
+        assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "gave up after " + took);
+    }
 }
