@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Where secret values come from: {@code HOOKWRIGHT_SECRET_<NAME>} environment variables, then a secrets file
@@ -26,19 +27,22 @@ public final class Secrets {
     public static final String ENV_PREFIX = "HOOKWRIGHT_SECRET_";
     /**
      * Values shorter than this are not masked in free text: a value such as {@code 1} or {@code true} would turn up
-     * in every other word of a response and make it unreadable, while guessing it takes no text at all. Six
-     * characters keep ordinary words and numbers intact; real tokens are far longer.
+     * in every other word of a response and make it unreadable, and a value that short protects nothing anyway.
+     * Six characters keep ordinary words and numbers intact; real tokens are far longer.
      */
     public static final int MIN_MASKED_LENGTH = 6;
     private final Map<String, String> values;
-    /** Every form in which a value may come back (as is, URL-encoded, JSON-escaped), longest first. */
+    /**
+     * Every form in which a value may come back (as is, without the spaces or newline around it, URL-encoded,
+     * JSON-escaped), longest first.
+     */
     private final List<String> forms;
 
     private Secrets(Map<String, String> values) {
         this.values = Map.copyOf(values);
         Set<String> forms = new LinkedHashSet<>();
-        this.values.values().stream().filter(v -> v != null && v.length() >= MIN_MASKED_LENGTH)
-                .forEach(v -> forms.addAll(forms(v)));
+        this.values.values().stream().filter(v -> v != null).flatMap(v -> Stream.of(v, v.strip()))
+                .filter(v -> v.length() >= MIN_MASKED_LENGTH).forEach(v -> forms.addAll(forms(v)));
         this.forms = forms.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 

@@ -213,6 +213,7 @@ class SenderSecretsTest {
         assertEquals(6, Secrets.MIN_MASKED_LENGTH);
         assertEquals("abc is a word", SECRETS.scrub("abc is a word"));
         assertEquals("•••• and ••••", SECRETS.scrub(TOKEN + " and " + URL_KEY));
+        assertEquals("[••••]", SECRETS.scrub("[" + NEWLINE_TOKEN.strip() + "]"), "a value is masked without its newline too");
     }
 
     @Test
