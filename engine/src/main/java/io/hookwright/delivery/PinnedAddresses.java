@@ -20,7 +20,9 @@ import static java.net.spi.InetAddressResolver.LookupPolicy.IPV6_FIRST;
 /**
  * The addresses a host was vetted at by the {@link TargetPolicy}, held for the length of one send: while a host has
  * a pin, {@link PinningResolverProvider} answers its look-ups with these addresses and no others, so the connection
- * java.net.http makes goes where the check looked, whatever the name's DNS says a moment later.
+ * java.net.http makes goes where the check looked, whatever the name's DNS says a moment later. The JVM's own cache
+ * of look-ups stands in front of every resolver; the target check looks up through it too, so while an answer is
+ * cached both see the same one, and the pin covers an answer that runs out between the check and the connection.
  */
 public final class PinnedAddresses {
     /** A host's pin: the addresses to answer, and how many sends hold it. */
