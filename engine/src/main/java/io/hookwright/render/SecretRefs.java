@@ -74,7 +74,8 @@ public final class SecretRefs {
         return replace(text, name -> MASK);
     }
 
-    static String replace(String text, Function<String, String> value) {
+    /** {@code text} with each reference replaced by what {@code value} gives for its secret's name. */
+    public static String replace(String text, Function<String, String> value) {
         if (text == null) {
             return null;
         }

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,11 +50,92 @@ class TargetPolicyTest {
             "http://100.64.0.1/, private (carrier-grade NAT)",
             "http://[fd00::1]/, private (unique local)",
             "http://[::ffff:127.0.0.1]/, loopback",
+            "http://[::]/, unspecified",
+            "http://0.1.2.3/, unspecified",
+            "http://255.255.255.255/, broadcast",
+            "http://240.0.0.1/, reserved",
+            "http://192.0.0.8/, reserved (IETF protocol assignments)",
+            "http://198.18.0.1/, reserved (benchmarking)",
+            "http://198.19.255.254/, reserved (benchmarking)",
+            "http://[100::1]/, reserved (discard-only)",
+            "http://[fec0::1]/, private",
+            "http://[ff02::1]/, multicast",
+            "http://[fe80::1]/, link-local",
+            "http://[64:ff9b::127.0.0.1]/, loopback",
+            "http://[64:ff9b::a9fe:a9fe]/, link-local",
+            "http://[64:ff9b::10.1.2.3]/, private",
+            "http://[64:ff9b:1::1]/, private (local-use NAT64)",
+            "http://[64:ff9b:1:2:3::8.8.8.8]/, private (local-use NAT64)",
+            "http://[2002:7f00:1::]/, loopback",
+            "http://[2002:a9fe:a9fe::1]/, link-local",
+            "http://[2002:c0a8:0101::1]/, private",
+            "http://[2001:0:7f00:1::]/, loopback",
+            "http://[2001:0:5db8:7a5b::80ff:fffe]/, loopback",
+            "http://[::127.0.0.1]/, loopback",
+            "http://[::10.0.0.1]/, private",
+            "http://[::ffff:0:127.0.0.1]/, loopback",
+            "http://[::ffff:0:a9fe:a9fe]/, link-local",
+            "http://[::ffff:169.254.169.254]/, link-local",
     })
     void internalTargetsAreRefusedSayingWhy(String url, String kind) {
         var refused = assertThrows(TargetPolicy.RefusedTarget.class, () -> policy(false).check(url));
-        assertTrue(refused.getMessage().contains("(" + kind + ")"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("(" + kind + ")") || refused.getMessage().contains("(" + kind + ", as "),
+                refused.getMessage());
         assertTrue(refused.getMessage().contains("--allow-target"), refused.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "http://[64:ff9b::8.8.8.8]/",
+            "http://[2002:808:808::1]/",
+            "http://[2001:4860:4860::8888]/",
+            "http://[::ffff:8.8.8.8]/",
+            "http://8.8.8.8/",
+            "http://1.1.1.1/",
+    })
+    void publicAddressesAlsoInTranslationPrefixesPass(String url) {
+        assertDoesNotThrow(() -> policy(false).check(url));
+    }
+
+    /** What the JDK makes of numbers written other than a.b.c.d: whatever it is, such a host is refused. */
+    @ParameterizedTest
+    @CsvSource({
+            "2130706433, 127.0.0.1",
+            "0177.0.0.1, 177.0.0.1",
+            "127.0.0.01, 127.0.0.1",
+            "017700000001, ",
+            "0x7f000001, ",
+            "0x7f.1, ",
+            "127.1, 127.0.0.1",
+            "3232235777, 192.168.1.1",
+    })
+    void numericHostsOtherThanDottedQuadsAreRefused(String host, String jdkReading) {
+        String jdk;
+        try {
+            jdk = InetAddress.getByName(host).getHostAddress();
+        } catch (UnknownHostException e) {
+            jdk = null;
+        }
+        assertEquals(jdkReading, jdk, "how the JDK reads " + host);
+        TargetPolicy lenient = new TargetPolicy(java.util.List.of(), false, InetAddress::getAllByName);
+        var refused = assertThrows(TargetPolicy.RefusedTarget.class, () -> lenient.check("http://" + host + ":8080/x"));
+        assertTrue(refused.getMessage().contains(host) || refused.getMessage().contains("has no host"),
+                refused.getMessage());
+    }
+
+    @Test
+    void messagesShowTheUrlWithSecretsMasked() {
+        String ref = io.hookwright.render.SecretRefs.ref("TOKEN");
+        for (String url : java.util.List.of("http://erp.example.com/" + ref + "/a b", "http://erp.example.com/" + ref,
+                "ftp://erp.example.com/" + ref, "http:///" + ref, "http://" + ref + ".example.com/",
+                "http://erp.example.com:" + ref + "/", "http://127.0.0.1/" + ref)) {
+            var refused = assertThrows(TargetPolicy.RefusedTarget.class, () -> policy(true).check(url));
+            assertFalse(refused.getMessage().contains("hwsecret"), refused.getMessage());
+        }
+        var bad = assertThrows(TargetPolicy.RefusedTarget.class,
+                () -> policy(false).check("http://erp.example.com/" + ref + "/a b"));
+        assertTrue(bad.getMessage().startsWith("'http://erp.example.com/••••/a b' is not a URL"), bad.getMessage());
+        assertDoesNotThrow(() -> policy(false).check("https://user:" + ref + "@erp.example.com/" + ref + "?k=" + ref));
     }
 
     @Test

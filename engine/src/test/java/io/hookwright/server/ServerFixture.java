@@ -2,6 +2,7 @@ package io.hookwright.server;
 
 import io.hookwright.execution.Engine;
 import io.hookwright.execution.EngineFixture;
+import io.hookwright.render.Secrets;
 import io.hookwright.server.auth.Scope;
 import io.hookwright.server.auth.Tokens;
 
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The server over real HTTP on a free loopback port, in front of an {@link EngineFixture} engine, with one token
@@ -32,14 +34,20 @@ public final class ServerFixture implements AutoCloseable {
     }
 
     public ServerFixture(Path dir, int receiverPort, String definitions, long maxBodyBytes) {
+        this(dir, receiverPort, definitions, maxBodyBytes, EngineFixture.SECRETS, UnaryOperator.identity());
+    }
+
+    /** The same with other secrets, and the engine's settings changed by {@code settings} (a target policy, say). */
+    public ServerFixture(Path dir, int receiverPort, String definitions, long maxBodyBytes, Secrets secrets,
+                         UnaryOperator<Engine.Builder> settings) {
         engineFixture = new EngineFixture(dir, receiverPort, definitions);
         Tokens tokens = null;
         for (Scope scope : Scope.values()) {
             tokens = tokens == null ? Tokens.of(scope.word(), token(scope), EnumSet.of(scope))
                     : tokens.and(scope.word(), token(scope), EnumSet.of(scope));
         }
-        serving = Serving.start(engineFixture.builder(), engineFixture.database, new ServerSettings("127.0.0.1", 0,
-                dir.resolve("webhooks"), dir.resolve("workspace"), EngineFixture.SECRETS, engineFixture.clock,
+        serving = Serving.start(settings.apply(engineFixture.builder().secrets(secrets)), engineFixture.database,
+                new ServerSettings("127.0.0.1", 0, dir.resolve("webhooks"), dir.resolve("workspace"), secrets, engineFixture.clock,
                 maxBodyBytes, Duration.ofSeconds(60)), tokens);
         engine = engineFixture.adopt(serving.engine());
         server = serving.server();

@@ -23,11 +23,18 @@ public final class ChildJvm {
     }
 
     public static ChildJvm start(String name, Class<?> main, String... args) throws IOException {
+        return start(name, List.of(), main, args);
+    }
+
+    /** The same with JVM options ({@code -Dname=value}) before the main class. */
+    public static ChildJvm start(String name, List<String> options, Class<?> main, String... args) throws IOException {
         String java = ProcessHandle.current().info().command()
                 .orElseThrow(() -> new IllegalStateException("cannot tell which java runs this test"));
         // A short-lived JVM: the quick compiler alone gets it going sooner than waiting for the optimising one.
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), main.getName()));
+                "-XX:TieredStopAtLevel=1"));
+        command.addAll(options);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
         return new ChildJvm(name, new ProcessBuilder(command).redirectErrorStream(true).start());
     }
