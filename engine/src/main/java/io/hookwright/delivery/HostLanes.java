@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 /**
  * One lane per target host: at most {@code concurrency} requests in flight to a host, the rest waiting in its lane.
  * A host whose lane is full is passed over when claiming, so a dead endpoint fills its own lane and nothing else.
+ * A lane lasts while it holds messages: hosts come from rendered URLs, which event data can vary without end.
  */
 final class HostLanes {
     private final int concurrency;
@@ -39,8 +40,11 @@ final class HostLanes {
 
     /** Runs {@code task} on a virtual thread once the host has a free slot. */
     void submit(String host, Runnable task) {
-        Lane lane = lanes.computeIfAbsent(host, h -> new Lane(concurrency));
-        lane.held.incrementAndGet();
+        Lane lane = lanes.compute(host, (h, existing) -> {
+            Lane held = existing == null ? new Lane(concurrency) : existing;
+            held.held.incrementAndGet();
+            return held;
+        });
         total.incrementAndGet();
         Thread.ofVirtual().name("hookwright-send-" + host).start(() -> {
             boolean acquired = false;
@@ -57,11 +61,26 @@ final class HostLanes {
                     lane.sending.release();
                 }
                 total.decrementAndGet();
-                if (lane.held.getAndDecrement() == capacity) {
+                if (leave(host) == capacity) {
                     onRoom.run();
                 }
             }
         });
+    }
+
+    /** Takes one message out of its lane, dropping the lane once empty; how many the lane held before. */
+    private int leave(String host) {
+        int[] before = new int[1];
+        lanes.computeIfPresent(host, (h, held) -> {
+            before[0] = held.held.getAndDecrement();
+            return before[0] == 1 ? null : held;
+        });
+        return before[0];
+    }
+
+    /** Hosts with a lane now. */
+    int lanes() {
+        return lanes.size();
     }
 
     /**
