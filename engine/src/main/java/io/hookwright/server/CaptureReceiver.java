@@ -2,6 +2,7 @@ package io.hookwright.server;
 
 import com.sun.net.httpserver.HttpServer;
 import io.hookwright.delivery.Sender;
+import io.hookwright.dryrun.TerminalText;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,8 +31,8 @@ public final class CaptureReceiver implements AutoCloseable {
             }
             String target = exchange.getRequestHeaders().getFirst(Sender.CAPTURED_TARGET);
             out.printf("captured %s %s  (%s, %d bytes)%n", exchange.getRequestMethod(),
-                    target == null ? exchange.getRequestURI() : target,
-                    exchange.getRequestHeaders().getFirst("webhook-id"), bytes);
+                    TerminalText.line(target == null ? exchange.getRequestURI().toString() : target),
+                    TerminalText.line(exchange.getRequestHeaders().getFirst("webhook-id")), bytes);
             count.incrementAndGet();
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
