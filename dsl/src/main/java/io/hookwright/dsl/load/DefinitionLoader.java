@@ -193,6 +193,9 @@ public final class DefinitionLoader {
     }
 
     private static SourcePosition lineOf(Throwable error, String file) {
+        if (error instanceof SandboxRuntime.SandboxViolation violation && violation.line() > 0) {
+            return new SourcePosition(file, violation.line(), 1);
+        }
         for (StackTraceElement frame : error.getStackTrace()) {
             if (file.equals(frame.getFileName()) && frame.getLineNumber() > 0) {
                 return new SourcePosition(file, frame.getLineNumber(), 1);
@@ -211,6 +214,10 @@ public final class DefinitionLoader {
         if (error instanceof SandboxRuntime.SandboxViolation || error instanceof RegexLimitException
                 || error instanceof RegexRefusedException) {
             return error.getMessage();
+        }
+        if (error instanceof Values.NotPlain notPlain) {
+            return "values in a definition are texts, numbers, true/false, null, and lists and maps of them, not "
+                    + notPlain.getMessage();
         }
         if (error instanceof OutOfMemoryError) {
             return "the file ran out of memory while loading: look for a value that keeps growing";

@@ -2,7 +2,6 @@ package io.hookwright.dsl.load;
 
 import groovy.lang.Closure;
 import io.hookwright.dsl.regex.BoundedRegex;
-import org.codehaus.groovy.runtime.StringGroovyMethods;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,14 +38,43 @@ final class SandboxRegex {
         Closure<?> closure = args.length == 2 && args[1] instanceof Closure<?> c ? c : null;
         return switch (name) {
             case "matches" -> pattern.matcher(bounded).matches();
-            case "find" -> closure == null ? StringGroovyMethods.find(bounded, pattern)
-                    : StringGroovyMethods.find(bounded, pattern, closure);
-            case "findAll" -> closure == null ? StringGroovyMethods.findAll(bounded, pattern)
-                    : StringGroovyMethods.findAll(bounded, pattern, closure);
+            case "find" -> find(pattern.matcher(bounded), closure);
+            case "findAll" -> findAll(pattern.matcher(bounded), closure);
             case "split" -> args.length == 2 && args[1] instanceof Number limit
                     ? pattern.split(bounded, limit.intValue()) : pattern.split(bounded);
             default -> throw new IllegalArgumentException(name);
         };
+    }
+
+    /**
+     * {@code text.find(regex)}: the first match, or null; with a closure, what it makes of the match (its groups
+     * when the pattern has some), as Groovy's own, but over the bounded text (Groovy's would read a plain copy).
+     */
+    private static Object find(Matcher matcher, Closure<?> closure) {
+        if (!matcher.find()) {
+            return null;
+        }
+        return closure == null ? matcher.group() : closure.call(match(matcher));
+    }
+
+    private static List<Object> findAll(Matcher matcher, Closure<?> closure) {
+        List<Object> found = new ArrayList<>();
+        while (matcher.find()) {
+            found.add(closure == null ? matcher.group() : closure.call(match(matcher)));
+            SandboxRuntime.checked(found);
+        }
+        return found;
+    }
+
+    private static Object match(Matcher matcher) {
+        if (matcher.groupCount() == 0) {
+            return matcher.group();
+        }
+        List<String> groups = new ArrayList<>();
+        for (int i = 0; i <= matcher.groupCount(); i++) {
+            groups.add(matcher.group(i));
+        }
+        return groups;
     }
 
     /** Whether a match was stopped by its time budget (rather than refused for the length of its text). */

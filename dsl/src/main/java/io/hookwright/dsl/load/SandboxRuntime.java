@@ -45,7 +45,7 @@ public final class SandboxRuntime {
             Collection.class, Math.class);
 
     /** How deep calls made by definition code may nest: far beyond real use, well before the stack runs out. */
-    static final int MAX_DEPTH = 500;
+    static final int MAX_DEPTH = 200;
     private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
     /** What {@link #bounded} returns for a call it leaves to Groovy. */
@@ -544,11 +544,24 @@ public final class SandboxRuntime {
         return "a " + value.getClass().getSimpleName();
     }
 
-    /** A definition tried to reach something outside the data it may read. */
+    /** A definition tried to reach something outside the data it may read, or past a limit. */
     static final class SandboxViolation extends RuntimeException {
+        private static final StackWalker FRAMES = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+        /** The line of the definition being run when it was refused, 0 when not known. */
+        private final int line;
+
         SandboxViolation(String message) {
-            // with its stack, so that a refusal while a file loads is placed on its line
-            super(message);
+            // No stack trace: recursion refused 500 calls deep would copy the deep stack at every level it passes.
+            super(message, null, false, false);
+            line = FRAMES.walk(frames -> frames
+                    .filter(f -> f.getDeclaringClass().getClassLoader() instanceof groovy.lang.GroovyClassLoader.InnerLoader)
+                    .findFirst()
+                    .map(StackWalker.StackFrame::getLineNumber)
+                    .orElse(0));
+        }
+
+        int line() {
+            return line;
         }
     }
 }
