@@ -1,4 +1,4 @@
-// expect: is not a regular expression
+// expect: is not a valid regular expression
 webhook('escape') {
     on 'Project:Created'
     filter {

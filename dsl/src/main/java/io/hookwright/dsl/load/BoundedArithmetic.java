@@ -112,7 +112,7 @@ final class BoundedArithmetic {
                 throw tooLarge("a number of about " + digits(bits) + " digits");
             }
             if (Math.abs((long) decimal.scale()) > SandboxLimits.MAX_SCALE) {
-                throw tooLarge("the number " + decimal);
+                throw tooLarge("the number " + named(decimal));
             }
         }
     }
@@ -125,7 +125,7 @@ final class BoundedArithmetic {
         switch (operator) {
             case "multiply" -> {
                 if (bits(a) + bits(b) > SandboxLimits.MAX_BITS || Math.abs((long) scale(a) + scale(b)) > SandboxLimits.MAX_SCALE) {
-                    throw tooLarge("the product of " + a + " and " + b);
+                    throw tooLarge("the product of " + named(a) + " and " + named(b));
                 }
             }
             case "plus", "minus" -> {
@@ -133,7 +133,7 @@ final class BoundedArithmetic {
                 long scale = Math.max(scale(a), scale(b));
                 long digits = Math.max(digits(bits(a)) + scale - scale(a), digits(bits(b)) + scale - scale(b));
                 if (digits > 2L * SandboxLimits.MAX_DIGITS) {
-                    throw tooLarge("the sum of " + a + " and " + b);
+                    throw tooLarge("the sum of " + named(a) + " and " + named(b));
                 }
             }
             case "power" -> checkPower(a, b);
@@ -155,7 +155,7 @@ final class BoundedArithmetic {
             double scale = e.doubleValue() * Math.abs(decimal.scale());
             if (decimal.signum() != 0 && !decimal.abs().equals(BigDecimal.ONE)
                     && (digits > SandboxLimits.MAX_DIGITS || scale > SandboxLimits.MAX_SCALE)) {
-                throw tooLarge(base + " ** " + exponent);
+                throw tooLarge(named(base) + " ** " + named(exponent));
             }
             return;
         }
@@ -165,7 +165,7 @@ final class BoundedArithmetic {
         }
         double log2 = b.bitLength() < 1000 ? Math.log(b.doubleValue()) / Math.log(2) : b.bitLength();
         if (e.doubleValue() * log2 > SandboxLimits.MAX_BITS) {
-            throw tooLarge(base + " ** " + exponent);
+            throw tooLarge(named(base) + " ** " + named(exponent));
         }
     }
 
@@ -194,6 +194,12 @@ final class BoundedArithmetic {
 
     private static long digits(long bits) {
         return (long) Math.ceil(bits / BITS_PER_DIGIT);
+    }
+
+    /** A number as a message shows it: its digits when short, else how many there are. */
+    private static String named(Number n) {
+        String text = n.toString();
+        return text.length() <= 40 ? text : "a number of " + text.length() + " digits";
     }
 
     private static SandboxRuntime.SandboxViolation tooLarge(String what) {

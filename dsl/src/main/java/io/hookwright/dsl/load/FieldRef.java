@@ -105,7 +105,9 @@ public final class FieldRef {
         try {
             BoundedRegex.compile(text);
         } catch (RegexRefusedException e) {
-            filter.session().error(filter.session().argument("matches", 0), e.getMessage());
+            String reason = e.getMessage();
+            filter.session().error(filter.session().argument("matches", 0), text.length() > BoundedRegex.MAX_PATTERN_LENGTH
+                    ? reason : "'" + text + "' is not a valid regular expression: " + reason.substring(reason.indexOf(": ") + 2));
             return;
         }
         filter.add(() -> new Criterion.Matches(path, text, position));

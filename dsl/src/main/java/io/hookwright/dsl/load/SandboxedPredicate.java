@@ -71,7 +71,8 @@ final class SandboxedPredicate implements EventPredicate {
         Watchdog.Guard guard = Watchdog.SHARED.watch(allowed, SandboxLimits.WHERE_ALLOCATION);
         try (SandboxLimits.Scope ignored = SandboxLimits.until(System.nanoTime() + allowed.toNanos())) {
             return DefaultTypeTransformation.castToBoolean(closure.call(event));
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
+            // Groovy's interrupt checks throw InterruptedException, undeclared
             if (guard.tripped() == Watchdog.Reason.MEMORY) {
                 throw new OverBudget();
             }
