@@ -7,24 +7,19 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns values written in a definition into the plain values of the model: strings, numbers, booleans, null, and
- * lists and maps of them, copied and unmodifiable. Anything else (a closure, an object made by {@code as}, a number
- * of a class of its own) is refused: the engine calls the values' methods when it matches events, on its own
- * threads, with no time limit.
+ * Turns values written in a definition into the plain values of the model: strings, numbers of the JDK's own
+ * classes, booleans and null (lists of them are copied by the model). Anything else (a closure, an object made by
+ * {@code as}, a number of a class of its own) is refused: the engine calls the values' methods when it matches
+ * events, on its own threads, with no time limit.
  */
 final class Values {
     /** Number classes whose methods are the JDK's own (a subclass could run anything in {@code compareTo}). */
     private static final Set<Class<?>> PLAIN_NUMBERS = Set.of(Integer.class, Long.class, Short.class, Byte.class,
             Double.class, Float.class, BigInteger.class, BigDecimal.class);
-    /** How deep lists and maps in a definition value may nest. */
-    static final int MAX_NESTING = 32;
     /** How much of a value a message quotes. */
     private static final int QUOTED = 80;
 
@@ -64,7 +59,7 @@ final class Values {
         if (value instanceof Number) {
             return "a number too large or of a class of its own (" + value.getClass().getSimpleName() + ")";
         }
-        if (value instanceof Map<?, ?>) {
+        if (value instanceof java.util.Map<?, ?>) {
             return "a map";
         }
         if (value instanceof Range<?>) {
@@ -82,38 +77,6 @@ final class Values {
     /** A plain value as the model keeps it (a GString becomes its text); call after {@link #isPlain}. */
     static Object plain(Object value) {
         return value instanceof GString g ? g.toString() : value;
-    }
-
-    /**
-     * A deep, unmodifiable copy of plain data: {@link #isPlain} values and lists and maps of them.
-     *
-     * @throws NotPlain naming the first part that is not plain data
-     */
-    static Object frozen(Object value) {
-        return frozen(value, 0);
-    }
-
-    private static Object frozen(Object value, int depth) {
-        if (depth > MAX_NESTING) {
-            throw new NotPlain("lists and maps nested more than " + MAX_NESTING + " deep");
-        }
-        if (isPlain(value)) {
-            return plain(value);
-        }
-        if (value instanceof Map<?, ?> map) {
-            checkSize(map.size());
-            Map<Object, Object> copy = new LinkedHashMap<>();
-            map.forEach((k, v) -> copy.put(frozen(k, depth + 1), frozen(v, depth + 1)));
-            return Collections.unmodifiableMap(copy);
-        }
-        if (value instanceof Collection<?> || value instanceof Object[]) {
-            List<Object> copy = new ArrayList<>();
-            for (Object element : elements(value)) {
-                copy.add(frozen(element, depth + 1));
-            }
-            return Collections.unmodifiableList(copy);
-        }
-        throw new NotPlain(describe(value));
     }
 
     /** Flattens {@code 'a', 'b'} and {@code ['a', 'b']} alike; a range is refused when too long to copy. */
