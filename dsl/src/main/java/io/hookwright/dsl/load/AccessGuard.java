@@ -12,6 +12,7 @@ import org.codehaus.groovy.ast.expr.ConstantExpression;
 import org.codehaus.groovy.ast.expr.Expression;
 import org.codehaus.groovy.ast.expr.GStringExpression;
 import org.codehaus.groovy.ast.expr.ListExpression;
+import org.codehaus.groovy.ast.expr.MapExpression;
 import org.codehaus.groovy.ast.expr.MethodCallExpression;
 import org.codehaus.groovy.ast.expr.NotExpression;
 import org.codehaus.groovy.ast.expr.PostfixExpression;
@@ -106,6 +107,21 @@ final class AccessGuard extends ExpressionRewriter {
                 return type == Types.KEYWORD_IN ? in : new NotExpression(in);
             }
             return null;
+        }
+        if (expression instanceof ListExpression list && list.getLineNumber() > 0) {
+            List<Expression> elements = new ArrayList<>();
+            list.getExpressions().forEach(e -> elements.add(rewrite.apply(e)));
+            ListExpression copy = new ListExpression(elements);
+            copy.setSourcePosition(list);
+            return guard("literal", list, copy);
+        }
+        if (expression instanceof MapExpression map && map.getLineNumber() > 0
+                && !(map instanceof org.codehaus.groovy.ast.expr.NamedArgumentListExpression)) {
+            MapExpression copy = new MapExpression();
+            map.getMapEntryExpressions().forEach(e -> copy.addMapEntryExpression(
+                    rewrite.apply(e.getKeyExpression()), rewrite.apply(e.getValueExpression())));
+            copy.setSourcePosition(map);
+            return guard("literal", map, copy);
         }
         if (expression instanceof RangeExpression range) {
             return guard("range", range, rewrite.apply(range.getFrom()), rewrite.apply(range.getTo()),

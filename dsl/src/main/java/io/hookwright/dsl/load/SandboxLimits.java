@@ -24,13 +24,23 @@ final class SandboxLimits {
     static final int MAX_TEXT = 1_000_000;
     /** The most elements a list or map built by definition code may have, and a range it may walk through. */
     static final int MAX_ELEMENTS = 100_000;
+    /**
+     * The most values a list or map built by definition code may hold counting those nested in it, a list reached
+     * twice counting twice: {@code l = [l, l]} repeated doubles this each time while costing nothing, and comparing
+     * or writing it would take as many steps.
+     */
+    static final long MAX_NESTED_VALUES = 1_000_000;
     /** The most element pairs a comparing method ({@code unique}, {@code intersect}…) may look at. */
     static final long MAX_PAIRS = 10_000_000;
     /** The longest text a number may be read from ({@code toBigDecimal}, {@code isNumber}…). */
     static final int MAX_NUMBER_TEXT = MAX_DIGITS + 100;
-    /** How many bytes one where evaluation may allocate. */
-    static final long WHERE_ALLOCATION = 64L << 20;
-    /** How many bytes loading one definition file may allocate. */
+    /**
+     * How many bytes one where evaluation may allocate, kept or not (the JVM counts what a thread allocates, not
+     * what it keeps): far above what reading an event takes, low enough that a few closures growing a value at
+     * once cannot fill the heap.
+     */
+    static final long WHERE_ALLOCATION = 128L << 20;
+    /** How many bytes loading one definition file may allocate, kept or not. */
     static final long LOAD_ALLOCATION = 256L << 20;
 
     private static final ThreadLocal<long[]> DEADLINE = new ThreadLocal<>();

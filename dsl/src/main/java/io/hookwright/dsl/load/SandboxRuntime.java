@@ -225,6 +225,8 @@ public final class SandboxRuntime {
                 && list.size() > SandboxLimits.MAX_ELEMENTS) {
             throw new SandboxViolation("this call made a list of " + list.size() + " elements, more than the "
                     + SandboxLimits.MAX_ELEMENTS + " a definition may build");
+        } else {
+            SandboxSizes.nested(result);
         }
         return result;
     }
@@ -269,6 +271,11 @@ public final class SandboxRuntime {
     /** {@code left + right} and the other arithmetic operators, named as Groovy's methods ({@code plus}…). */
     public static Object arithmetic(String operator, Object left, Object right) {
         return BoundedArithmetic.apply(operator, left, right);
+    }
+
+    /** {@code [a, b]} and {@code [k: v]} as written: refused when the values nested in them are too many. */
+    public static Object literal(Object value) {
+        return SandboxSizes.nested(value);
     }
 
     /** {@code ++x}, and the step of {@code x++}. */

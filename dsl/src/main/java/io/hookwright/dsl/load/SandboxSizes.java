@@ -2,6 +2,7 @@ package io.hookwright.dsl.load;
 
 import groovy.lang.Range;
 
+import java.util.Collection;
 import java.util.Set;
 
 /**
@@ -22,6 +23,42 @@ final class SandboxSizes {
     private static final Set<String> SEARCHES = Set.of("contains", "indexOf", "tokenize", "count");
 
     private SandboxSizes() {
+    }
+
+    /**
+     * Refuses a list or map holding more than {@link SandboxLimits#MAX_NESTED_VALUES} values, nested ones included
+     * as often as they are reached. Each list is looked into once, so the check costs what the distinct lists hold.
+     */
+    static Object nested(Object value) {
+        if (value instanceof Collection<?> || value instanceof java.util.Map<?, ?> || value instanceof Object[]) {
+            count(value, new java.util.IdentityHashMap<>());
+        }
+        return value;
+    }
+
+    private static long count(Object value, java.util.IdentityHashMap<Object, Long> seen) {
+        if (value instanceof Range<?> || !(value instanceof Collection<?> || value instanceof java.util.Map<?, ?>
+                || value instanceof Object[])) {
+            return 1;
+        }
+        Long known = seen.get(value);
+        if (known != null) {
+            return known;
+        }
+        seen.put(value, 1L);
+        long total = 1;
+        Iterable<?> children = value instanceof java.util.Map<?, ?> map ? map.values()
+                : value instanceof Object[] array ? java.util.Arrays.asList(array) : (Collection<?>) value;
+        for (Object child : children) {
+            total += count(child, seen);
+            if (total > SandboxLimits.MAX_NESTED_VALUES) {
+                throw new SandboxRuntime.SandboxViolation("this list holds more than " + SandboxLimits.MAX_NESTED_VALUES
+                        + " values counting those nested in it (a list inside it twice counts twice): more than a "
+                        + "definition may build");
+            }
+        }
+        seen.put(value, total);
+        return total;
     }
 
     /** Refuses to walk through a range longer than {@link SandboxLimits#MAX_ELEMENTS}. */

@@ -125,7 +125,7 @@ class WhereWorkersTest {
         long started = System.nanoTime();
         PredicateFailure failure = assertThrows(PredicateFailure.class, () -> growing.test(EVENT));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        assertTrue(failure.getMessage().endsWith("failed: it allocated more than 64 MiB and was stopped"),
+        assertTrue(failure.getMessage().endsWith("failed: it allocated more than 128 MiB and was stopped"),
                 failure.getMessage());
         assertTrue(took.compareTo(Duration.ofSeconds(15)) < 0, "stopped after " + took);
         SandboxThreads.assertNoneBusy(STOPPED_WITHIN);
