@@ -1,5 +1,6 @@
 package io.hookwright.dsl.load;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
@@ -11,12 +12,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The threads {@code where} closures run on: a fixed number, each evaluation holding one until its work has really
- * ended (not merely until its caller stopped waiting). When every one is taken the evaluation is refused at once
- * rather than queued or given a new thread, so closures that keep running cannot pile up threads or work.
+ * ended (not merely until its caller stopped waiting). When every one is taken the evaluation is refused (after a
+ * short wait) rather than queued or given a new thread, so closures that keep running cannot pile up threads or
+ * work.
  */
 final class WhereWorkers {
     /** How many where closures may run at the same time, across every definition. */
     static final int SIZE = 8;
+
+    /**
+     * How long an evaluation waits for a worker before it is refused: long enough to ride out a burst of quick
+     * closures from many engine threads at once, far too short to pile callers up behind closures that run long.
+     */
+    static final Duration WAIT_FOR_WORKER = Duration.ofMillis(20);
 
     static final WhereWorkers SHARED = new WhereWorkers(SIZE);
 
@@ -33,9 +41,14 @@ final class WhereWorkers {
         threads.allowCoreThreadTimeOut(true);
     }
 
-    /** Starts {@code work} on a free worker, or returns null when none is free. */
+    /** Starts {@code work} on a free worker, or returns null when none is free within {@link #WAIT_FOR_WORKER}. */
     <T> Future<T> submit(Callable<T> work) {
-        if (!free.tryAcquire()) {
+        try {
+            if (!free.tryAcquire(WAIT_FOR_WORKER.toNanos(), TimeUnit.NANOSECONDS)) {
+                return null;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return null;
         }
         Slot<T> slot = new Slot<>(work);
