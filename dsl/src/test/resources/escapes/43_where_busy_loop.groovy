@@ -1,4 +1,4 @@
-// where-failure: limit and was stopped
+// where-failure: and was stopped
 webhook('escape') {
     on 'Project:Created'
     filter {

@@ -5,6 +5,7 @@ import io.hookwright.dsl.model.SourcePosition;
 
 /** {@code changed 'Status'}, optionally {@code .from('On track').to('Done')}. */
 public final class ChangedRef {
+    private final LoadSession session;
     private final String field;
     private final SourcePosition position;
     private boolean hasFrom;
@@ -12,7 +13,8 @@ public final class ChangedRef {
     private boolean hasTo;
     private Object to;
 
-    ChangedRef(String field, SourcePosition position) {
+    ChangedRef(LoadSession session, String field, SourcePosition position) {
+        this.session = session;
         this.field = field;
         this.position = position;
     }
@@ -20,15 +22,24 @@ public final class ChangedRef {
     /** The value before the change. */
     public ChangedRef from(Object value) {
         hasFrom = true;
-        from = Values.plain(value);
+        from = plain(value, "from");
         return this;
     }
 
     /** The value after the change. */
     public ChangedRef to(Object value) {
         hasTo = true;
-        to = Values.plain(value);
+        to = plain(value, "to");
         return this;
+    }
+
+    private Object plain(Object value, String word) {
+        if (!Values.isPlain(value)) {
+            session.error(session.argument(word, 0), "changed('" + field + "')." + word + " takes a text, number, "
+                    + "boolean or null, not " + Values.describe(value));
+            return null;
+        }
+        return Values.plain(value);
     }
 
     Criterion build() {

@@ -1,10 +1,13 @@
 package io.hookwright.dsl.load;
 
 import groovy.lang.Binding;
+import io.hookwright.dsl.limit.Watchdog;
 import io.hookwright.dsl.model.DefinitionError;
 import io.hookwright.dsl.model.RuleSet;
 import io.hookwright.dsl.model.SourcePosition;
 import io.hookwright.dsl.model.WebhookDefinition;
+import io.hookwright.dsl.regex.RegexLimitException;
+import io.hookwright.dsl.regex.RegexRefusedException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +31,8 @@ public final class DefinitionLoader {
     public static final Duration DEFAULT_WHERE_LIMIT = Duration.ofMillis(100);
     /** How long one definition file may take to run when loaded. */
     public static final Duration DEFAULT_FILE_LIMIT = Duration.ofSeconds(5);
+    /** How long the loader waits, after a file's limit, for the file's thread to stop. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(2);
 
     private final Duration whereLimit;
     private final Duration fileLimit;
@@ -109,10 +114,27 @@ public final class DefinitionLoader {
 
     private void run(Class<?> scriptClass, LoadSession session) {
         FutureTask<Void> task = new FutureTask<>(() -> {
-            DefinitionScript script = (DefinitionScript) scriptClass.getDeclaredConstructor().newInstance();
-            script.setBinding(new Binding());
-            script.attach(session);
-            script.run();
+            // The file's time and memory are enforced on its own thread: the watchdog interrupts it, and the
+            // compiled code stops at its next interrupt check (a definition cannot catch the interrupt).
+            Watchdog.Guard guard = Watchdog.SHARED.watch(fileLimit, SandboxLimits.LOAD_ALLOCATION);
+            try (SandboxLimits.Scope ignored = SandboxLimits.until(System.nanoTime() + fileLimit.toNanos())) {
+                DefinitionScript script = (DefinitionScript) scriptClass.getDeclaredConstructor().newInstance();
+                script.setBinding(new Binding());
+                script.attach(session);
+                script.run();
+            } catch (Throwable e) {
+                if (guard.tripped() == Watchdog.Reason.TIME || SandboxRegex.outOfTime(e)) {
+                    throw new OutOfTime();
+                }
+                if (guard.tripped() == Watchdog.Reason.MEMORY) {
+                    throw new SandboxRuntime.SandboxViolation("loading allocated more than "
+                            + (SandboxLimits.LOAD_ALLOCATION >> 20) + " MiB and was stopped: look for a value that "
+                            + "keeps growing");
+                }
+                throw e;
+            } finally {
+                guard.close();
+            }
             return null;
         });
         Thread runner = Thread.ofPlatform().daemon().name("hookwright-load-" + session.file()).start(task);
@@ -120,10 +142,14 @@ public final class DefinitionLoader {
             task.get(fileLimit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             runner.interrupt();
-            session.error(SourcePosition.of(session.file()), "the file did not finish loading within "
-                    + Durations.format(fileLimit) + ": look for an endless loop");
+            session.error(SourcePosition.of(session.file()), outOfTime());
+            awaitEnd(runner);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof OutOfTime || SandboxRegex.outOfTime(cause)) {
+                session.error(SourcePosition.of(session.file()), outOfTime());
+                return;
+            }
             SourcePosition at = lineOf(cause, session.file());
             if (cause instanceof groovy.lang.MissingMethodException missing) {
                 at = session.at(at.line(), missing.getMethod());
@@ -135,7 +161,30 @@ public final class DefinitionLoader {
         }
     }
 
+    private String outOfTime() {
+        return "the file did not finish loading within " + Durations.format(fileLimit) + ": look for an endless loop";
+    }
+
+    /** The watchdog stopped a file at its time limit (just before the loader stopped waiting for it). */
+    private static final class OutOfTime extends RuntimeException {
+        OutOfTime() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Waits for a file's thread that ran out of time to end, as its interrupt checks make it. */
+    private static void awaitEnd(Thread runner) {
+        try {
+            runner.join(STOP_GRACE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static SourcePosition lineOf(Throwable error, String file) {
+        if (error instanceof SandboxRuntime.SandboxViolation violation && violation.line() > 0) {
+            return new SourcePosition(file, violation.line(), 1);
+        }
         for (StackTraceElement frame : error.getStackTrace()) {
             if (file.equals(frame.getFileName()) && frame.getLineNumber() > 0) {
                 return new SourcePosition(file, frame.getLineNumber(), 1);
@@ -151,8 +200,16 @@ public final class DefinitionLoader {
         if (error instanceof StackOverflowError) {
             return "the file ran out of stack while loading: look for recursion without end";
         }
-        if (error instanceof SandboxRuntime.SandboxViolation) {
+        if (error instanceof SandboxRuntime.SandboxViolation || error instanceof RegexLimitException
+                || error instanceof RegexRefusedException) {
             return error.getMessage();
+        }
+        if (error instanceof Values.NotPlain notPlain) {
+            return "values in a definition are texts, numbers, true/false, null, and lists and maps of them, not "
+                    + notPlain.getMessage();
+        }
+        if (error instanceof OutOfMemoryError) {
+            return "the file ran out of memory while loading: look for a value that keeps growing";
         }
         String message = error.getMessage() == null ? error.getClass().getSimpleName()
                 : error.getMessage().lines().findFirst().orElse("");

@@ -4,6 +4,7 @@ import org.codehaus.groovy.ast.ClassCodeExpressionTransformer;
 import org.codehaus.groovy.ast.ClassNode;
 import org.codehaus.groovy.ast.expr.ClosureExpression;
 import org.codehaus.groovy.ast.expr.Expression;
+import org.codehaus.groovy.ast.stmt.CaseStatement;
 import org.codehaus.groovy.classgen.GeneratorContext;
 import org.codehaus.groovy.control.CompilePhase;
 import org.codehaus.groovy.control.SourceUnit;
@@ -24,12 +25,23 @@ abstract class ExpressionRewriter extends CompilationCustomizer {
      */
     abstract Expression rewrite(Expression expression, UnaryOperator<Expression> rewrite);
 
+    /** The value a {@code case} of a {@code switch} is tested with, already rewritten; by default unchanged. */
+    Expression rewriteCase(Expression value) {
+        return value;
+    }
+
     @Override
     public final void call(SourceUnit source, GeneratorContext context, ClassNode classNode) {
         new ClassCodeExpressionTransformer() {
             @Override
             protected SourceUnit getSourceUnit() {
                 return source;
+            }
+
+            @Override
+            public void visitCaseStatement(CaseStatement statement) {
+                statement.setExpression(rewriteCase(transform(statement.getExpression())));
+                statement.getCode().visit(this);
             }
 
             @Override

@@ -2,10 +2,11 @@ package io.hookwright.dsl.load;
 
 import io.hookwright.dsl.model.Criterion;
 import io.hookwright.dsl.model.SourcePosition;
+import io.hookwright.dsl.regex.BoundedRegex;
+import io.hookwright.dsl.regex.RegexRefusedException;
 
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * {@code field('path')} inside a filter; each test adds one criterion. The comparison operators are
@@ -68,8 +69,22 @@ public final class FieldRef {
 
     /** {@code field('Stage').in 'Approved', 'Active'}. */
     public void in(Object... values) {
-        List<Object> all = Values.flatten(values);
         used = true;
+        List<Object> all;
+        try {
+            all = Values.flatten(values);
+        } catch (Values.NotPlain e) {
+            filter.session().error("in", "field('" + path + "').in takes texts, numbers, booleans or null, not "
+                    + e.getMessage());
+            return;
+        }
+        for (Object value : all) {
+            if (!Values.isPlain(value)) {
+                filter.session().error("in", "field('" + path + "').in takes texts, numbers, booleans or null, not "
+                        + Values.describe(value));
+                return;
+            }
+        }
         if (all.isEmpty()) {
             filter.session().error("in", "in needs at least one value: field('" + path + "').in 'a', 'b'");
             return;
@@ -80,15 +95,22 @@ public final class FieldRef {
     /** {@code field('Name').matches '^AI'}: the regular expression is found in the value's text. */
     public void matches(Object regex) {
         used = true;
-        try {
-            Pattern.compile(String.valueOf(regex));
-        } catch (PatternSyntaxException e) {
-            filter.session().error(filter.session().argument("matches", 0), "'" + regex
-                    + "' is not a valid regular expression: "
-                    + e.getDescription() + " at index " + e.getIndex());
+        String text = regex instanceof Pattern p ? p.pattern()
+                : regex instanceof String || regex instanceof groovy.lang.GString ? regex.toString() : null;
+        if (text == null) {
+            filter.session().error(filter.session().argument("matches", 0), "matches takes a regular expression in "
+                    + "quotes, e.g. field('" + path + "').matches '^AI', not " + Values.describe(regex));
             return;
         }
-        filter.add(() -> new Criterion.Matches(path, String.valueOf(regex), position));
+        try {
+            BoundedRegex.compile(text);
+        } catch (RegexRefusedException e) {
+            String reason = e.getMessage();
+            filter.session().error(filter.session().argument("matches", 0), text.length() > BoundedRegex.MAX_PATTERN_LENGTH
+                    ? reason : "'" + text + "' is not a valid regular expression: " + reason.substring(reason.indexOf(": ") + 2));
+            return;
+        }
+        filter.add(() -> new Criterion.Matches(path, text, position));
     }
 
     /** Holds when the value is not null and not an empty text or list. */

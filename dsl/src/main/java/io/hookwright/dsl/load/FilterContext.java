@@ -44,7 +44,7 @@ public final class FilterContext extends GroovyObjectSupport {
         if (!(field instanceof CharSequence)) {
             session.error(at, "changed needs a field name in quotes, e.g. changed 'Status'");
         }
-        ChangedRef ref = new ChangedRef(String.valueOf(field), at);
+        ChangedRef ref = new ChangedRef(session, field instanceof CharSequence ? field.toString() : "", at);
         slots.add(ref::build);
         return ref;
     }

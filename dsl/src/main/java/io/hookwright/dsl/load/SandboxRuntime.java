@@ -1,8 +1,12 @@
 package io.hookwright.dsl.load;
 
 import groovy.lang.Closure;
+import groovy.lang.GString;
+import org.codehaus.groovy.runtime.GStringImpl;
 import org.codehaus.groovy.runtime.InvokerHelper;
-import org.codehaus.groovy.runtime.StringGroovyMethods;
+import org.codehaus.groovy.runtime.ScriptBytecodeAdapter;
+import org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation;
+import org.codehaus.groovy.runtime.typehandling.NumberMath;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -27,8 +31,12 @@ import java.util.regex.Pattern;
  * class, a closure's owner, a class loader or anything else a definition might reach is refused whatever the
  * route ({@code x['class']}, {@code x.getAt('metaClass')}, spread-dot…). Methods that would change a value
  * ({@code sort}, {@code unique}) run in their copying form, so a where closure cannot alter the event every
- * webhook shares. Regular expressions match over text that checks for interruption, so a catastrophic pattern
- * stops when its time limit cuts it off.
+ * webhook shares.
+ *
+ * <p>It also bounds the work a single call could make endless: regular expressions run through
+ * {@link SandboxRegex} with the running code's time left, arithmetic through {@link BoundedArithmetic}, text
+ * building through {@link BoundedText}, and walking or comparing long lists through {@link SandboxSizes}, with the
+ * sizes of {@link SandboxLimits}.
  */
 public final class SandboxRuntime {
     /** Classes whose static constants and listed static methods a definition may use, e.g. {@code Integer.MAX_VALUE}. */
@@ -37,10 +45,11 @@ public final class SandboxRuntime {
             Collection.class, Math.class);
 
     /** How deep calls made by definition code may nest: far beyond real use, well before the stack runs out. */
-    static final int MAX_DEPTH = 500;
+    static final int MAX_DEPTH = 200;
     private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
-    private static final Set<String> REGEX_METHODS = Set.of("matches", "find", "findAll", "split");
+    /** What {@link #bounded} returns for a call it leaves to Groovy. */
+    static final Object UNBOUNDED = new Object();
     private static final Set<String> COPYING_METHODS = Set.of("sort", "unique");
 
     private SandboxRuntime() {
@@ -138,15 +147,20 @@ public final class SandboxRuntime {
             require(name.equals("call"), receiver, name);
             return closure.call(args);
         }
-        require(SandboxVerifier.VALUE_METHODS.contains(name), receiver, name);
+        boolean textMatches = receiver instanceof CharSequence && name.equals("matches");
+        require(SandboxVerifier.VALUE_METHODS.contains(name) || textMatches, receiver, name);
+        checkArguments(name, args);
         if (receiver instanceof Class<?> type) {
             require(VALUE_CLASSES.contains(type), receiver, name);
-            return InvokerHelper.invokeMethod(type, name, args);
+            if (type == String.class && name.equals("join") && args.length == 2 && args[1] instanceof Iterable<?> values) {
+                return BoundedText.join(values, BoundedText.of(args[0]));
+            }
+            return checked(InvokerHelper.invokeMethod(type, name, args));
         }
         require(receiver == null || isData(receiver), receiver, name);
-        if (receiver instanceof CharSequence text && REGEX_METHODS.contains(name) && args.length == 1
-                && (args[0] instanceof CharSequence || args[0] instanceof Pattern)) {
-            return regex(text, name, pattern(args[0]));
+        Object bounded = bounded(receiver, name, args);
+        if (bounded != UNBOUNDED) {
+            return bounded;
         }
         if (COPYING_METHODS.contains(name) && (receiver instanceof Collection<?> || receiver instanceof Object[])) {
             return copying(receiver, name, args);
@@ -154,33 +168,294 @@ public final class SandboxRuntime {
         if (receiver instanceof Map<?, ?> && name.equals("replace")) {
             throw new SandboxViolation("replace(…) would change the map; a definition only reads values");
         }
-        return InvokerHelper.invokeMethod(receiver, name, args);
+        return checked(InvokerHelper.invokeMethod(receiver, name, args));
+    }
+
+    /** The methods whose work or result a single call could make too large, done within the limits. */
+    private static Object bounded(Object receiver, String name, Object[] args) {
+        boolean arithmetic = (name.equals("plus") || name.equals("minus")) && args.length == 1;
+        if (receiver instanceof CharSequence text) {
+            if (SandboxRegex.METHODS.contains(name) && args.length >= 1
+                    && (args[0] instanceof CharSequence || args[0] instanceof Pattern)) {
+                return SandboxRegex.call(text, name, args);
+            }
+            if (arithmetic) {
+                return BoundedArithmetic.apply(name, text.toString(), args[0]);
+            }
+            return SandboxSizes.text(text, name, args);
+        }
+        if (receiver instanceof Number && arithmetic) {
+            return BoundedArithmetic.apply(name, receiver, args[0]);
+        }
+        if (receiver instanceof Collection<?> || receiver instanceof Map<?, ?> || receiver instanceof Object[]) {
+            SandboxSizes.walk(receiver, name);
+            if (arithmetic) {
+                return BoundedArithmetic.apply(name, receiver, args[0]);
+            }
+            if (name.equals("toString") && args.length == 0) {
+                return BoundedText.of(receiver);
+            }
+            if (name.equals("join") && args.length <= 1) {
+                return BoundedText.join(iterable(receiver), args.length == 0 ? "" : BoundedText.of(args[0]));
+            }
+            if (name.equals("grep") && args.length == 1 && args[0] instanceof Pattern pattern) {
+                return SandboxRegex.grep(iterable(receiver), pattern);
+            }
+            SandboxSizes.pairs(receiver, name, args);
+        }
+        return UNBOUNDED;
+    }
+
+    /** A range too long to walk through is refused as an argument too ({@code list.intersect(1..1e9)}). */
+    private static void checkArguments(String name, Object[] args) {
+        for (Object arg : args) {
+            if (arg instanceof groovy.lang.Range<?> && !name.equals("contains")) {
+                SandboxSizes.walk(arg, name);
+            }
+        }
+    }
+
+    /** A result made by a method this class does not bound itself, checked after the fact. */
+    static Object checked(Object result) {
+        if (result instanceof CharSequence text) {
+            BoundedText.check(text.length(), "this call");
+        } else if (result instanceof Number) {
+            BoundedArithmetic.checked(result);
+        } else if (result instanceof Collection<?> list && !(result instanceof groovy.lang.Range<?>)
+                && list.size() > SandboxLimits.MAX_ELEMENTS) {
+            throw new SandboxViolation("this call made a list of " + list.size() + " elements, more than the "
+                    + SandboxLimits.MAX_ELEMENTS + " a definition may build");
+        } else {
+            SandboxSizes.nested(result);
+        }
+        return result;
+    }
+
+    /** How many elements a list, map or array has. */
+    static long sizeOf(Object values) {
+        if (values instanceof Map<?, ?> map) {
+            return map.size();
+        }
+        if (values instanceof Object[] array) {
+            return array.length;
+        }
+        try {
+            return ((Collection<?>) values).size();
+        } catch (RuntimeException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    static SandboxViolation tooMuchWork(String name, long size, long other) {
+        return new SandboxViolation(name + "(…) would compare " + size + " × " + other + " elements, more than the "
+                + SandboxLimits.MAX_PAIRS + " pairs a definition may: use smaller lists");
+    }
+
+    private static Iterable<?> iterable(Object values) {
+        if (values instanceof Map<?, ?> map) {
+            return map.entrySet();
+        }
+        return values instanceof Object[] array ? Arrays.asList(array) : (Iterable<?>) values;
     }
 
     /** {@code text =~ regex}. */
     public static Matcher find(Object text, Object regex) {
-        return pattern(regex).matcher(new InterruptibleText(String.valueOf(text)));
+        return SandboxRegex.matcher(text, regex);
     }
 
     /** {@code text ==~ regex}. */
     public static boolean match(Object text, Object regex) {
-        return pattern(regex).matcher(new InterruptibleText(String.valueOf(text))).matches();
+        return SandboxRegex.matcher(text, regex).matches();
+    }
+
+    /** {@code left + right} and the other arithmetic operators, named as Groovy's methods ({@code plus}…). */
+    public static Object arithmetic(String operator, Object left, Object right) {
+        return BoundedArithmetic.apply(operator, left, right);
+    }
+
+    /** {@code [a, b]} and {@code [k: v]} as written: refused when the values nested in them are too many. */
+    public static Object literal(Object value) {
+        return SandboxSizes.nested(value);
+    }
+
+    /** {@code ++x}, and the step of {@code x++}. */
+    public static Object next(Object value) {
+        return BoundedArithmetic.next(value);
+    }
+
+    /** {@code --x}, and the step of {@code x--}. */
+    public static Object previous(Object value) {
+        return BoundedArithmetic.previous(value);
+    }
+
+    /** {@code x++}: the value before the step (the step was made while evaluating {@code stepped}). */
+    public static Object postfix(Object before, Object stepped) {
+        return before;
+    }
+
+    /**
+     * {@code from..to}: whole numbers within int, decimals a short way apart, or single characters. A range of
+     * whole numbers may be long (it holds no memory, {@code x in 0..1_000_000_000} is cheap), but methods that walk
+     * through it refuse one longer than {@link SandboxLimits#MAX_ELEMENTS}.
+     */
+    public static Object range(Object from, Object to, boolean exclusiveLeft, boolean exclusiveRight) throws Throwable {
+        if (from instanceof Number a && to instanceof Number b) {
+            BoundedArithmetic.checkNumber(a);
+            BoundedArithmetic.checkNumber(b);
+            Integer first = wholeInt(a);
+            Integer last = wholeInt(b);
+            if (first != null && last != null) {
+                return ScriptBytecodeAdapter.createRange(first, last, exclusiveLeft, exclusiveRight);
+            }
+            if (isWhole(a) && isWhole(b)) {
+                throw new SandboxViolation("a range of whole numbers goes from " + Integer.MIN_VALUE + " to "
+                        + Integer.MAX_VALUE + ": compare instead, e.g. x >= " + a + " && x <= " + b);
+            }
+            BigDecimal span = NumberMath.toBigDecimal(b).subtract(NumberMath.toBigDecimal(a)).abs();
+            if (span.compareTo(BigDecimal.valueOf(SandboxLimits.MAX_ELEMENTS)) > 0) {
+                throw new SandboxViolation("a range of decimals may span at most " + SandboxLimits.MAX_ELEMENTS
+                        + ": compare instead, e.g. x >= " + a + " && x <= " + b);
+            }
+            return ScriptBytecodeAdapter.createRange(a, b, exclusiveLeft, exclusiveRight);
+        }
+        if (isLetter(from) && isLetter(to)) {
+            return ScriptBytecodeAdapter.createRange(from, to, exclusiveLeft, exclusiveRight);
+        }
+        throw new SandboxViolation("a range goes from a number to a number, or from a letter to a letter ('a'..'z'), "
+                + "not from " + describe(from) + " to " + describe(to));
+    }
+
+    /** {@code "text ${value}"}: made at once, within the text limit; a lazy {@code ${-> …}} is refused. */
+    public static GString text(List<?> values, List<String> strings) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < strings.size(); i++) {
+            out.append(strings.get(i));
+            if (i < values.size()) {
+                Object value = values.get(i);
+                if (value instanceof Closure<?>) {
+                    throw new SandboxViolation("a lazy \"${-> …}\" cannot be used in a definition: its code would "
+                            + "run whenever the text is read; write \"${…}\"");
+                }
+                String piece = BoundedText.of(value);
+                BoundedText.check((long) out.length() + piece.length(), "this text");
+                out.append(piece);
+            }
+        }
+        return new GStringImpl(new Object[0], new String[]{out.toString()});
+    }
+
+    /** {@code ~'…'} and {@code ~/…/}: a pattern, checked; on a number, its bitwise negation. */
+    public static Object negate(Object value) {
+        if (value instanceof CharSequence || value instanceof GString) {
+            return SandboxRegex.pattern(value);
+        }
+        return checked(InvokerHelper.invokeMethod(value, "bitwiseNegate", null));
+    }
+
+    /** {@code value in container} (and {@code !in}), as Groovy's {@code isCase}, with patterns matched bounded. */
+    public static boolean isIn(Object value, Object container) {
+        if (container instanceof Pattern pattern) {
+            return SandboxRegex.isCase(pattern, value);
+        }
+        if (container == null) {
+            return value == null;
+        }
+        if (container instanceof Closure<?> || container instanceof Map<?, ?> || container instanceof Collection<?>
+                || container instanceof CharSequence || container instanceof Number || container instanceof Boolean
+                || container instanceof Class<?>) {
+            return DefaultTypeTransformation.castToBoolean(InvokerHelper.invokeMethod(container, "isCase",
+                    new Object[]{value}));
+        }
+        throw new SandboxViolation("'in' needs a list, a range, a map, a pattern or a value on its right, not "
+                + describe(container));
+    }
+
+    /** A {@code case} of a {@code switch}: a pattern is matched bounded, anything else as Groovy would. */
+    public static Object caseValue(Object value) {
+        return value instanceof Pattern pattern ? new RegexCase(pattern) : value;
+    }
+
+    /**
+     * {@code value as Type} ({@code coerce}) and {@code (Type) value}. A map or closure is never turned into another
+     * type: {@code [toString: { -> … }] as Number} would make a number whose every use runs the closure.
+     */
+    public static Object cast(Object value, Class<?> type, boolean coerce) {
+        boolean same = type.isInstance(value) || type == Object.class;
+        if (!same && (value instanceof Closure<?> || value instanceof Map<?, ?>) && type != Boolean.class
+                && type != boolean.class) {
+            throw new SandboxViolation("a " + (value instanceof Closure<?> ? "closure" : "map") + " cannot be turned "
+                    + "into " + type.getSimpleName() + " in a definition");
+        }
+        if (type == String.class && value != null && !(value instanceof String)) {
+            return BoundedText.of(value);
+        }
+        if (value instanceof CharSequence text && Number.class.isAssignableFrom(boxed(type))
+                && text.length() > SandboxLimits.MAX_NUMBER_TEXT) {
+            throw new SandboxViolation("a number is read from at most " + SandboxLimits.MAX_NUMBER_TEXT
+                    + " characters, not " + text.length());
+        }
+        if (value instanceof Collection<?> list && type.isArray()) {
+            throw new SandboxViolation("arrays cannot be made in a definition; use the list");
+        }
+        Object result = coerce && value != null ? InvokerHelper.invokeMethod(value, "asType", new Object[]{type})
+                : DefaultTypeTransformation.castToType(value, type);
+        return checked(result);
+    }
+
+    private static Class<?> boxed(Class<?> type) {
+        if (type == int.class || type == long.class || type == double.class) {
+            return Number.class;
+        }
+        return type;
+    }
+
+    private static Integer wholeInt(Number n) {
+        if (n instanceof Integer i) {
+            return i;
+        }
+        if (!isWhole(n)) {
+            return null;
+        }
+        BigDecimal value = NumberMath.toBigDecimal(n);
+        try {
+            return value.intValueExact();
+        } catch (ArithmeticException e) {
+            return null;
+        }
+    }
+
+    private static boolean isWhole(Number n) {
+        if (n instanceof Integer || n instanceof Long || n instanceof BigInteger || n instanceof Short || n instanceof Byte) {
+            return true;
+        }
+        if (n instanceof Double || n instanceof Float) {
+            double d = n.doubleValue();
+            return !Double.isInfinite(d) && !Double.isNaN(d) && d == Math.rint(d);
+        }
+        return n instanceof BigDecimal d && d.signum() == 0 || n instanceof BigDecimal b && b.stripTrailingZeros().scale() <= 0;
+    }
+
+    private static boolean isLetter(Object value) {
+        return value instanceof Character || value instanceof CharSequence text && text.length() == 1;
+    }
+
+    /** A {@code case ~/…/:} value. Public: Groovy's switch calls its {@code isCase}. */
+    public static final class RegexCase {
+        private final Pattern pattern;
+
+        RegexCase(Pattern pattern) {
+            this.pattern = pattern;
+        }
+
+        public boolean isCase(Object value) {
+            return SandboxRegex.isCase(pattern, value);
+        }
     }
 
     static boolean isData(Object value) {
         return value instanceof CharSequence || value instanceof Number || value instanceof Boolean
                 || value instanceof Character || value instanceof Map<?, ?> || value instanceof Map.Entry<?, ?>
                 || value instanceof Collection<?> || value instanceof Object[] || value instanceof Matcher;
-    }
-
-    private static Object regex(CharSequence text, String name, Pattern pattern) {
-        CharSequence checked = new InterruptibleText(text.toString());
-        return switch (name) {
-            case "matches" -> pattern.matcher(checked).matches();
-            case "find" -> StringGroovyMethods.find(checked, pattern);
-            case "findAll" -> StringGroovyMethods.findAll(checked, pattern);
-            default -> pattern.split(checked);
-        };
     }
 
     private static Object copying(Object receiver, String name, Object[] args) {
@@ -196,10 +471,6 @@ public final class SandboxRuntime {
             System.arraycopy(args, 0, withFlag, 1, args.length);
         }
         return InvokerHelper.invokeMethod(copy, name, withFlag);
-    }
-
-    private static Pattern pattern(Object regex) {
-        return regex instanceof Pattern p ? p : Pattern.compile(String.valueOf(regex));
     }
 
     private static boolean isPosition(Object key) {
@@ -227,6 +498,9 @@ public final class SandboxRuntime {
     }
 
     private static List<Object> each(Object values, java.util.function.Function<Object, Object> action) {
+        if (values instanceof Collection<?> || values instanceof Object[]) {
+            SandboxSizes.walk(values, "*.");
+        }
         Iterable<?> iterable;
         if (values instanceof Iterable<?> i) {
             iterable = i;
@@ -277,43 +551,24 @@ public final class SandboxRuntime {
         return "a " + value.getClass().getSimpleName();
     }
 
-    /** A definition tried to reach something outside the data it may read. */
+    /** A definition tried to reach something outside the data it may read, or past a limit. */
     static final class SandboxViolation extends RuntimeException {
+        private static final StackWalker FRAMES = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+        /** The line of the definition being run when it was refused, 0 when not known. */
+        private final int line;
+
         SandboxViolation(String message) {
+            // No stack trace: recursion refused 500 calls deep would copy the deep stack at every level it passes.
             super(message, null, false, false);
-        }
-    }
-
-    /** Text that a regular expression reads while the thread's interruption is checked, every few thousand reads. */
-    static final class InterruptibleText implements CharSequence {
-        private final String text;
-        private int reads;
-
-        InterruptibleText(String text) {
-            this.text = text;
+            line = FRAMES.walk(frames -> frames
+                    .filter(f -> f.getDeclaringClass().getClassLoader() instanceof groovy.lang.GroovyClassLoader.InnerLoader)
+                    .findFirst()
+                    .map(StackWalker.StackFrame::getLineNumber)
+                    .orElse(0));
         }
 
-        @Override
-        public char charAt(int index) {
-            if ((++reads & 0xFFF) == 0 && Thread.currentThread().isInterrupted()) {
-                throw new SandboxViolation("stopped: the time limit ran out while matching a regular expression");
-            }
-            return text.charAt(index);
-        }
-
-        @Override
-        public int length() {
-            return text.length();
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return text.subSequence(start, end);
-        }
-
-        @Override
-        public String toString() {
-            return text;
+        int line() {
+            return line;
         }
     }
 }

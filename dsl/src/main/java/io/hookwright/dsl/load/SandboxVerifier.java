@@ -496,6 +496,14 @@ final class SandboxVerifier extends ClassCodeVisitorSupport {
     @Override
     public void visitCastExpression(CastExpression cast) {
         checkType(cast, cast.getType());
+        Expression value = cast.getExpression();
+        String target = cast.getType().getName();
+        if ((value instanceof MapExpression && !target.equals("java.util.Map") || value instanceof ClosureExpression)
+                && VALUE_TYPES.contains(target)) {
+            // Groovy would make an object of that type whose methods run the map's closures
+            error(cast, "a " + (value instanceof MapExpression ? "map" : "closure") + " cannot be turned into "
+                    + cast.getType().getNameWithoutPackage() + " in a definition");
+        }
         super.visitCastExpression(cast);
     }
 

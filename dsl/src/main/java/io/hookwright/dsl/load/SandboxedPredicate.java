@@ -2,6 +2,7 @@ package io.hookwright.dsl.load;
 
 import groovy.lang.Closure;
 import groovy.lang.GroovyObjectSupport;
+import io.hookwright.dsl.limit.Watchdog;
 import io.hookwright.dsl.model.EventPredicate;
 import io.hookwright.dsl.model.SourcePosition;
 import org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation;
@@ -9,15 +10,16 @@ import org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A {@code where} closure, cut off from the script that declared it and run on a worker thread, so a closure
- * that loops or blocks fails its match after the limit instead of holding up the engine.
+ * A {@code where} closure, cut off from the script that declared it and run on one of a few worker threads
+ * ({@link WhereWorkers}), so a closure that loops or blocks fails its match after the limit instead of holding up
+ * the engine. The limit is enforced where the work is done: a {@link Watchdog} interrupts the worker at the limit
+ * or when it allocates more than {@link SandboxLimits#WHERE_ALLOCATION}, and the compiled closure stops at its next
+ * interrupt check, so the worker is free again shortly after.
  */
 final class SandboxedPredicate implements EventPredicate {
     /**
@@ -25,8 +27,6 @@ final class SandboxedPredicate implements EventPredicate {
      * than the per-event limit; it gets this much instead, so a fresh dry-run does not fail a correct closure.
      */
     static final Duration FIRST_CALL_ALLOWANCE = Duration.ofSeconds(2);
-    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(
-            Thread.ofPlatform().daemon().name("hookwright-where-", 0).factory());
 
     private final Closure<?> closure;
     private final Duration limit;
@@ -43,8 +43,12 @@ final class SandboxedPredicate implements EventPredicate {
 
     @Override
     public boolean test(Map<String, Object> event) {
-        Future<Boolean> answer = WORKERS.submit(() -> DefaultTypeTransformation.castToBoolean(closure.call(event)));
         Duration allowed = warmedUp || limit.compareTo(FIRST_CALL_ALLOWANCE) >= 0 ? limit : FIRST_CALL_ALLOWANCE;
+        Future<Boolean> answer = WhereWorkers.SHARED.submit(() -> evaluate(event, allowed));
+        if (answer == null) {
+            throw new PredicateFailure("where { } at " + position + " not run: every where worker is busy ("
+                    + WhereWorkers.SIZE + " running)");
+        }
         try {
             return answer.get(allowed.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -52,8 +56,7 @@ final class SandboxedPredicate implements EventPredicate {
             throw new PredicateFailure("where { } at " + position + " ran longer than its " + Durations.format(allowed)
                     + " limit and was stopped");
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw new PredicateFailure("where { } at " + position + " failed: " + describe(cause));
+            throw new PredicateFailure("where { } at " + position + " failed: " + describe(e.getCause(), allowed));
         } catch (InterruptedException e) {
             answer.cancel(true);
             Thread.currentThread().interrupt();
@@ -63,15 +66,52 @@ final class SandboxedPredicate implements EventPredicate {
         }
     }
 
-    private static String describe(Throwable cause) {
-        if (cause instanceof SandboxRuntime.SandboxViolation) {
+    /** Runs on a worker: the closure, with the time and memory it has. */
+    private boolean evaluate(Map<String, Object> event, Duration allowed) {
+        Watchdog.Guard guard = Watchdog.SHARED.watch(allowed, SandboxLimits.WHERE_ALLOCATION);
+        try (SandboxLimits.Scope ignored = SandboxLimits.until(System.nanoTime() + allowed.toNanos())) {
+            return DefaultTypeTransformation.castToBoolean(closure.call(event));
+        } catch (Throwable e) {
+            // Groovy's interrupt checks throw InterruptedException, undeclared
+            if (guard.tripped() == Watchdog.Reason.MEMORY) {
+                throw new OverBudget();
+            }
+            throw e;
+        } finally {
+            guard.close();
+        }
+    }
+
+    private static String describe(Throwable cause, Duration allowed) {
+        if (cause instanceof OverBudget) {
+            return "it allocated more than " + (SandboxLimits.WHERE_ALLOCATION >> 20) + " MiB and was stopped";
+        }
+        if (SandboxRegex.outOfTime(cause)) {
+            return "it ran longer than its " + Durations.format(allowed) + " limit in a regular expression and was stopped";
+        }
+        if (cause instanceof SandboxRuntime.SandboxViolation || cause instanceof io.hookwright.dsl.regex.RegexLimitException
+                || cause instanceof io.hookwright.dsl.regex.RegexRefusedException) {
             return cause.getMessage();
+        }
+        if (cause instanceof InterruptedException || cause instanceof groovy.lang.GroovyRuntimeException
+                && cause.getCause() instanceof InterruptedException) {
+            return "it ran longer than its " + Durations.format(allowed) + " limit and was stopped";
         }
         if (cause instanceof StackOverflowError) {
             return "it ran out of stack: look for recursion without end";
         }
+        if (cause instanceof OutOfMemoryError) {
+            return "it ran out of memory and was stopped";
+        }
         String message = cause.getMessage();
         return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
+    }
+
+    /** The closure was stopped for allocating more than its budget. */
+    private static final class OverBudget extends RuntimeException {
+        OverBudget() {
+            super(null, null, false, false);
+        }
     }
 
     /** What a {@code where} closure sees as its owner and delegate: nothing it can call. */

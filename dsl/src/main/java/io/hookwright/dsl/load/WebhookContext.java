@@ -59,7 +59,14 @@ public final class WebhookContext extends GroovyObjectSupport {
     /** {@code label en: 'Create SharePoint space', fr: 'Créer un espace SharePoint'}. */
     public void label(Map<?, ?> byLanguage) {
         Map<String, String> texts = new LinkedHashMap<>();
-        byLanguage.forEach((language, text) -> texts.put(String.valueOf(language), String.valueOf(text)));
+        for (Map.Entry<?, ?> entry : byLanguage.entrySet()) {
+            if (!(entry.getValue() instanceof String || entry.getValue() instanceof groovy.lang.GString)) {
+                session.error(session.namedArgument("label", String.valueOf(entry.getKey()), true), "label "
+                        + entry.getKey() + ": takes text in quotes, not " + Values.describe(entry.getValue()));
+                return;
+            }
+            texts.put(String.valueOf(entry.getKey()), entry.getValue().toString());
+        }
         if (texts.isEmpty()) {
             session.error("label", "label needs at least one language: label en: '…'");
             return;
@@ -134,7 +141,8 @@ public final class WebhookContext extends GroovyObjectSupport {
     }
 
     private String text(Object value, String word) {
-        if (value instanceof CharSequence s) {
+        if (value instanceof String || value instanceof groovy.lang.GString) {
+            CharSequence s = (CharSequence) value;
             return s.toString();
         }
         session.error(session.argument(word, 0), word + " takes text in quotes, not " + Values.describe(value));

@@ -1,0 +1,9 @@
+// expect: not a block { }
+def c = { -> 'Done' }
+webhook('escape') {
+    on 'Project:Created'
+    filter {
+        field('Status') == c
+    }
+    request { post 'https://example.com/hook' }
+}

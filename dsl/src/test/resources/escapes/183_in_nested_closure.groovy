@@ -1,0 +1,9 @@
+// expect: not a list
+def c = { -> 1 }
+webhook('escape') {
+    on 'Project:Created'
+    filter {
+        field('Status').in(['Done', [c]])
+    }
+    request { post 'https://example.com/hook' }
+}
