@@ -164,7 +164,7 @@ class SecretLeakTest {
             closed = socket.getLocalPort();
         }
         receiver.stubFor(any(urlPathMatching("/.*")).willReturn(aResponse().withStatus(200)));
-        start(false, webhook("bad_url", "RECEIVER/hooks/${secrets.URL_KEY}/${entity.key}", "Bearer ${secrets.TOKEN}")
+        start(false, webhook("bad_url", "RECEIVER/hooks/${secrets.URL_KEY}/${entity.key?no_esc}", "Bearer ${secrets.TOKEN}")
                 + webhook("newline", "RECEIVER/n", "Bearer ${secrets.NEWLINE_TOKEN}")
                 + webhook("private", "http://127.0.0.1:" + receiver.getPort() + "/p/${secrets.URL_KEY}", "Bearer ${secrets.TOKEN}")
                 + webhook("refused", "http://localhost:" + closed + "/r/${secrets.URL_KEY}?t=${secrets.TOKEN}", "Bearer ${secrets.TOKEN}")
