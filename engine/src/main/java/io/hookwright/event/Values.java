@@ -7,6 +7,9 @@ import java.util.Objects;
 
 /** Comparing and showing JSON-like values: numbers compare by value whatever their Java type. */
 public final class Values {
+    /** Numbers whose exponent or digits go beyond this are shown in scientific notation. */
+    private static final int PLAIN_EXPONENT = 40;
+
     private Values() {
     }
 
@@ -74,12 +77,27 @@ public final class Values {
             return "'" + s + "'";
         }
         if (value instanceof BigDecimal b) {
-            return b.stripTrailingZeros().toPlainString();
+            return plain(b);
         }
         if (value instanceof Number || value instanceof Boolean) {
             return value.toString();
         }
         String json = EventJson.write(value);
         return json.length() > 80 ? json.substring(0, 77) + "..." : json;
+    }
+
+    /**
+     * A decimal as written without an exponent when that is short, else in scientific notation: written out in full,
+     * {@code 1e999999999} would be a billion characters.
+     */
+    static String plain(BigDecimal value) {
+        if (value.signum() == 0) {
+            return "0";
+        }
+        long exponent = (long) value.precision() - value.scale() - 1;
+        if (Math.abs(exponent) > PLAIN_EXPONENT || value.precision() > PLAIN_EXPONENT) {
+            return value.toString();
+        }
+        return value.stripTrailingZeros().toPlainString();
     }
 }
