@@ -205,7 +205,7 @@ final class ServeCommand implements Callable<Integer> {
         int runs = 0;
         int vetoed = 0;
         for (Event event : events) {
-            Ingest.Outcome outcome = ingest.publish(event);
+            Ingest.Outcome outcome = ingest.publish(Ingest.FEED, event);
             runs += ((List<?>) outcome.result().get("runs")).size();
             vetoed += outcome.vetoed() ? 1 : 0;
         }
