@@ -4,6 +4,7 @@ import io.hookwright.execution.Engine;
 import io.hookwright.execution.EngineFixture;
 import io.hookwright.server.auth.Scope;
 import io.hookwright.server.auth.Tokens;
+import io.hookwright.testdb.Backend;
 
 import java.io.IOException;
 import java.net.URI;
@@ -32,7 +33,12 @@ public final class ServerFixture implements AutoCloseable {
     }
 
     public ServerFixture(Path dir, int receiverPort, String definitions, long maxBodyBytes) {
-        engineFixture = new EngineFixture(dir, receiverPort, definitions);
+        this(Backend.SQLITE, dir, receiverPort, definitions, maxBodyBytes);
+    }
+
+    /** The same on {@code backend}: a SQLite file in {@code dir}, or a fresh PostgreSQL database. */
+    public ServerFixture(Backend backend, Path dir, int receiverPort, String definitions, long maxBodyBytes) {
+        engineFixture = new EngineFixture(backend, dir, receiverPort, definitions);
         Tokens tokens = null;
         for (Scope scope : Scope.values()) {
             tokens = tokens == null ? Tokens.of(scope.word(), token(scope), EnumSet.of(scope))
