@@ -70,7 +70,7 @@ class PagesOverHttpTest {
         HttpResponse<String> response = page("GET", "/ui/runs?webhook=erp_sync", null);
 
         assertEquals(303, response.statusCode());
-        assertEquals(server.uri("/login?next=%2Fui%2Fruns%3Fwebhook%3Derp_sync").toString(),
+        assertEquals("/login?next=%2Fui%2Fruns%3Fwebhook%3Derp_sync",
                 response.headers().firstValue("Location").orElse(null));
         assertTrue(response.headers().firstValue("WWW-Authenticate").isEmpty());
     }
@@ -134,6 +134,6 @@ class PagesOverHttpTest {
 
         assertFalse(server.engine.states().get("erp_sync").active());
         assertEquals(303, response.statusCode());
-        assertEquals(server.uri("/ui/webhooks").toString(), response.headers().firstValue("Location").orElse(null));
+        assertEquals("/ui/webhooks", response.headers().firstValue("Location").orElse(null));
     }
 }
