@@ -235,7 +235,13 @@ final class ServeCommand implements Callable<Integer> {
         int runs = 0;
         int vetoed = 0;
         for (Event event : events) {
-            Ingest.Outcome outcome = ingest.publish(Ingest.FEED, event);
+            Ingest.Outcome outcome;
+            try {
+                outcome = ingest.publish(Ingest.FEED, event);
+            } catch (Ingest.IdConflict e) {
+                out.println("Skipped an event of " + feed + ": " + e.getMessage());
+                continue;
+            }
             runs += ((List<?>) outcome.result().get("runs")).size();
             vetoed += outcome.vetoed() ? 1 : 0;
         }
