@@ -93,6 +93,10 @@ public final class EventJson {
     private static Object tree(String json) {
         try {
             return INPUT.readValue(json, Object.class);
+        } catch (NumberFormatException e) {
+            // An exponent past what a BigDecimal holds (1e9999999999): far beyond EventLimits' bounds anyway.
+            throw new EventFormatException("(body)", "a number has an exponent beyond "
+                    + EventLimits.MAX_NUMBER_EXPONENT + " either way");
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             throw new EventFormatException("(body)", "not valid JSON: " + e.getOriginalMessage()

@@ -61,6 +61,8 @@ public final class Workspace {
                     + ": not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new WorkspaceException("cannot read " + file + ": " + e.getMessage());
+        } catch (NumberFormatException e) {
+            throw new WorkspaceException(file + ": a number has an exponent beyond what can be read");
         }
         List<WorkspaceEntity> entities = new ArrayList<>();
         List<Object> list = (List<Object>) root.get("entities");

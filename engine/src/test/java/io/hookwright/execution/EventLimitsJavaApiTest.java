@@ -134,6 +134,10 @@ class EventLimitsJavaApiTest {
                 Clock.systemUTC()).build(space.project("DEMO"), "Project:Updated", List.of("Budget=1e-999999999"), null));
         assertTrue(set.getMessage().contains("exponent"), set.getMessage());
 
+        Files.writeString(file, "{\"entities\": [{\"type\": \"Project\", \"id\": \"p-1\", \"attributes\": {\"B\": 1e9999999999}}]}");
+        WorkspaceException overflow = assertThrows(WorkspaceException.class, () -> Workspace.load(file));
+        assertTrue(overflow.getMessage().contains("exponent"), overflow.getMessage());
+
         Files.writeString(file, "{\"entities\": [{\"type\": \"Project\", \"id\": \"p-1\", \"attributes\": {\"D\": "
                 + "[".repeat(5000) + "]".repeat(5000) + "}}]}");
         WorkspaceException deep = assertThrows(WorkspaceException.class, () -> Workspace.load(file));

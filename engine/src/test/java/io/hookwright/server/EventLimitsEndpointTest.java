@@ -191,6 +191,12 @@ class EventLimitsEndpointTest {
                 "current", PLACEHOLDER)))), "1e-999999999"), "changes[0].current", "exponent");
         refused(raw(event(e -> attributes(e).put("Budget", PLACEHOLDER)), "1".repeat(20_000)), "(body)",
                 "Number value length");
+        for (String overflowing : List.of("1e9999999999", "1e-2147483649", "-9e2147483648", "1.5e+99999999999999")) {
+            HttpResponse<String> response = server.post("/events", Scope.EVENTS_WRITE,
+                    raw(event(e -> attributes(e).put("Budget", PLACEHOLDER)), overflowing));
+            assertEquals(400, response.statusCode(), overflowing + ": " + response.body());
+            assertTrue(response.body().contains("exponent"), response.body());
+        }
         assertHealthyAndServing();
     }
 
