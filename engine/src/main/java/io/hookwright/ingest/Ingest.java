@@ -9,9 +9,13 @@ import io.hookwright.execution.Fired;
 import io.hookwright.execution.Published;
 import io.hookwright.execution.WebhookVetoedException;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +37,9 @@ public final class Ingest {
     /** The widest caller kept as it is (the column's width); a longer name is kept as its digest. */
     private static final int MAX_CALLER_KEY = 200;
 
+    /** The caller {@code serve --feed} posts as: no token name holds a space. */
+    public static final String FEED = "serve --feed";
+
     private final Engine engine;
     private final ReceivedEvents received;
     private final Clock clock;
@@ -52,10 +59,7 @@ public final class Ingest {
         return received.forgetBefore(clock.instant().minus(REMEMBERED));
     }
 
-    /** The caller {@code serve --feed} posts as: no token name holds a space. */
-    public static final String FEED = "serve --feed";
-
-    /** A caller's event id already used with another event; {@code field} names its id, e.g. {@code [2].id}. */
+    /** A caller's event id already used with another event. */
     public static final class IdConflict extends RuntimeException {
         private final String eventId;
 
@@ -129,9 +133,9 @@ public final class Ingest {
             return caller;
         }
         try {
-            return "sha-256 " + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(caller.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return "sha-256 " + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(caller.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

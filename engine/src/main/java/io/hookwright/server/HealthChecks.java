@@ -3,7 +3,10 @@ package io.hookwright.server;
 import io.hookwright.execution.Engine;
 import io.hookwright.execution.LoadedDefinitions;
 import io.hookwright.store.Database;
+import io.hookwright.store.Dialect;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,7 +52,8 @@ public final class HealthChecks {
         Long depth = null;
         try {
             depth = store().get(STORE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            checks.put("store", "ok");
+            checks.put("store", fileRemoved() ? "the database file was removed: what is written now is lost at the "
+                    + "next start" : "ok");
         } catch (TimeoutException e) {
             checks.put("store", "the database did not answer within " + STORE_TIMEOUT.toSeconds() + " s");
         } catch (ExecutionException e) {
@@ -61,6 +65,11 @@ public final class HealthChecks {
             checks.put("store", "the check was interrupted");
         }
         return new Health(checks.values().stream().allMatch("ok"::equals), checks, depth);
+    }
+
+    /** A SQLite file deleted under the engine: its open connections still answer, from a file no start will find. */
+    private boolean fileRemoved() {
+        return database.kind() == Dialect.SQLITE && !Files.exists(Path.of(database.where()));
     }
 
     /** The outbox depth, read on a thread of its own so a hanging connection cannot hold the probe. */

@@ -86,6 +86,18 @@ class HealthEndpointTest {
     }
 
     @Test
+    void aDeletedDatabaseFileIs503() throws Exception {
+        start(Backend.SQLITE);
+        assertEquals(200, health().statusCode());
+        java.nio.file.Files.delete(dir.resolve("hookwright.db"));
+
+        HttpResponse<String> gone = health();
+        assertEquals(503, gone.statusCode(), gone.body());
+        assertTrue(((String) checks(gone).get("store")).contains("removed"), gone.body());
+        assertFalse(gone.body().contains(dir.toString()), "the path stays in the log: " + gone.body());
+    }
+
+    @Test
     void aPostgresqlThatRefusesConnectionsIs503UntilItIsBack() throws Exception {
         start(Backend.POSTGRES);
         assertEquals(200, health().statusCode());
