@@ -32,6 +32,8 @@ public final class EventJson {
     public static final int MAX_INPUT_NAME_LENGTH = 2 * EventLimits.MAX_FIELD_NAME_LENGTH;
     /** The longest number the parser reads (characters); {@link EventLimits} refuses more than 100 digits after. */
     public static final int MAX_INPUT_NUMBER_LENGTH = 10_000;
+    /** The most events one array may hold: each is published in turn while the request waits. */
+    public static final int MAX_EVENTS = 1000;
     /** The mapper every JSON-like value in the engine goes through: decimals stay exact, order is kept. */
     public static final ObjectMapper MAPPER = mapper(new JsonFactory());
     /**
@@ -77,6 +79,10 @@ public final class EventJson {
         }
         if (list.isEmpty()) {
             throw new EventFormatException("(body)", "the array holds no event");
+        }
+        if (list.size() > MAX_EVENTS) {
+            throw new EventFormatException("(body)", "the array holds " + list.size() + " events; at most " + MAX_EVENTS
+                    + " in one request");
         }
         java.util.List<Event> events = new java.util.ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {

@@ -155,6 +155,13 @@ class EventLimitsEndpointTest {
     }
 
     @Test
+    void anArrayOfTooManyEventsIsRefused() {
+        String one = "{\"type\": \"Project:Updated\", \"entity\": {\"type\": \"Project\", \"id\": \"p\"}}";
+        refused("[" + String.join(",", java.util.Collections.nCopies(1001, one)) + "]", "(body)",
+                "holds 1001 events; at most 1000");
+    }
+
+    @Test
     void controlCharactersInIdentifiersAreRefusedAndOtherUnicodeIsTaken() {
         for (String bad : List.of("a\u0000b", "line\nbreak", "tab\there", "esc\u001b[31m", "del\u007f", "c1\u0085",
                 "bidi\u202eevil", "iso\u2066late", "sep\u2028x", "lone\ud800half", "rlm\u200fx")) {
