@@ -9,6 +9,8 @@ final class ExitCodes {
     static final int USAGE = 2;
     /** The database could not be opened or reached. */
     static final int UNAVAILABLE = 3;
+    /** {@code serve} hit a fatal error (out of memory…) and stopped, for its supervisor to start it again. */
+    static final int FATAL = 4;
 
     private ExitCodes() {
     }

@@ -32,6 +32,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run the engine: deliver the outbox, take events and transactions over HTTP, serve the web page "
@@ -121,6 +122,8 @@ final class ServeCommand implements Callable<Integer> {
         DefinitionsWatcher watcher = watch ? new DefinitionsWatcher(serving.reloader(), Duration.ofMillis(300),
                 load -> reloaded(load, out)) : null;
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean fatal = new AtomicBoolean();
+        serving.fatal().onFatal(() -> stopOnFatal(serving, fatal, stopped));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (watcher != null) {
                 watcher.close();
@@ -148,7 +151,34 @@ final class ServeCommand implements Callable<Integer> {
         out.println("Stop with Ctrl-C; deliveries in flight finish first, the rest stay queued.");
         out.flush();
         stopped.await();
-        return ExitCodes.OK;
+        return fatal.get() ? ExitCodes.FATAL : ExitCodes.OK;
+    }
+
+    /** How long stopping after a fatal error may take before the process is halted without finishing it. */
+    private static final Duration FATAL_STOP = Duration.ofSeconds(30);
+
+    /**
+     * After a fatal error (out of memory…) the process exits with {@link ExitCodes#FATAL} for its supervisor to start
+     * it again, rather than living on as a zombie: the shutdown hook lets deliveries in flight finish as far as it
+     * can, and if that hangs, the process is halted.
+     */
+    private static void stopOnFatal(Serving serving, AtomicBoolean fatal, CountDownLatch stopped) {
+        fatal.set(true);
+        Thread.ofPlatform().daemon().name("hookwright-fatal-halt").start(() -> {
+            try {
+                Thread.sleep(FATAL_STOP.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            Runtime.getRuntime().halt(ExitCodes.FATAL);
+        });
+        try {
+            System.err.println("hookwright serve: " + serving.fatal().first().map(f -> f.describe()).orElse("fatal error")
+                    + "; stopping (exit " + ExitCodes.FATAL + ") so that a supervisor can start it again");
+        } catch (Throwable ignored) {
+            // Out of memory even for this: the exit code says it.
+        }
+        stopped.countDown();
     }
 
     private DeliverySettings delivery() {
@@ -206,7 +236,13 @@ final class ServeCommand implements Callable<Integer> {
         int runs = 0;
         int vetoed = 0;
         for (Event event : events) {
-            Ingest.Outcome outcome = ingest.publish(event);
+            Ingest.Outcome outcome;
+            try {
+                outcome = ingest.publish(Ingest.FEED, event);
+            } catch (Ingest.IdConflict e) {
+                out.println("Skipped an event of " + feed + ": " + e.getMessage());
+                continue;
+            }
             runs += ((List<?>) outcome.result().get("runs")).size();
             vetoed += outcome.vetoed() ? 1 : 0;
         }

@@ -1,6 +1,8 @@
 package io.hookwright.event;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -16,15 +18,50 @@ import java.util.regex.Pattern;
 
 /** The JSON form of an event, exactly as DESIGN's "Events" gives it. */
 public final class EventJson {
+    /**
+     * The deepest nesting the parser reads: an attribute value's {@link EventLimits#MAX_DEPTH} plus the event's own
+     * levels (the array of events, the event, the entity, its attributes) and some room.
+     */
+    public static final int MAX_INPUT_DEPTH = EventLimits.MAX_DEPTH + 8;
+    /**
+     * The longest text the parser reads (characters): more than the default 1 MiB body holds, so that within it the
+     * error names the field ({@link EventLimits#MAX_TEXT_LENGTH}, or an identifier's limit).
+     */
+    public static final int MAX_INPUT_TEXT_LENGTH = 2_000_000;
+    /** The longest object key the parser reads; {@link EventLimits} refuses names over 200 after. */
+    public static final int MAX_INPUT_NAME_LENGTH = 2 * EventLimits.MAX_FIELD_NAME_LENGTH;
+    /** The longest number the parser reads (characters); {@link EventLimits} refuses more than 100 digits after. */
+    public static final int MAX_INPUT_NUMBER_LENGTH = 10_000;
+    /** The most events one array may hold: each is published in turn while the request waits. */
+    public static final int MAX_EVENTS = 1000;
     /** The mapper every JSON-like value in the engine goes through: decimals stay exact, order is kept. */
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .build();
-    private static final Pattern TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_]*:[A-Za-z][A-Za-z0-9_]*");
+    public static final ObjectMapper MAPPER = mapper(new JsonFactory());
+    /**
+     * The mapper JSON from outside is read with (event bodies, workspace files, request bodies): {@link #MAPPER} with
+     * the parser bounded, so a body cannot nest, or hold text or numbers, beyond what {@link EventLimits} then
+     * checks field by field. The bounds are wider than {@link EventLimits}' so that its errors, which name the field,
+     * come first. Keys are not interned: they come from anyone.
+     */
+    public static final ObjectMapper INPUT = mapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_INPUT_DEPTH)
+                    .maxStringLength(MAX_INPUT_TEXT_LENGTH)
+                    .maxNameLength(MAX_INPUT_NAME_LENGTH)
+                    .maxNumberLength(MAX_INPUT_NUMBER_LENGTH)
+                    .build())
+            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+            .build());
+    static final Pattern TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_]*:[A-Za-z][A-Za-z0-9_]*");
 
     private EventJson() {
+    }
+
+    private static ObjectMapper mapper(JsonFactory factory) {
+        return JsonMapper.builder(factory)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .build();
     }
 
     public static Event parse(String json) {
@@ -43,6 +80,10 @@ public final class EventJson {
         if (list.isEmpty()) {
             throw new EventFormatException("(body)", "the array holds no event");
         }
+        if (list.size() > MAX_EVENTS) {
+            throw new EventFormatException("(body)", "the array holds " + list.size() + " events; at most " + MAX_EVENTS
+                    + " in one request");
+        }
         java.util.List<Event> events = new java.util.ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
             String place = "[" + i + "]";
@@ -57,7 +98,11 @@ public final class EventJson {
 
     private static Object tree(String json) {
         try {
-            return MAPPER.readValue(json, Object.class);
+            return INPUT.readValue(json, Object.class);
+        } catch (NumberFormatException e) {
+            // An exponent past what a BigDecimal holds (1e9999999999): far beyond EventLimits' bounds anyway.
+            throw new EventFormatException("(body)", "a number has an exponent beyond "
+                    + EventLimits.MAX_NUMBER_EXPONENT + " either way");
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             throw new EventFormatException("(body)", "not valid JSON: " + e.getOriginalMessage()
@@ -69,27 +114,29 @@ public final class EventJson {
     @SuppressWarnings("unchecked")
     public static Event fromMap(Map<String, Object> map) {
         String type = text(map, "type", true);
-        if (!TYPE.matcher(type).matches()) {
-            throw new EventFormatException("type", "'" + type + "' is not Entity:Action, e.g. Task:Updated");
-        }
+        EventLimits.type(type);
         Map<String, Object> entity = object(require(map, "entity"), "entity");
         Map<String, Object> attributes = entity.get("attributes") == null ? Map.of()
                 : object(entity.get("attributes"), "entity.attributes");
-        Entity subject = new Entity(text(entity, "type", "entity.type", true), text(entity, "id", "entity.id", true),
-                text(entity, "key", "entity.key", false), attributes);
-        if (!subject.type().equals(type.substring(0, type.indexOf(':')))) {
-            throw new EventFormatException("entity.type", "'" + subject.type() + "' does not match the event type "
+        String entityType = text(entity, "type", "entity.type", true);
+        EventLimits.identifier("entity.type", entityType, EventLimits.MAX_NAME_LENGTH);
+        if (!entityType.equals(type.substring(0, type.indexOf(':')))) {
+            throw new EventFormatException("entity.type", "'" + entityType + "' does not match the event type "
                     + type);
         }
+        Entity subject = new Entity(entityType, text(entity, "id", "entity.id", true),
+                text(entity, "key", "entity.key", false), attributes);
         Map<String, Object> initiator = map.get("initiator") == null ? null : object(map.get("initiator"), "initiator");
         Map<String, Object> parent = map.get("parent") == null ? null : object(map.get("parent"), "parent");
         Map<String, Object> before = map.get("before") == null ? null : object(map.get("before"), "before");
-        return new Event(text(map, "id", false), type, timestamp(map), text(map, "tenant", false),
+        Event event = new Event(text(map, "id", false), type, timestamp(map), text(map, "tenant", false),
                 initiator == null ? null : new Initiator(text(initiator, "userId", "initiator.userId", false),
                         text(initiator, "name", "initiator.name", false), text(initiator, "login", "initiator.login", false)),
                 subject, before, changes(map.get("changes")),
                 parent == null ? null : new EntityRef(text(parent, "type", "parent.type", true),
                         text(parent, "id", "parent.id", true), text(parent, "key", "parent.key", false)));
+        EventLimits.check(event);
+        return event;
     }
 
     private static Instant timestamp(Map<String, Object> map) {
@@ -100,7 +147,8 @@ public final class EventJson {
         try {
             return Instant.parse(value.toString());
         } catch (DateTimeParseException e) {
-            throw new EventFormatException("timestamp", "'" + value + "' is not an ISO-8601 instant such as 2026-11-23T10:00:00Z");
+            String shown = value.toString().length() > 60 ? value.toString().substring(0, 60) + "…" : value.toString();
+            throw new EventFormatException("timestamp", "'" + shown + "' is not an ISO-8601 instant such as 2026-11-23T10:00:00Z");
         }
     }
 

@@ -13,7 +13,11 @@ public final class Events {
     private Events() {
     }
 
+    /**
+     * @throws EventFormatException when the event breaks one of {@link EventLimits}, naming the field
+     */
     public static Event complete(Event event, Clock clock) {
+        EventLimits.check(event);
         String id = event.id() != null ? event.id() : "evt_" + UUID.randomUUID();
         var timestamp = event.timestamp() != null ? event.timestamp() : clock.instant();
         List<Change> changes = !event.changes().isEmpty() || event.before() == null

@@ -119,7 +119,7 @@ public final class Engine implements AutoCloseable {
 
     /** Begins the engine's side of a host transaction on the host's JDBC connection. */
     public EngineTransaction begin(Connection connection) throws SQLException {
-        return new EngineTransaction(this, Objects.requireNonNull(connection, "connection"));
+        return new EngineTransaction(this, Objects.requireNonNull(connection, "connection"), null);
     }
 
     /**
@@ -128,8 +128,17 @@ public final class Engine implements AutoCloseable {
      * commits and never if it rolls back.
      */
     public EngineTransaction begin() {
+        return beginFor(null);
+    }
+
+    /**
+     * {@link #begin()} for one caller of the REST API (a token's name): the message ids of its events derive from
+     * the caller as well as the event id, so two callers that use the same event id get messages of their own
+     * instead of one message for both.
+     */
+    public EngineTransaction beginFor(String caller) {
         try {
-            return new EngineTransaction(this, null);
+            return new EngineTransaction(this, null, caller);
         } catch (SQLException e) {
             throw new IllegalStateException("unreachable: no host connection", e);
         }

@@ -51,6 +51,8 @@ public final class EngineTransaction implements AutoCloseable {
     /** Why async-inside messages are missing from the host's transaction: committing it would lose them. */
     private IllegalStateException notQueued;
     private State state = State.OPEN;
+    /** The REST caller whose events these are; null for the host's own. Event ids are unique per caller only. */
+    private final String caller;
 
     /** A sync-after-commit webhook waiting for the commit, and where its result goes. */
     private record Waiting(Outgoing out, List<Fired> fired, int index) {
@@ -59,10 +61,12 @@ public final class EngineTransaction implements AutoCloseable {
     /**
      * @param connection the host's connection, or null for {@link Engine#publish}: no host transaction, treated as
      *                   committed, with async-inside messages queued on the engine's own connection
+     * @param caller     the REST caller whose events these are, or null for the host's own (the Java API)
      */
-    EngineTransaction(Engine engine, Connection connection) throws SQLException {
+    EngineTransaction(Engine engine, Connection connection, String caller) throws SQLException {
         this.engine = engine;
         this.connection = connection;
+        this.caller = caller;
         this.restoreAutoCommit = connection != null && connection.getAutoCommit();
         if (restoreAutoCommit) {
             connection.setAutoCommit(false);
@@ -137,7 +141,8 @@ public final class EngineTransaction implements AutoCloseable {
         String mode = spec.mode();
         boolean isInside = spec.transaction() == TransactionMode.INSIDE;
         boolean vetoes = spec.synchronous() && isInside;
-        String messageId = MessageIds.of(event.id(), code);
+        // Identifiers hold no control characters (EventLimits), so caller and id cannot run into each other.
+        String messageId = MessageIds.of(caller == null ? event.id() : caller + "\u0000" + event.id(), code);
         RenderedRequest request;
         try {
             request = renderer.render(loaded.definitions().compiled(code));

@@ -37,15 +37,17 @@ public final class HttpTransactions {
 
     private static final class Open {
         final EngineTransaction tx;
+        final String owner;
         final Instant expiresAt;
 
-        Open(EngineTransaction tx, Instant expiresAt) {
+        Open(EngineTransaction tx, String owner, Instant expiresAt) {
             this.tx = tx;
+            this.owner = owner;
             this.expiresAt = expiresAt;
         }
     }
 
-    private record Ended(String how, Instant at) {
+    private record Ended(String owner, String how, Instant at) {
     }
 
     /** A transaction that cannot take this request; {@code status} is the HTTP status that says why. */
@@ -71,18 +73,22 @@ public final class HttpTransactions {
     public record Begun(String id, Instant expiresAt) {
     }
 
-    public Begun begin() {
+    /**
+     * Begins a transaction that belongs to {@code owner} (a token's name): to anyone else it does not exist. Its
+     * events' message ids are the owner's, as with {@link Ingest}.
+     */
+    public Begun begin(String owner) {
         byte[] bytes = new byte[12];
         random.nextBytes(bytes);
         String id = "tx_" + HexFormat.of().formatHex(bytes);
         Instant expiresAt = clock.instant().plus(ttl);
-        open.put(id, new Open(engine.begin(), expiresAt));
+        open.put(id, new Open(engine.beginFor(Ingest.key(owner)), owner, expiresAt));
         return new Begun(id, expiresAt);
     }
 
     /** Publishes into the transaction; the result shows a veto, after which the transaction is rollback-only. */
-    public Published publish(String id, Event event) {
-        Open tx = take(id);
+    public Published publish(String owner, String id, Event event) {
+        Open tx = take(owner, id);
         synchronized (tx) {
             if (tx.tx.vetoed()) {
                 throw new Unavailable(409, "transaction " + id + " is rollback-only: a sync-inside webhook vetoed it");
@@ -91,8 +97,8 @@ public final class HttpTransactions {
         }
     }
 
-    public boolean vetoed(String id) {
-        return take(id).tx.vetoed();
+    public boolean vetoed(String owner, String id) {
+        return take(owner, id).tx.vetoed();
     }
 
     /**
@@ -100,15 +106,15 @@ public final class HttpTransactions {
      *
      * @throws WebhookVetoedException when a sync-inside webhook vetoed it: it has been rolled back
      */
-    public List<Published> commit(String id) {
-        Open tx = take(id);
+    public List<Published> commit(String owner, String id) {
+        Open tx = take(owner, id);
         synchronized (tx) {
             open.remove(id);
             try {
                 tx.tx.commit();
-                ended.put(id, new Ended("committed", clock.instant()));
+                ended.put(id, new Ended(owner, "committed", clock.instant()));
             } catch (WebhookVetoedException veto) {
-                ended.put(id, new Ended("rolled back (vetoed)", clock.instant()));
+                ended.put(id, new Ended(owner, "rolled back (vetoed)", clock.instant()));
                 throw veto;
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
@@ -117,8 +123,8 @@ public final class HttpTransactions {
         }
     }
 
-    public List<Published> rollback(String id) {
-        Open tx = take(id);
+    public List<Published> rollback(String owner, String id) {
+        Open tx = take(owner, id);
         synchronized (tx) {
             open.remove(id);
             end(tx, id, "rolled back");
@@ -152,17 +158,18 @@ public final class HttpTransactions {
         } catch (SQLException e) {
             LOG.warning("rolling back " + id + " failed: " + e.getMessage());
         }
-        ended.put(id, new Ended(how, clock.instant()));
+        ended.put(id, new Ended(tx.owner, how, clock.instant()));
     }
 
-    private Open take(String id) {
+    /** The owner's open transaction; another caller's is answered as one that does not exist. */
+    private Open take(String owner, String id) {
         expire();
         Open tx = open.get(id);
-        if (tx != null) {
+        if (tx != null && tx.owner.equals(owner)) {
             return tx;
         }
-        Optional<Ended> how = Optional.ofNullable(ended.get(id));
-        if (how.isPresent()) {
+        Optional<Ended> how = Optional.ofNullable(ended.get(id)).filter(e -> e.owner().equals(owner));
+        if (tx == null && how.isPresent()) {
             throw new Unavailable(410, "transaction " + id + " " + how.get().how());
         }
         throw new Unavailable(404, "no open transaction " + id);

@@ -2,6 +2,7 @@ package io.hookwright.ingest;
 
 import io.hookwright.store.Database;
 import io.hookwright.store.Schema.ReceivedEvents;
+import org.jooq.Condition;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -14,33 +15,56 @@ public final class JooqReceivedEvents implements io.hookwright.ingest.ReceivedEv
         this.database = database;
     }
 
-    @Override
-    public boolean claim(String eventId, Instant now) {
-        return database.dsl().insertInto(ReceivedEvents.TABLE, ReceivedEvents.EVENT_ID, ReceivedEvents.RECEIVED_AT)
-                .values(eventId, now.toEpochMilli())
-                .onConflictDoNothing()
-                .execute() == 1;
+    private static Condition row(String caller, String eventId) {
+        return ReceivedEvents.CALLER.eq(caller).and(ReceivedEvents.EVENT_ID.eq(eventId));
     }
 
     @Override
-    public void answered(String eventId, Answer answer) {
+    public Optional<String> claim(String caller, String eventId, String digest, Instant now) {
+        for (int tries = 0; tries < 3; tries++) {
+            boolean claimed = database.dsl().insertInto(ReceivedEvents.TABLE, ReceivedEvents.CALLER,
+                            ReceivedEvents.EVENT_ID, ReceivedEvents.BODY_DIGEST, ReceivedEvents.RECEIVED_AT)
+                    .values(caller, eventId, digest, now.toEpochMilli())
+                    .onConflictDoNothing()
+                    .execute() == 1;
+            if (claimed) {
+                return Optional.empty();
+            }
+            Optional<String> first = digest(caller, eventId);
+            if (first.isPresent()) {
+                return first;
+            }
+            // Released between the two statements (its processing failed): the caller may claim it again.
+        }
+        throw new IllegalStateException("event " + eventId + " is being posted and released over and over; try again");
+    }
+
+    @Override
+    public Optional<String> digest(String caller, String eventId) {
+        return database.dsl().select(ReceivedEvents.BODY_DIGEST).from(ReceivedEvents.TABLE)
+                .where(row(caller, eventId))
+                .fetchOptional(ReceivedEvents.BODY_DIGEST);
+    }
+
+    @Override
+    public void answered(String caller, String eventId, Answer answer) {
         database.dsl().update(ReceivedEvents.TABLE)
                 .set(ReceivedEvents.STATUS, answer.status())
                 .set(ReceivedEvents.RESULT, answer.body())
-                .where(ReceivedEvents.EVENT_ID.eq(eventId))
+                .where(row(caller, eventId))
                 .execute();
     }
 
     @Override
-    public void release(String eventId) {
-        database.dsl().deleteFrom(ReceivedEvents.TABLE).where(ReceivedEvents.EVENT_ID.eq(eventId))
+    public void release(String caller, String eventId) {
+        database.dsl().deleteFrom(ReceivedEvents.TABLE).where(row(caller, eventId))
                 .and(ReceivedEvents.RESULT.isNull()).execute();
     }
 
     @Override
-    public Optional<Answer> answer(String eventId) {
+    public Optional<Answer> answer(String caller, String eventId) {
         return database.dsl().select(ReceivedEvents.STATUS, ReceivedEvents.RESULT).from(ReceivedEvents.TABLE)
-                .where(ReceivedEvents.EVENT_ID.eq(eventId)).and(ReceivedEvents.RESULT.isNotNull())
+                .where(row(caller, eventId)).and(ReceivedEvents.RESULT.isNotNull())
                 .fetchOptional(r -> new Answer(r.value1(), r.value2()));
     }
 

@@ -34,9 +34,11 @@ public final class HookwrightServer implements AutoCloseable {
     /**
      * @param resources the endpoint classes to serve
      * @param services  objects endpoints get injected, each by its own class
+     * @param fatal     where a fatal error in a request is recorded; once there is one, requests but {@code /health}
+     *                  are answered 503
      */
     public static HookwrightServer start(String host, int port, ServerContext context, Tokens tokens,
-                                         List<Class<?>> resources, List<Object> services) {
+                                         List<Class<?>> resources, List<Object> services, FatalErrors fatal) {
         ResourceConfig config = new ResourceConfig();
         resources.forEach(config::register);
         config.register(JacksonFeature.withoutExceptionMappers());
@@ -51,7 +53,9 @@ public final class HookwrightServer implements AutoCloseable {
         config.register(new ProblemMappers.BadEvent());
         config.register(new ProblemMappers.BadArgument());
         config.register(new ProblemMappers.RenderFailed());
-        config.register(new ProblemMappers.Unexpected());
+        config.register(new ProblemMappers.Unexpected(fatal));
+        config.register(new StoppingGate(fatal));
+        config.register(new RelativeLocations());
         config.register(new AbstractBinder() {
             @Override
             protected void configure() {
@@ -69,9 +73,12 @@ public final class HookwrightServer implements AutoCloseable {
         });
         // WADL would answer OPTIONS with XML nobody asked for.
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        // A relative Location stays relative: made absolute, it would name whatever host the request's Host header said.
+        config.property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
         URI uri = UriBuilder.fromUri("http://" + host + "/").port(port).build();
         HttpServer http = JdkHttpServerFactory.createHttpServer(uri, config, false);
-        http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        var threads = Executors.newVirtualThreadPerTaskExecutor();
+        http.setExecutor(task -> threads.execute(fatal.guard("an HTTP request", task)));
         http.start();
         return new HookwrightServer(http, sessions);
     }

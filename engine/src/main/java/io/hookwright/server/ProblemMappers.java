@@ -67,9 +67,22 @@ final class ProblemMappers {
         }
     }
 
+    /**
+     * Anything else: a plain 500. A fatal error (out of memory…) is recorded, so health says so and the server stops;
+     * the request gets a 503.
+     */
     static final class Unexpected implements ExceptionMapper<Throwable> {
+        private final FatalErrors fatal;
+
+        Unexpected(FatalErrors fatal) {
+            this.fatal = fatal;
+        }
+
         @Override
         public Response toResponse(Throwable e) {
+            if (fatal.record(e, "a request")) {
+                return StoppingGate.stopping();
+            }
             LOG.log(Level.SEVERE, "request failed inside the engine", e);
             return Problem.response(500, "Internal error", "the engine failed to answer this request; its log says why");
         }

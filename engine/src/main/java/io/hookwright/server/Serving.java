@@ -35,12 +35,15 @@ public final class Serving implements AutoCloseable {
     private final HttpTransactions transactions;
     private final ScheduledExecutorService chores;
     private final AutoCloseable followed;
+    private final FatalErrors fatal;
     /** How often a node looks for definitions another node published, when no notification told it. */
     static final int FOLLOW_POLL_SECONDS = 2;
 
     private Serving(Engine engine, HookwrightServer server, Ingest ingest, Reloader reloader,
-                    HttpTransactions transactions, ScheduledExecutorService chores, AutoCloseable followed) {
+                    HttpTransactions transactions, ScheduledExecutorService chores, AutoCloseable followed,
+                    FatalErrors fatal) {
         this.followed = followed;
+        this.fatal = fatal;
         this.engine = engine;
         this.server = server;
         this.ingest = ingest;
@@ -49,8 +52,13 @@ public final class Serving implements AutoCloseable {
         this.chores = chores;
     }
 
-    /** Builds and starts the engine, with metrics, and the server in front of it. */
+    /**
+     * Builds and starts the engine, with metrics, and the server in front of it. A fatal error from then on, in a
+     * request or any thread, is recorded in {@link #fatal()}: health answers 503, and whoever serves should stop.
+     */
     public static Serving start(Engine.Builder builder, Database database, ServerSettings settings, Tokens tokens) {
+        FatalErrors fatal = new FatalErrors(settings.clock());
+        fatal.watchThreads();
         Metrics metrics = new Metrics(new JooqOutboxStore(database), settings.clock());
         Engine engine = builder.observer(metrics).build();
         engine.start();
@@ -63,17 +71,21 @@ public final class Serving implements AutoCloseable {
         reloader.join();
         WebhookCatalog catalog = new WebhookCatalog(engine::definitions, new JooqWebhookStateStore(database),
                 settings.definitionsFolder());
+        HealthChecks health = new HealthChecks(engine, database, fatal);
         HookwrightServer server = HookwrightServer.start(settings.host(), settings.port(), context, tokens, Endpoints.ALL,
-                List.of(ingest, transactions, reloader, catalog, metrics));
+                List.of(ingest, transactions, reloader, catalog, metrics, health), fatal);
         ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
                 .name("hookwright-serving-chores").daemon().unstarted(r));
-        chores.scheduleWithFixedDelay(transactions::expire, 1, 1, TimeUnit.SECONDS);
-        chores.scheduleWithFixedDelay(() -> forgetOldEvents(ingest), 0, 1, TimeUnit.HOURS);
+        // A scheduled task's error would stay in its future, unseen: the guard records a fatal one.
+        chores.scheduleWithFixedDelay(fatal.guard("expiring transactions", transactions::expire), 1, 1, TimeUnit.SECONDS);
+        chores.scheduleWithFixedDelay(fatal.guard("forgetting old event ids", () -> forgetOldEvents(ingest)), 0, 1,
+                TimeUnit.HOURS);
         // Another node's reload reaches this one by notification (PostgreSQL) or, at the latest, by this poll.
-        chores.scheduleWithFixedDelay(reloader::followQuietly, FOLLOW_POLL_SECONDS, FOLLOW_POLL_SECONDS, TimeUnit.SECONDS);
+        Runnable follow = fatal.guard("following the definitions", reloader::followQuietly);
+        chores.scheduleWithFixedDelay(follow, FOLLOW_POLL_SECONDS, FOLLOW_POLL_SECONDS, TimeUnit.SECONDS);
         AutoCloseable followed = database.notifications().subscribe(Notifications.Channel.DEFINITIONS,
-                () -> chores.execute(reloader::followQuietly));
-        return new Serving(engine, server, ingest, reloader, transactions, chores, followed);
+                () -> chores.execute(follow));
+        return new Serving(engine, server, ingest, reloader, transactions, chores, followed, fatal);
     }
 
     private static void forgetOldEvents(Ingest ingest) {
@@ -104,6 +116,11 @@ public final class Serving implements AutoCloseable {
         return transactions;
     }
 
+    /** The fatal error this engine hit, if any; {@link FatalErrors#onFatal} tells of it as it happens. */
+    public FatalErrors fatal() {
+        return fatal;
+    }
+
     @Override
     public void close() {
         try {
@@ -111,6 +128,7 @@ public final class Serving implements AutoCloseable {
         } catch (Exception ignored) {
             // Only a subscription: the database closes after.
         }
+        fatal.stopWatching();
         server.close();
         chores.shutdownNow();
         reloader.close();

@@ -25,7 +25,9 @@ public final class Migrations {
             new Migration(3, "target host and signing secrets on queued and logged requests", Migrations::targetAndSigning),
             new Migration(4, "events received over HTTP, for idempotent ingest", Migrations::receivedEvents),
             new Migration(5, "node of each run; definitions sets shared by the nodes", Migrations::nodes),
-            new Migration(6, "one lease per worker instead of one per claim", Migrations::workers));
+            new Migration(6, "one lease per worker instead of one per claim", Migrations::workers),
+            new Migration(7, "received events keyed by caller and event id, with a digest of each event",
+                    Migrations::receivedEventsByCaller));
 
     private Migrations() {
     }
@@ -138,5 +140,20 @@ public final class Migrations {
                 .setNull(Outbox.LEASE_UNTIL)
                 .where(Outbox.STATUS.eq("claimed"))
                 .execute();
+    }
+
+    /**
+     * The table of version 4 is replaced: its rows do not say who posted each event, so none of them can answer a
+     * caller's repeat without risking another caller's answer. A repeat of an event posted before the upgrade is
+     * processed again.
+     */
+    private static void receivedEventsByCaller(DSLContext dsl) {
+        dsl.dropTable(ReceivedEvents.TABLE).execute();
+        dsl.createTable(ReceivedEvents.TABLE)
+                .columns(ReceivedEvents.CALLER, ReceivedEvents.EVENT_ID, ReceivedEvents.BODY_DIGEST, ReceivedEvents.RESULT,
+                        ReceivedEvents.STATUS, ReceivedEvents.RECEIVED_AT)
+                .primaryKey(ReceivedEvents.CALLER, ReceivedEvents.EVENT_ID)
+                .execute();
+        dsl.createIndex("hw_received_events_at").on(ReceivedEvents.TABLE, ReceivedEvents.RECEIVED_AT).execute();
     }
 }

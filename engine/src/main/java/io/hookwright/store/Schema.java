@@ -99,10 +99,17 @@ public final class Schema {
         }
     }
 
-    /** Since version 4: events received over HTTP, by id, with what publishing them did, so a repeat is answered alike. */
+    /**
+     * Since version 4: events received over HTTP, with what publishing them did, so a repeat is answered alike. Since
+     * version 7 keyed by caller and event id, with a digest of the event as posted: an event id is a caller's own.
+     */
     public static final class ReceivedEvents {
         public static final Table<Record> TABLE = DSL.table(DSL.name("hw_received_events"));
+        /** Since version 7: who posted it (the token's name). */
+        public static final Field<String> CALLER = DSL.field(DSL.name("caller"), SQLDataType.VARCHAR(200).notNull());
         public static final Field<String> EVENT_ID = DSL.field(DSL.name("event_id"), SQLDataType.VARCHAR(200).notNull());
+        /** Since version 7: SHA-256 (hex) of the event as posted, in canonical form: a repeat must be the same event. */
+        public static final Field<String> BODY_DIGEST = DSL.field(DSL.name("body_digest"), SQLDataType.VARCHAR(64).notNull());
         public static final Field<String> RESULT = DSL.field(DSL.name("result"), SQLDataType.CLOB);
         public static final Field<Integer> STATUS = DSL.field(DSL.name("status"), SQLDataType.INTEGER);
         public static final Field<Long> RECEIVED_AT = DSL.field(DSL.name("received_at"), SQLDataType.BIGINT.notNull());

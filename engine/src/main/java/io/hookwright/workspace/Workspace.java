@@ -50,16 +50,19 @@ public final class Workspace {
     private static List<WorkspaceEntity> read(Path file) {
         Map<String, Object> root;
         try {
-            Object tree = EventJson.MAPPER.readValue(Files.readString(file), Object.class);
+            Object tree = EventJson.INPUT.readValue(Files.readString(file), Object.class);
             if (!(tree instanceof Map<?, ?>) || !(((Map<String, Object>) tree).get("entities") instanceof List<?>)) {
                 throw new WorkspaceException(file + ": a workspace file is {\"entities\": [ … ]}");
             }
             root = (Map<String, Object>) tree;
         } catch (JsonProcessingException e) {
-            throw new WorkspaceException(file + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
+            var at = e.getLocation();
+            throw new WorkspaceException(file + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr())
                     + ": not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new WorkspaceException("cannot read " + file + ": " + e.getMessage());
+        } catch (NumberFormatException e) {
+            throw new WorkspaceException(file + ": a number has an exponent beyond what can be read");
         }
         List<WorkspaceEntity> entities = new ArrayList<>();
         List<Object> list = (List<Object>) root.get("entities");

@@ -3,6 +3,7 @@ package io.hookwright.workspace;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.hookwright.event.Entity;
 import io.hookwright.event.Event;
+import io.hookwright.event.EventFormatException;
 import io.hookwright.event.EventJson;
 import io.hookwright.event.Events;
 import io.hookwright.event.Initiator;
@@ -49,7 +50,11 @@ public final class WorkspaceEvents {
         }
         Event event = new Event("dry_" + UUID.randomUUID(), type, clock.instant(), entity.tenant(), initiator(as),
                 new Entity(entity.type(), entity.id(), entity.key(), attributes), before, null, entity.parent());
-        return Events.complete(event, clock);
+        try {
+            return Events.complete(event, clock);
+        } catch (EventFormatException e) {
+            throw new WorkspaceException(entity.describe() + ": " + e.getMessage());
+        }
     }
 
     private Initiator initiator(String login) {
@@ -87,7 +92,7 @@ public final class WorkspaceEvents {
 
     private static Object parse(String text) {
         try {
-            return EventJson.MAPPER.readValue(text, Object.class);
+            return EventJson.INPUT.readValue(text, Object.class);
         } catch (JsonProcessingException e) {
             return text;
         }

@@ -5,6 +5,7 @@ import io.hookwright.execution.EngineFixture;
 import io.hookwright.render.Secrets;
 import io.hookwright.server.auth.Scope;
 import io.hookwright.server.auth.Tokens;
+import io.hookwright.testdb.Backend;
 
 import java.io.IOException;
 import java.net.URI;
@@ -34,13 +35,23 @@ public final class ServerFixture implements AutoCloseable {
     }
 
     public ServerFixture(Path dir, int receiverPort, String definitions, long maxBodyBytes) {
-        this(dir, receiverPort, definitions, maxBodyBytes, EngineFixture.SECRETS, UnaryOperator.identity());
+        this(Backend.SQLITE, dir, receiverPort, definitions, maxBodyBytes);
+    }
+
+    /** The same on {@code backend}: a SQLite file in {@code dir}, or a fresh PostgreSQL database. */
+    public ServerFixture(Backend backend, Path dir, int receiverPort, String definitions, long maxBodyBytes) {
+        this(backend, dir, receiverPort, definitions, maxBodyBytes, EngineFixture.SECRETS, UnaryOperator.identity());
     }
 
     /** The same with other secrets, and the engine's settings changed by {@code settings} (a target policy, say). */
     public ServerFixture(Path dir, int receiverPort, String definitions, long maxBodyBytes, Secrets secrets,
                          UnaryOperator<Engine.Builder> settings) {
-        engineFixture = new EngineFixture(dir, receiverPort, definitions);
+        this(Backend.SQLITE, dir, receiverPort, definitions, maxBodyBytes, secrets, settings);
+    }
+
+    private ServerFixture(Backend backend, Path dir, int receiverPort, String definitions, long maxBodyBytes,
+                          Secrets secrets, UnaryOperator<Engine.Builder> settings) {
+        engineFixture = new EngineFixture(backend, dir, receiverPort, definitions);
         Tokens tokens = null;
         for (Scope scope : Scope.values()) {
             tokens = tokens == null ? Tokens.of(scope.word(), token(scope), EnumSet.of(scope))

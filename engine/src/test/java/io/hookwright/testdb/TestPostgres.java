@@ -55,6 +55,11 @@ public final class TestPostgres {
         return s.url(name);
     }
 
+    /** A connection to the test server as its administrator: for tests that must refuse or cut connections. */
+    public static Connection admin() throws SQLException {
+        return DriverManager.getConnection(server().adminUrl());
+    }
+
     private static synchronized Server server() {
         if (server == null) {
             String named = System.getenv(URL_VARIABLE);

@@ -11,8 +11,11 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,8 +24,9 @@ import java.util.Map;
 
 /**
  * {@code POST /events}: one event or an array, each published as if in a transaction that commits at once. 202 with
- * what each did; 409 when a sync-inside webhook vetoed one. A repeated event id is answered as the first time and
- * nothing is sent again ({@code Idempotent-Replayed: true}).
+ * what each did; 409 when a sync-inside webhook vetoed one. Event ids are the caller's (the token's): a repeat of an
+ * event is answered as the first time and nothing is sent again ({@code Idempotent-Replayed: true}); the same id with
+ * another event is a 409 naming it; another token's event with the same id is an event of its own.
  */
 @Path("/events")
 @RequiresScope(Scope.EVENTS_WRITE)
@@ -33,13 +37,27 @@ public final class EventsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response post(String body) {
+    public Response post(String body, @Context SecurityContext security) {
         List<Event> events = EventJson.parseOneOrMany(body);
+        String caller = Callers.name(security);
+        boolean array = body.stripLeading().startsWith("[");
+        for (int i = 0; i < events.size(); i++) {
+            try {
+                ingest.checkRepeat(caller, events.get(i));
+            } catch (Ingest.IdConflict e) {
+                throw conflict(e, array ? "[" + i + "].id" : "id", List.of());
+            }
+        }
         List<Map<String, Object>> results = new ArrayList<>();
         Map<String, Object> veto = null;
         boolean allReplayed = true;
-        for (Event event : events) {
-            Ingest.Outcome outcome = ingest.publish(event);
+        for (int i = 0; i < events.size(); i++) {
+            Ingest.Outcome outcome;
+            try {
+                outcome = ingest.publish(caller, events.get(i));
+            } catch (Ingest.IdConflict e) {
+                throw conflict(e, array ? "[" + i + "].id" : "id", results);
+            }
             results.add(outcome.result());
             allReplayed &= outcome.replayed();
             if (outcome.vetoed() && veto == null) {
@@ -62,6 +80,17 @@ public final class EventsResource {
             answer.header("Idempotent-Replayed", "true");
         }
         return answer.build();
+    }
+
+    /** 409 for an event id the caller used before with another event; {@code results}: the events published before. */
+    private static WebApplicationException conflict(Ingest.IdConflict e, String field, List<Map<String, Object>> results) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("field", field);
+        extra.put("eventId", e.eventId());
+        if (!results.isEmpty()) {
+            extra.put("results", results);
+        }
+        return Problem.of(409, "Event id already used", e.getMessage(), extra);
     }
 
     private static Object vetoedEvent(List<Map<String, Object>> results) {

@@ -1,30 +1,42 @@
 package io.hookwright.server.api;
 
+import io.hookwright.server.HealthChecks;
 import io.hookwright.server.ServerContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code GET /health}: open, for load balancers and probes; says which definitions run and how deep the queue is. */
+/**
+ * {@code GET /health}: open, for load balancers and probes. 200 {@code {status: "ok", …}} when the engine can serve:
+ * its store answers, definitions are loaded, no fatal error happened; else 503 {@code {status: "unavailable",
+ * checks: {store, definitions, engine}}} naming what is wrong. Says which definitions run and how deep the queue is.
+ */
 @Path("/health")
 @Produces(MediaType.APPLICATION_JSON)
 public final class HealthResource {
     @Inject
     private ServerContext context;
+    @Inject
+    private HealthChecks checks;
 
     @GET
-    public Map<String, Object> health() {
+    public Response health() {
+        HealthChecks.Health health = checks.check();
         var loaded = context.engine().definitions();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "ok");
-        body.put("revision", loaded.revision());
-        body.put("webhooks", loaded.definitions().size());
-        body.put("outboxDepth", context.engine().outbox().depth());
-        return body;
+        body.put("status", health.ok() ? "ok" : "unavailable");
+        body.put("revision", loaded == null ? null : loaded.revision());
+        body.put("webhooks", loaded == null ? 0 : loaded.definitions().size());
+        if (health.outboxDepth() != null) {
+            body.put("outboxDepth", health.outboxDepth());
+        }
+        body.put("checks", health.checks());
+        return Response.status(health.ok() ? 200 : 503).entity(body).build();
     }
 }

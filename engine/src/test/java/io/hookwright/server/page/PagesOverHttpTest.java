@@ -64,7 +64,8 @@ class PagesOverHttpTest {
         HttpResponse<String> response = page("GET", "/ui/runs?webhook=erp_sync", null);
 
         assertEquals(303, response.statusCode());
-        assertEquals("/login?next=%2Fui%2Fruns%3Fwebhook%3Derp_sync", PageClient.location(response));
+        assertEquals("/login?next=%2Fui%2Fruns%3Fwebhook%3Derp_sync",
+                response.headers().firstValue("Location").orElse(null));
         assertTrue(response.headers().firstValue("WWW-Authenticate").isEmpty());
     }
 
@@ -127,6 +128,6 @@ class PagesOverHttpTest {
 
         assertFalse(server.engine.states().get("erp_sync").active());
         assertEquals(303, response.statusCode());
-        assertEquals("/ui/webhooks", PageClient.location(response));
+        assertEquals("/ui/webhooks", response.headers().firstValue("Location").orElse(null));
     }
 }
