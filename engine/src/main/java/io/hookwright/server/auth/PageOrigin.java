@@ -47,7 +47,7 @@ public final class PageOrigin {
             throw new IllegalArgumentException("it must not carry a user or password");
         }
         if (uri.getHost() == null) {
-            throw new IllegalArgumentException("it names no valid host");
+            throw new IllegalArgumentException("its host[:port] is not valid");
         }
         if (uri.getPort() == 0 || uri.getPort() > 65_535) {
             throw new IllegalArgumentException("port " + uri.getPort() + " is not one from 1 to 65535");
@@ -60,7 +60,7 @@ public final class PageOrigin {
             throw new IllegalArgumentException("it must not have a query or fragment");
         }
         return new PageOrigin(SameOrigin.origin(scheme + "://" + uri.getRawAuthority()).orElseThrow(
-                () -> new IllegalArgumentException("it names no valid host")));
+                () -> new IllegalArgumentException("its host[:port] is not valid")));
     }
 
     /** The origin the page's forms must come from for this request; empty when it cannot be told (no Host). */
