@@ -215,8 +215,8 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             // On one line whatever was given: a control character shows as '?'.
             String given = publicUrl.strip().replaceAll("\\p{Cntrl}", "?");
-            throw CommandFailure.usage("--public-url '" + given + "': " + e.getMessage()
-                    + "; give where browsers open the page, e.g. https://hooks.example.com or https://hooks.example.com:8443");
+            throw CommandFailure.usage("--public-url '" + given + "': " + e.getMessage() + "; give where browsers "
+                    + "open the page, e.g. https://hooks.example.com or https://hooks.example.com:8443");
         }
     }
 

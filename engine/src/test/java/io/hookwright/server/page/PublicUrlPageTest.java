@@ -221,7 +221,8 @@ class PublicUrlPageTest {
     private static HttpRequest.Builder loginForm(ServerFixture server, String csrf) {
         return HttpRequest.newBuilder(server.uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + csrf + "&token=" + ServerFixture.token(Scope.ADMIN)));
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + csrf + "&token="
+                        + ServerFixture.token(Scope.ADMIN)));
     }
 
     /** What a client can say about where it came from; none of it is believed. */
