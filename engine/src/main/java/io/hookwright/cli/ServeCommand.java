@@ -12,6 +12,7 @@ import io.hookwright.ingest.Ingest;
 import io.hookwright.server.CaptureReceiver;
 import io.hookwright.server.ServerSettings;
 import io.hookwright.server.Serving;
+import io.hookwright.server.auth.PageOrigin;
 import io.hookwright.server.auth.Scope;
 import io.hookwright.server.auth.Tokens;
 import io.hookwright.store.Database;
@@ -56,6 +57,12 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "N", description = "port to listen on (default: 8080; 0 picks a free one)")
     int port = 8080;
+
+    @Option(names = "--public-url", paramLabel = "URL", description = "where browsers open the web page when a "
+            + "proxy in front serves it, e.g. https://hooks.example.com (scheme://host[:port] only): its forms are "
+            + "then taken from that origin alone, and its cookies are Secure when it is https. X-Forwarded-* "
+            + "headers are never trusted (default: the address each request was sent to)")
+    String publicUrl;
 
     @Option(names = "--tokens", paramLabel = "FILE", description = "tokens file: NAME SCOPE... sha256:HEX per line; "
             + "HOOKWRIGHT_ADMIN_TOKEN adds one admin token. With neither, an admin token is made for this run and printed.")
@@ -104,6 +111,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         DeliverySettings delivery = delivery();
+        PageOrigin pageOrigin = pageOrigin();
         LoadedDefinitions loaded = definitions.load();
         Tokens tokens = tokens(out);
         Database database = store.openOrCreate();
@@ -118,7 +126,7 @@ final class ServeCommand implements Callable<Integer> {
             builder.targetPolicy(send.targetPolicy());
         }
         Serving serving = Serving.start(builder, database, new ServerSettings(host, port, definitions.folder(), workspace,
-                send.secrets(), Clock.systemUTC(), maxBody, Duration.ofSeconds(transactionTtl)), tokens);
+                send.secrets(), Clock.systemUTC(), maxBody, Duration.ofSeconds(transactionTtl), pageOrigin), tokens);
         DefinitionsWatcher watcher = watch ? new DefinitionsWatcher(serving.reloader(), Duration.ofMillis(300),
                 load -> reloaded(load, out)) : null;
         CountDownLatch stopped = new CountDownLatch(1);
@@ -139,6 +147,9 @@ final class ServeCommand implements Callable<Integer> {
         out.println("Hookwright is serving " + serving.engine().definitions().definitions().size() + " webhooks from "
                 + definitions.folder() + " (revision " + serving.engine().definitionsRevision() + ")");
         out.println("  web page   " + base);
+        if (publicUrl != null) {
+            out.println("  public at  " + publicUrl.strip() + " (the page's forms are taken from there only)");
+        }
         out.println("  REST API   " + base + "events, " + base + "runs, " + base + "webhooks, …");
         out.println("  database   " + store.describe() + " (node " + serving.engine().node() + ")");
         if (receiver != null) {
@@ -193,6 +204,20 @@ final class ServeCommand implements Callable<Integer> {
             throw CommandFailure.usage("--node '" + name + "': a name of up to 60 characters, without ':'");
         }
         return DeliverySettings.defaults().withNode(name).withLease(Duration.ofSeconds(leaseSeconds));
+    }
+
+    private PageOrigin pageOrigin() {
+        if (publicUrl == null) {
+            return PageOrigin.OF_REQUEST;
+        }
+        try {
+            return PageOrigin.publicUrl(publicUrl);
+        } catch (IllegalArgumentException e) {
+            // On one line whatever was given: a control character shows as '?'.
+            String given = publicUrl.strip().replaceAll("\\p{Cntrl}", "?");
+            throw CommandFailure.usage("--public-url '" + given + "': " + e.getMessage() + "; give where browsers "
+                    + "open the page, e.g. https://hooks.example.com or https://hooks.example.com:8443");
+        }
     }
 
     /** Stable across restarts, and distinct for nodes on one machine. */

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.hookwright.server.auth.AuthFilter;
 import io.hookwright.server.auth.CsrfFilter;
 import io.hookwright.server.auth.LoginForms;
+import io.hookwright.server.auth.PageOrigin;
 import io.hookwright.server.auth.Sessions;
 import io.hookwright.server.auth.Tokens;
 import jakarta.ws.rs.core.UriBuilder;
@@ -46,7 +47,7 @@ public final class HookwrightServer implements AutoCloseable {
         Sessions sessions = new Sessions(context.clock());
         LoginForms loginForms = new LoginForms(context.clock());
         config.register(new AuthFilter(tokens, sessions));
-        config.register(new CsrfFilter(loginForms));
+        config.register(new CsrfFilter(loginForms, context.pageOrigin()));
         config.register(new BodyLimitFilter(context.maxBodyBytes()));
         config.register(new ProblemMappers.WebApplication());
         config.register(new ProblemMappers.BadJson());
@@ -63,6 +64,7 @@ public final class HookwrightServer implements AutoCloseable {
                 bind(tokens).to(Tokens.class);
                 bind(sessions).to(Sessions.class);
                 bind(loginForms).to(LoginForms.class);
+                bind(context.pageOrigin()).to(PageOrigin.class);
                 services.forEach(this::bindOwnClass);
             }
 

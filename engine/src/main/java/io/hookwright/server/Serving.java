@@ -63,7 +63,8 @@ public final class Serving implements AutoCloseable {
         Engine engine = builder.observer(metrics).build();
         engine.start();
         ServerContext context = new ServerContext(engine, settings.definitionsFolder(), settings.workspace(),
-                settings.secrets(), settings.clock(), settings.maxBodyBytes(), settings.transactionTtl());
+                settings.secrets(), settings.clock(), settings.maxBodyBytes(), settings.transactionTtl(),
+                settings.pageOrigin());
         Ingest ingest = new Ingest(engine, new JooqReceivedEvents(database), settings.clock());
         HttpTransactions transactions = new HttpTransactions(engine, settings.clock(), settings.transactionTtl());
         Reloader reloader = new Reloader(engine, new DefinitionsSource(settings.definitionsFolder()),

@@ -65,7 +65,7 @@ class ServeCommandTest {
         }
     }
 
-    private int start() throws Exception {
+    private int start(String... options) throws Exception {
         Path definitions = dir.resolve("webhooks");
         Files.createDirectories(definitions);
         Files.writeString(definitions.resolve("erp.groovy"), EngineFixture.webhook("erp", "/erp", "synchronous false")
@@ -74,12 +74,13 @@ class ServeCommandTest {
         Files.writeString(dir.resolve("tokens"), "# who scopes digest\n"
                 + Tokens.line("ci", EnumSet.of(Scope.EVENTS_WRITE), TOKEN) + "\n");
         String java = ProcessHandle.current().info().command().orElse("java");
-        serve = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                "io.hookwright.cli.Main", "serve", "--definitions", definitions.toString(),
-                "--db", dir.resolve("hookwright.db").toString(), "--port", "0", "--tokens", dir.resolve("tokens").toString(),
-                "--secrets", dir.resolve("secrets.properties").toString(),
-                "--allow-target", "localhost:" + receiver.getPort(), "--per-host", "2")
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"), "io.hookwright.cli.Main", "serve", "--definitions",
+                definitions.toString(), "--db", dir.resolve("hookwright.db").toString(), "--port", "0", "--tokens",
+                dir.resolve("tokens").toString(), "--secrets", dir.resolve("secrets.properties").toString(),
+                "--allow-target", "localhost:" + receiver.getPort(), "--per-host", "2"));
+        command.addAll(List.of(options));
+        serve = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
         Thread.ofPlatform().daemon().start(() -> out.lines().forEach(printed::add));
         Pattern page = Pattern.compile("web page +http://127\\.0\\.0\\.1:(\\d+)/");
@@ -132,5 +133,38 @@ class ServeCommandTest {
         assertEquals(received, runs.size(), "every request that went out finished and was logged");
         assertTrue(runs.stream().allMatch(r -> r.outcome() == Outcome.SUCCEEDED), runs.toString());
         assertEquals(10 - received, new JooqOutboxStore(database).depth(), "the rest stay queued for the next start");
+    }
+
+    @Test
+    void behindAProxyThePagesFormsComeFromThePublicUrlAndItsCookiesAreSecure() throws Exception {
+        int port = start("--public-url", "https://hooks.example.com");
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<String> form = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String nonce = form.headers().firstValue("Set-Cookie").orElseThrow();
+        Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]*)\"").matcher(form.body());
+        assertTrue(csrf.find(), form.body());
+        assertTrue(SECURE.matcher(nonce).find(), nonce);
+
+        HttpResponse<String> direct = login(client, port, nonce, csrf.group(1), "http://127.0.0.1:" + port);
+        HttpResponse<String> proxied = login(client, port, nonce, csrf.group(1), "https://hooks.example.com");
+
+        assertEquals(403, direct.statusCode(), direct.body());
+        assertEquals(303, proxied.statusCode(), proxied.body());
+        String session = proxied.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("hookwright_session=")).findFirst().orElseThrow();
+        assertTrue(SECURE.matcher(session).find(), session);
+        assertTrue(printed.stream().anyMatch(l -> l.contains("public at  https://hooks.example.com")), printed.toString());
+    }
+
+    private static final Pattern SECURE = Pattern.compile("(?i);\\s*Secure\\s*(;|$)");
+
+    private static HttpResponse<String> login(HttpClient client, int port, String nonceCookie, String csrf,
+                                              String origin) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                .header("Cookie", nonceCookie.substring(0, nonceCookie.indexOf(';')))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", origin)
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + csrf + "&token=" + TOKEN)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

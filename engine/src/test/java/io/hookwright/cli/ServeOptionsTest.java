@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,6 +40,34 @@ class ServeOptionsTest {
     void aNodeNameWithAColonIsRefused() {
         Cli.Run run = serve("--node", "eu:1").exits(2);
         assertTrue(run.err().contains("--node 'eu:1': a name of up to 60 characters, without ':'"), run.err());
+    }
+
+    @Test
+    void aPublicUrlThatIsNotJustAnOriginIsRefusedOnOneLine() {
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("https://hooks.example.com/hookwright", "it must not have a path (/hookwright)");
+        refused.put("https://hooks.example.com/ui/", "it must not have a path (/ui/)");
+        refused.put("https://hooks.example.com?x=1", "it must not have a query or fragment");
+        refused.put("https://hooks.example.com/#top", "it must not have a query or fragment");
+        refused.put("https://admin:pw@hooks.example.com", "it must not carry a user or password");
+        refused.put("hooks.example.com", "it must start with https:// or http://");
+        refused.put("ftp://hooks.example.com", "it must start with https:// or http://");
+        refused.put("", "it must start with https:// or http://");
+        refused.put("https://", "not a URL");
+        refused.put("https://hooks_example", "its host[:port] is not valid");
+        refused.put("https://hooks.example.com:0", "port 0 is not one from 1 to 65535");
+        refused.put("https://hooks.example.com:70000", "port 70000 is not one from 1 to 65535");
+        refused.put("https://hooks.example.com:80x", "its host[:port] is not valid");
+        refused.put("https://hooks.example.com\nSet-Cookie: x", "not a URL");
+        refused.forEach((url, why) -> {
+            Cli.Run run = serve("--public-url", url).exits(2);
+            String err = run.err();
+            assertTrue(err.startsWith("hookwright serve: --public-url '" + url.replace("\n", "?") + "': " + why),
+                    url + ": " + err);
+            assertTrue(err.contains("e.g. https://hooks.example.com"), err);
+            assertEquals(1, err.lines().count(), "one line: " + err);
+        });
+        assertFalse(root.resolve("hookwright.db").toFile().exists(), "refused before the database is opened");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.hookwright.server;
 import io.hookwright.execution.Engine;
 import io.hookwright.execution.EngineFixture;
 import io.hookwright.render.Secrets;
+import io.hookwright.server.auth.PageOrigin;
 import io.hookwright.server.auth.Scope;
 import io.hookwright.server.auth.Tokens;
 import io.hookwright.testdb.Backend;
@@ -40,17 +41,24 @@ public final class ServerFixture implements AutoCloseable {
 
     /** The same on {@code backend}: a SQLite file in {@code dir}, or a fresh PostgreSQL database. */
     public ServerFixture(Backend backend, Path dir, int receiverPort, String definitions, long maxBodyBytes) {
-        this(backend, dir, receiverPort, definitions, maxBodyBytes, EngineFixture.SECRETS, UnaryOperator.identity());
+        this(backend, dir, receiverPort, definitions, maxBodyBytes, EngineFixture.SECRETS, UnaryOperator.identity(),
+                PageOrigin.OF_REQUEST);
     }
 
     /** The same with other secrets, and the engine's settings changed by {@code settings} (a target policy, say). */
     public ServerFixture(Path dir, int receiverPort, String definitions, long maxBodyBytes, Secrets secrets,
                          UnaryOperator<Engine.Builder> settings) {
-        this(Backend.SQLITE, dir, receiverPort, definitions, maxBodyBytes, secrets, settings);
+        this(Backend.SQLITE, dir, receiverPort, definitions, maxBodyBytes, secrets, settings, PageOrigin.OF_REQUEST);
+    }
+
+    /** The same with the web page served at a public URL, by a proxy in front of this server. */
+    public ServerFixture(Path dir, int receiverPort, String definitions, PageOrigin pageOrigin) {
+        this(Backend.SQLITE, dir, receiverPort, definitions, 1024 * 1024, EngineFixture.SECRETS,
+                UnaryOperator.identity(), pageOrigin);
     }
 
     private ServerFixture(Backend backend, Path dir, int receiverPort, String definitions, long maxBodyBytes,
-                          Secrets secrets, UnaryOperator<Engine.Builder> settings) {
+                          Secrets secrets, UnaryOperator<Engine.Builder> settings, PageOrigin pageOrigin) {
         engineFixture = new EngineFixture(backend, dir, receiverPort, definitions);
         Tokens tokens = null;
         for (Scope scope : Scope.values()) {
@@ -59,7 +67,7 @@ public final class ServerFixture implements AutoCloseable {
         }
         serving = Serving.start(settings.apply(engineFixture.builder().secrets(secrets)), engineFixture.database,
                 new ServerSettings("127.0.0.1", 0, dir.resolve("webhooks"), dir.resolve("workspace"), secrets, engineFixture.clock,
-                maxBodyBytes, Duration.ofSeconds(60)), tokens);
+                maxBodyBytes, Duration.ofSeconds(60), pageOrigin), tokens);
         engine = engineFixture.adopt(serving.engine());
         server = serving.server();
         transactions = serving.transactions();

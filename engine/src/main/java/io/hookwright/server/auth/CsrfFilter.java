@@ -28,11 +28,13 @@ public final class CsrfFilter implements ContainerRequestFilter {
     private static final Set<String> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final LoginForms loginForms;
+    private final PageOrigin pageOrigin;
     @Context
     private ResourceInfo resource;
 
-    public CsrfFilter(LoginForms loginForms) {
+    public CsrfFilter(LoginForms loginForms, PageOrigin pageOrigin) {
         this.loginForms = loginForms;
+        this.pageOrigin = pageOrigin;
     }
 
     @Override
@@ -41,7 +43,7 @@ public final class CsrfFilter implements ContainerRequestFilter {
             return;
         }
         boolean page = resource.getResourceClass().isAnnotationPresent(WebPage.class);
-        Optional<String> refusal = SameOrigin.refusal(request, page);
+        Optional<String> refusal = SameOrigin.refusal(request, page, pageOrigin);
         if (refusal.isEmpty() && page) {
             refusal = tokenRefusal(request);
         }

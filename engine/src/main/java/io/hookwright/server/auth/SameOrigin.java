@@ -1,7 +1,6 @@
 package io.hookwright.server.auth;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.HttpHeaders;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -10,16 +9,15 @@ import java.util.Optional;
 
 /**
  * Whether a state-changing request comes from the server's own origin, by its {@code Origin} header, or its
- * {@code Referer} when a browser sent no Origin. The own origin is the scheme the request came in by (http, or https
- * on a TLS connection) with the {@code Host} it was sent to. Another port of the same host is another origin, though
- * its pages are the same site and a browser sends them SameSite=Strict cookies.
+ * {@code Referer} when a browser sent no Origin. The own origin is the {@link PageOrigin}. Another port of the same
+ * host is another origin, though its pages are the same site and a browser sends them SameSite=Strict cookies.
  */
 final class SameOrigin {
     private SameOrigin() {
     }
 
     /** Why the request is refused, or empty when it came from this origin or (unless required) said nothing. */
-    static Optional<String> refusal(ContainerRequestContext request, boolean required) {
+    static Optional<String> refusal(ContainerRequestContext request, boolean required, PageOrigin page) {
         String origin = request.getHeaderString("Origin");
         String referer = request.getHeaderString("Referer");
         String source = origin != null ? origin : referer;
@@ -28,21 +26,13 @@ final class SameOrigin {
             return required ? Optional.of("a browser's form must say where it comes from (Origin or Referer), and "
                     + "this request says neither: nothing was changed") : Optional.empty();
         }
-        Optional<String> own = own(request);
+        Optional<String> own = page.of(request);
         Optional<String> from = origin(source.strip());
         if (own.isPresent() && own.equals(from)) {
             return Optional.empty();
         }
         return Optional.of("this request comes from " + said + printable(source) + ", not from this server's own "
                 + "page (" + own.orElse("unknown: no Host header") + "): nothing was changed");
-    }
-
-    private static Optional<String> own(ContainerRequestContext request) {
-        String host = request.getHeaderString(HttpHeaders.HOST);
-        if (host == null || host.isBlank()) {
-            return Optional.empty();
-        }
-        return origin(request.getUriInfo().getBaseUri().getScheme() + "://" + host.strip());
     }
 
     /** scheme://host:port, lowercase, with the scheme's default port written out; empty for "null" or nonsense. */

@@ -5,6 +5,7 @@ import io.hookwright.server.auth.Caller;
 import io.hookwright.server.auth.CsrfFilter;
 import io.hookwright.server.auth.LoginForm;
 import io.hookwright.server.auth.LoginForms;
+import io.hookwright.server.auth.PageOrigin;
 import io.hookwright.server.auth.Scope;
 import io.hookwright.server.auth.Sessions;
 import io.hookwright.server.auth.Tokens;
@@ -41,6 +42,8 @@ public final class LoginPage {
     private Sessions sessions;
     @Inject
     private LoginForms loginForms;
+    @Inject
+    private PageOrigin pageOrigin;
     @Context
     private ContainerRequestContext request;
 
@@ -72,9 +75,10 @@ public final class LoginPage {
         sessions.end(AuthFilter.cookie(request, Sessions.COOKIE));
         Sessions.Opened opened = sessions.open(caller.get());
         String to = Pages.localPath(next, landing(caller.get()));
+        boolean secure = pageOrigin.secure(request);
         return Response.fromResponse(Pages.seeOther(to))
-                .cookie(SessionCookies.session(opened.id(), Pages.secure(request)),
-                        SessionCookies.expired(LoginForms.COOKIE, SessionCookies.LOGIN_PATH, Pages.secure(request)))
+                .cookie(SessionCookies.session(opened.id(), secure),
+                        SessionCookies.expired(LoginForms.COOKIE, SessionCookies.LOGIN_PATH, secure))
                 .build();
     }
 
@@ -82,7 +86,7 @@ public final class LoginPage {
     @Path("logout")
     public Response logout() {
         sessions.end(AuthFilter.cookie(request, Sessions.COOKIE));
-        NewCookie expired = SessionCookies.expired(Sessions.COOKIE, "/", Pages.secure(request));
+        NewCookie expired = SessionCookies.expired(Sessions.COOKIE, "/", pageOrigin.secure(request));
         return Response.fromResponse(Pages.seeOther("/login")).cookie(expired).build();
     }
 
@@ -93,7 +97,7 @@ public final class LoginPage {
         model.put("error", error);
         model.put(CsrfFilter.FIELD, loginForms.token(nonce));
         return Response.fromResponse(Pages.html(status, "login.ftlh", model))
-                .cookie(SessionCookies.loginNonce(nonce, Pages.secure(request))).build();
+                .cookie(SessionCookies.loginNonce(nonce, pageOrigin.secure(request))).build();
     }
 
     /** The first page a caller may open, for a login that did not come from a page. */

@@ -39,11 +39,6 @@ final class Pages {
         return model;
     }
 
-    /** Whether the page is served over https, so that its cookies are marked Secure. */
-    static boolean secure(ContainerRequestContext request) {
-        return "https".equalsIgnoreCase(request.getUriInfo().getBaseUri().getScheme());
-    }
-
     static Response html(int status, String template, Map<String, ?> model) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(PageTemplates.render(template, model)).build();
