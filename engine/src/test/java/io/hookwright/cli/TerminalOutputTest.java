@@ -57,6 +57,10 @@ class TerminalOutputTest {
     }
 
     private CliFixture dryRunFixture() {
+        return dryRunFixture("acme");
+    }
+
+    private CliFixture dryRunFixture(String tenant) {
         CliFixture fixture = new CliFixture(root, receiver.getPort()).definitions("""
                 webhook('named_x') {
                     on 'Project:Updated'
@@ -75,7 +79,7 @@ class TerminalOutputTest {
                 }
                 """);
         Cli.write(fixture.workspace, EventJson.write(Map.of("entities", List.of(Map.of("type", "Project", "id", "p-1",
-                "key", "DEMO", "tenant", "acme" + HOSTILE.get(5), "attributes", Map.of("Name", ALL, "Status", "On track"))))));
+                "key", "DEMO", "tenant", tenant, "attributes", Map.of("Name", ALL, "Status", "On track"))))));
         return fixture;
     }
 
@@ -83,14 +87,29 @@ class TerminalOutputTest {
     void dryRunTextShowsEventDataEscaped() {
         CliFixture fixture = dryRunFixture();
         Cli.Run run = fixture.run("dry-run", "--definitions", fixture.definitions, "--workspace", fixture.workspace,
-                "--project", "DEMO", "--event", "Project:Updated", "--set", "Status=" + ALL, "--as", "anna\u0007\u001b[1A");
+                "--project", "DEMO", "--event", "Project:Updated", "--set", "Status=" + ALL);
         String out = run.exits(0).out();
         assertTerminalSafe(run.all());
-        assertTrue(out.contains("tenant acme\\u202eevil\\u202c, by anna\\u0007\\u001b[1A"), out);
         assertTrue(out.contains("changed Status: 'On track' -> '\\u001b[2J\\u001b[H|\\u001b]0;owned\\u0007|ok\\rFAKE|"), out);
         assertTrue(out.contains("- Name '\\u001b[2J\\u001b[H|"), out);
         assertTrue(out.contains("MATCH     status_sync"), out);
         assertTrue(out.contains("\\u009b31m|\\u202eevil\\u202c|\\u2066iso\\u2069|\\u0085next|\\u007f|x\\u2028y|"), out);
+    }
+
+    @Test
+    void identifiersHoldingControlsAreRefusedInALineThatShowsNone() {
+        CliFixture fixture = dryRunFixture("acme" + HOSTILE.get(5));
+        Cli.Run refused = fixture.run("dry-run", "--definitions", fixture.definitions, "--workspace", fixture.workspace,
+                "--project", "DEMO", "--event", "Project:Updated");
+        assertEquals(2, refused.exit(), refused.all());
+        assertTerminalSafe(refused.all());
+        assertTrue(refused.err().contains("tenant: holds the bidirectional control U+202E"), refused.err());
+
+        CliFixture plain = dryRunFixture();
+        Cli.Run login = plain.run("dry-run", "--definitions", plain.definitions, "--workspace", plain.workspace,
+                "--project", "DEMO", "--event", "Project:Updated", "--as", "anna\u0007\u001b[1A");
+        assertTerminalSafe(login.all());
+        assertTrue(login.exit() != 0 || login.out().contains("anna\\u0007\\u001b[1A"), login.all());
     }
 
     @Test
@@ -103,7 +122,6 @@ class TerminalOutputTest {
         JsonNode attributes = json.get("event").get("entity").get("attributes");
         assertEquals(ALL, attributes.get("Name").textValue(), "the JSON reads back as the event's text");
         assertEquals(ALL, attributes.get("Status").textValue());
-        assertEquals("acme" + HOSTILE.get(5), json.get("event").get("tenant").textValue());
         assertTrue(run.out().contains("\\u009B31m") || run.out().contains("\\u009b31m"), run.out());
     }
 
