@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.hookwright.event.EventJson;
 import io.hookwright.render.RenderedRequest;
 import io.hookwright.render.RenderedRequest.Header;
+import io.hookwright.render.PercentEncoding;
 import io.hookwright.render.SecretRefs;
 import io.hookwright.render.Secrets;
 
@@ -74,7 +75,7 @@ record PreparedRequest(String method, URI uri, List<Header> headers, String body
         if (SecretRefs.names(rendered.url()).isEmpty()) {
             return vetted.uri();
         }
-        String url = SecretRefs.replace(rendered.url(), name -> Secrets.percentEncode(secrets.value(name).orElseThrow()));
+        String url = SecretRefs.replace(rendered.url(), name -> PercentEncoding.encode(secrets.value(name).orElseThrow()));
         try {
             URI uri = new URI(url);
             if (!vetted.host().equalsIgnoreCase(uri.getHost().replaceAll("^\\[|]$", ""))

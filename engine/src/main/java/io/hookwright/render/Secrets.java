@@ -47,29 +47,10 @@ public final class Secrets {
     }
 
     private static List<String> forms(String value) {
-        String encoded = percentEncode(value);
+        String encoded = PercentEncoding.encode(value);
         return List.of(value, encoded, lowerHex(encoded),
                 URLEncoder.encode(value, StandardCharsets.UTF_8),
                 new String(JsonStringEncoder.getInstance().quoteAsString(value)));
-    }
-
-    /**
-     * {@code value} percent-encoded as UTF-8, every character but the unreserved ones ({@code A-Z a-z 0-9 - . _ ~}):
-     * the same bytes in any part of a URL (path segment, query, fragment, user info), never a delimiter.
-     */
-    public static String percentEncode(String value) {
-        StringBuilder out = new StringBuilder(value.length());
-        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.'
-                    || c == '_' || c == '~') {
-                out.append((char) c);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-            }
-        }
-        return out.toString();
     }
 
     private static String lowerHex(String encoded) {

@@ -5,7 +5,6 @@ import freemarker.core.CommonTemplateMarkupOutputModel;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The output format of URL templates: every value a template inserts is percent-encoded, all but RFC 3986's
@@ -16,7 +15,6 @@ import java.nio.charset.StandardCharsets;
  */
 final class UrlOutputFormat extends CommonMarkupOutputFormat<UrlOutputFormat.Url> {
     static final UrlOutputFormat INSTANCE = new UrlOutputFormat();
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private UrlOutputFormat() {
     }
@@ -50,23 +48,7 @@ final class UrlOutputFormat extends CommonMarkupOutputFormat<UrlOutputFormat.Url
 
     @Override
     public String escapePlainText(String text) {
-        if (text.chars().allMatch(UrlOutputFormat::unreserved)) {
-            return text;
-        }
-        StringBuilder encoded = new StringBuilder(text.length() * 3);
-        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-            if (unreserved(b)) {
-                encoded.append((char) b);
-            } else {
-                encoded.append('%').append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
-            }
-        }
-        return encoded.toString();
-    }
-
-    private static boolean unreserved(int c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_'
-                || c == '~';
+        return PercentEncoding.encode(text);
     }
 
     @Override

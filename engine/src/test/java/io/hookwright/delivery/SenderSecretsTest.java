@@ -78,7 +78,7 @@ class SenderSecretsTest {
 
     private static void assertNoSecretIn(String text) {
         for (String value : VALUES) {
-            for (String form : List.of(value, URLEncoder.encode(value, StandardCharsets.UTF_8), Secrets.percentEncode(value),
+            for (String form : List.of(value, URLEncoder.encode(value, StandardCharsets.UTF_8), io.hookwright.render.PercentEncoding.encode(value),
                     new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(value)))) {
                 assertFalse(text.contains(form), "a secret (" + form + ") shows in: " + text);
             }
@@ -183,11 +183,11 @@ class SenderSecretsTest {
 
     @Test
     void whatTheReceiverEchoesIsMaskedBeforeItIsKept() {
-        String echoed = "you sent Bearer " + TOKEN + " to /x/" + Secrets.percentEncode(URL_KEY) + " ("
+        String echoed = "you sent Bearer " + TOKEN + " to /x/" + io.hookwright.render.PercentEncoding.encode(URL_KEY) + " ("
                 + URLEncoder.encode(URL_KEY, StandardCharsets.UTF_8) + "), {\"k\": "
                 + EventJson.MAPPER.valueToTree(URL_KEY) + "}";
         receiver.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(302)
-                .withHeader("Location", base() + "/x/" + Secrets.percentEncode(URL_KEY))
+                .withHeader("Location", base() + "/x/" + io.hookwright.render.PercentEncoding.encode(URL_KEY))
                 .withHeader("X-Echo", "Bearer " + TOKEN)
                 .withBody(echoed)));
         Attempt attempt = send(sender(false), request(base() + "/x/" + SecretRefs.ref("URL_KEY"),
@@ -225,7 +225,7 @@ class SenderSecretsTest {
         Attempt attempt = send(sender(false), rendered);
         assertTrue(attempt.succeeded(), attempt::describe);
         LoggedRequest got = receiver.findAll(anyRequestedFor(anyUrl())).get(0);
-        String encoded = Secrets.percentEncode(URL_KEY);
+        String encoded = io.hookwright.render.PercentEncoding.encode(URL_KEY);
         assertEquals("/x/" + encoded + "?k=" + encoded, got.getUrl(), "one path segment and one query value");
         assertEquals(URL_KEY, EventJson.MAPPER.readTree(got.getBodyAsString()).get("key").asText(),
                 "the body stays valid JSON and carries the value");
@@ -250,7 +250,7 @@ class SenderSecretsTest {
                 + SecretRefs.ref("URL_KEY"), "Bearer " + SecretRefs.ref("TOKEN")));
         assertTrue(attempt.succeeded(), attempt::describe);
         LoggedRequest got = receiver.findAll(anyRequestedFor(anyUrl())).get(0);
-        assertEquals("/p/" + TOKEN + "?k=" + Secrets.percentEncode(URL_KEY), got.getUrl());
+        assertEquals("/p/" + TOKEN + "?k=" + io.hookwright.render.PercentEncoding.encode(URL_KEY), got.getUrl());
         assertEquals("https://erp.example.com/p/****?k=****", got.getHeader(Sender.CAPTURED_TARGET));
         assertEquals("Bearer " + TOKEN, got.getHeader("Authorization"));
     }

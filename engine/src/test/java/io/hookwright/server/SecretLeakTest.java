@@ -141,7 +141,7 @@ class SecretLeakTest {
 
     private static void assertNoSecretIn(String text) {
         for (String value : VALUES) {
-            for (String form : List.of(value, URLEncoder.encode(value, StandardCharsets.UTF_8), Secrets.percentEncode(value),
+            for (String form : List.of(value, URLEncoder.encode(value, StandardCharsets.UTF_8), io.hookwright.render.PercentEncoding.encode(value),
                     new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(value)))) {
                 assertFalse(text.contains(form), "a secret (" + form + ") shows in: " + text);
             }
@@ -207,12 +207,12 @@ class SecretLeakTest {
     @Test
     void whatAReceiverEchoesIsStoredAndShownMasked() throws Exception {
         receiver.stubFor(any(urlPathMatching("/echo/.*")).willReturn(aResponse().withStatus(500)
-                .withHeader("Location", "http://localhost:" + receiver.getPort() + "/echo/" + Secrets.percentEncode(URL_KEY))
+                .withHeader("Location", "http://localhost:" + receiver.getPort() + "/echo/" + io.hookwright.render.PercentEncoding.encode(URL_KEY))
                 .withHeader("X-Seen-Authorization", "Bearer " + TOKEN)
                 .withBody("{\"authorization\": \"Bearer " + TOKEN + "\", \"url\": \"/echo/"
-                        + Secrets.percentEncode(URL_KEY) + "\"}")));
+                        + io.hookwright.render.PercentEncoding.encode(URL_KEY) + "\"}")));
         receiver.stubFor(any(urlPathMatching("/moved/.*")).willReturn(aResponse().withStatus(302)
-                .withHeader("Location", "http://localhost:" + receiver.getPort() + "/moved/" + Secrets.percentEncode(URL_KEY)
+                .withHeader("Location", "http://localhost:" + receiver.getPort() + "/moved/" + io.hookwright.render.PercentEncoding.encode(URL_KEY)
                         + "?again=" + URLEncoder.encode(URL_KEY, StandardCharsets.UTF_8))));
         start(false, webhook("echo", "RECEIVER/echo/${secrets.URL_KEY}", "Bearer ${secrets.TOKEN}")
                 + webhook("moved", "RECEIVER/moved/${secrets.URL_KEY}", "Bearer ${secrets.TOKEN}"));
