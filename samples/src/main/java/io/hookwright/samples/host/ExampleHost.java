@@ -7,7 +7,7 @@ import io.hookwright.execution.Engine;
 import io.hookwright.execution.Fired;
 import io.hookwright.execution.LoadedDefinitions;
 import io.hookwright.execution.Published;
-import io.hookwright.execution.WebhookVetoedException;
+import io.hookwright.errors.WebhookVetoedException;
 import io.hookwright.runlog.Run;
 import io.hookwright.runlog.RunQuery;
 import io.hookwright.store.Database;

@@ -46,7 +46,7 @@ public final class ProjectTracker {
      * Changes a project's budget and tells the engine, in one transaction. With {@code commit} false the host changes
      * its mind and rolls back. Returns what each webhook did once the transaction ended.
      *
-     * @throws io.hookwright.execution.WebhookVetoedException when a sync-inside webhook refused: nothing was saved
+     * @throws io.hookwright.errors.WebhookVetoedException when a sync-inside webhook refused: nothing was saved
      */
     public Published setBudget(String id, long budget, boolean commit) throws SQLException {
         try (Connection c = connect(); var tx = engine.begin(c)) {

@@ -1,0 +1,460 @@
+package io.hookwright.execution;
+
+import io.hookwright.errors.WebhookVetoedException;
+import io.hookwright.delivery.DeliverySettings;
+import io.hookwright.delivery.Dispatcher;
+import io.hookwright.delivery.Ledger;
+import io.hookwright.delivery.RetrySchedule;
+import io.hookwright.delivery.Sender;
+import io.hookwright.delivery.Settlement;
+import io.hookwright.delivery.SettlementWriter;
+import io.hookwright.delivery.TargetPolicy;
+import io.hookwright.event.Event;
+import io.hookwright.event.Events;
+import io.hookwright.outbox.JooqOutboxStore;
+import io.hookwright.outbox.OutboxMessage;
+import io.hookwright.outbox.OutboxStore;
+import io.hookwright.render.CompiledWebhook;
+import io.hookwright.render.MessageIds;
+import io.hookwright.render.Renderer;
+import io.hookwright.render.Secrets;
+import io.hookwright.runlog.JooqRunLog;
+import io.hookwright.runlog.Outcome;
+import io.hookwright.runlog.Run;
+import io.hookwright.runlog.RunLog;
+import io.hookwright.state.JooqWebhookStateStore;
+import io.hookwright.state.WebhookState;
+import io.hookwright.state.WebhookStateStore;
+import io.hookwright.state.WebhookStatuses;
+import io.hookwright.store.Database;
+import io.hookwright.store.Notifications;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.random.RandomGenerator;
+
+/**
+ * The running engine: publishes events in the four execution modes, delivers the outbox, keeps the run log and the
+ * webhooks' health. Build one with {@link #builder}, {@link #start} it to deliver async messages, close it to stop.
+ */
+public final class Engine implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Engine.class.getName());
+
+    private final Database database;
+    private final OutboxStore outbox;
+    private final RunLog runs;
+    private final WebhookStateStore states;
+    private final WebhookStatuses statuses;
+    private final Clock clock;
+    private final Deliveries deliveries;
+    private final Ledger ledger;
+    private final SettlementWriter writer;
+    private final Dispatcher dispatcher;
+    private final AtomicReference<LoadedDefinitions> loaded;
+    private final Duration retention;
+    private final DeliverySettings settings;
+    private ScheduledExecutorService housekeeping;
+    private final List<AutoCloseable> subscriptions = new java.util.ArrayList<>();
+    private boolean closed;
+    private final EngineObserver observer;
+
+    private Engine(Builder b) {
+        this.database = b.database;
+        this.clock = b.clock;
+        this.settings = b.delivery;
+        this.retention = b.retention;
+        this.loaded = new AtomicReference<>(Objects.requireNonNull(b.definitions, "definitions"));
+        this.outbox = new JooqOutboxStore(database);
+        this.runs = new JooqRunLog(database);
+        this.states = new JooqWebhookStateStore(database);
+        this.statuses = new WebhookStatuses(states);
+        this.statuses.refresh();
+        Sender sender = new Sender(b.targetPolicy, b.secrets, clock, b.maxResponseBody, b.capture);
+        this.observer = b.observer;
+        this.deliveries = new Deliveries(sender, clock, statuses, loaded::get, b.retrySchedule, b.random, observer,
+                settings.node());
+        this.ledger = new Ledger(database, outbox, runs, states, clock, b.deactivateAfter);
+        this.writer = new SettlementWriter(ledger, this::deactivated, () -> { });
+        this.dispatcher = new Dispatcher(outbox, deliveries, writer, settings, clock);
+    }
+
+    public static Builder builder(Database database, LoadedDefinitions definitions) {
+        return new Builder(database, definitions);
+    }
+
+    /**
+     * Starts delivering: resumes what this node left queued, then wakes on every enqueue, this node's or (on
+     * PostgreSQL) another's, and refreshes the webhooks' states when another node changes one.
+     */
+    public synchronized Engine start() {
+        if (housekeeping != null) {
+            return this;
+        }
+        writer.start();
+        Notifications notifications = database.notifications();
+        subscriptions.add(notifications.subscribe(Notifications.Channel.OUTBOX, dispatcher::wake));
+        subscriptions.add(notifications.subscribe(Notifications.Channel.STATES, this::refreshStatuses));
+        dispatcher.start();
+        housekeeping = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
+                .name("hookwright-housekeeping").daemon().unstarted(r));
+        long refresh = settings.pollInterval().toMillis();
+        housekeeping.scheduleWithFixedDelay(this::refreshStatuses, refresh, refresh, TimeUnit.MILLISECONDS);
+        housekeeping.scheduleWithFixedDelay(this::purgeOldBodies, 0, 1, TimeUnit.HOURS);
+        return this;
+    }
+
+    /** Begins the engine's side of a host transaction on the host's JDBC connection. */
+    public EngineTransaction begin(Connection connection) throws SQLException {
+        return new EngineTransaction(this, Objects.requireNonNull(connection, "connection"), null);
+    }
+
+    /**
+     * Begins a transaction of the engine's own, for hosts whose data is elsewhere (over HTTP): sync-inside webhooks
+     * are sent from {@code publish} and a failure vetoes the commit; async-inside messages are queued when it
+     * commits and never if it rolls back.
+     */
+    public EngineTransaction begin() {
+        return beginFor(null);
+    }
+
+    /**
+     * {@link #begin()} for one caller of the REST API (a token's name): the message ids of its events derive from
+     * the caller as well as the event id, so two callers that use the same event id get messages of their own
+     * instead of one message for both.
+     */
+    public EngineTransaction beginFor(String caller) {
+        try {
+            return new EngineTransaction(this, null, caller);
+        } catch (SQLException e) {
+            throw new IllegalStateException("unreachable: no host connection", e);
+        }
+    }
+
+    /**
+     * Publishes an event for a host without a transaction: as if in one that commits at once. Async-inside messages
+     * are queued on the engine's own connection; after-commit webhooks run before this returns.
+     *
+     * @throws WebhookVetoedException when a sync-inside webhook failed; the after-commit webhooks did not run
+     */
+    public Published publish(Event event) {
+        try {
+            EngineTransaction tx = begin();
+            Published published = tx.publish(event);
+            tx.commit();
+            return tx.result(published.eventId());
+        } catch (SQLException e) {
+            throw new IllegalStateException("unreachable: no host connection", e);
+        }
+    }
+
+    /** Swaps in a new set of definitions; events published from now on are planned against it as a whole. */
+    public void load(LoadedDefinitions definitions) {
+        loaded.set(Objects.requireNonNull(definitions));
+    }
+
+    /** This engine's node name, as its runs and claims carry it. */
+    public String node() {
+        return settings.node();
+    }
+
+    /** The revision of the definitions that run now. */
+    public String definitionsRevision() {
+        return loaded.get().revision();
+    }
+
+    public LoadedDefinitions definitions() {
+        return loaded.get();
+    }
+
+    /**
+     * Sends one webhook's request for an event now, whatever its filter, mode or state says, and logs it as a
+     * {@code test} run under an event id and message id of its own. A test says nothing about the webhook's health.
+     *
+     * @throws IllegalArgumentException when no webhook has that code
+     */
+    public Run testSend(String code, Event event) {
+        LoadedDefinitions now = loaded.get();
+        CompiledWebhook webhook = now.definitions().webhook(code)
+                .orElseThrow(() -> new IllegalArgumentException("no webhook " + code + " in the definitions"));
+        // A test gets an event id, so a message id, of its own: a receiver that drops repeated webhook-ids must not
+        // take a test for the real delivery of the same event, nor the other way round.
+        Event complete = Events.complete(new Event("test_" + java.util.UUID.randomUUID(), event.type(), event.timestamp(),
+                event.tenant(), event.initiator(), event.entity(), event.before(), event.changes(), event.parent()), clock);
+        var request = new Renderer(complete).render(webhook);
+        Outgoing out = new Outgoing(code, now.revision(), complete.id(), complete.type(),
+                MessageIds.of(complete.id(), code), request, webhook.definition().request().signingSecrets(),
+                webhook.definition().execution().timeout());
+        Settlement settled = deliveries.once(out, "test", 1, Outcome.FAILED, false);
+        record(List.of(settled));
+        return settled.run();
+    }
+
+    /**
+     * Sends a logged run's request again, as rendered then, with the same message id, as a new attempt; secrets are
+     * today's. Logged as a {@code redelivery} run.
+     *
+     * @throws IllegalArgumentException when there is no such run, or its bodies were purged
+     */
+    public Run redeliver(String runId) {
+        Run original = runs.find(runId).orElseThrow(() -> new IllegalArgumentException("no run " + runId));
+        if (original.request().url().isEmpty()) {
+            throw new IllegalArgumentException("run " + runId + " has no request to send again: " + original.error());
+        }
+        if (runs.bodiesPurged(runId)) {
+            throw new IllegalArgumentException("run " + runId + " is older than the retention period: its body "
+                    + "was purged, so it cannot be sent again");
+        }
+        int attempt = runs.ofMessage(original.messageId()).stream().mapToInt(Run::attempt).max().orElse(0) + 1;
+        Duration timeout = loaded.get().definitions().webhook(original.webhook())
+                .map(w -> w.definition().execution().timeout())
+                .orElse(io.hookwright.dsl.model.ExecutionSpec.DEFAULT_TIMEOUT);
+        Settlement settled = deliveries.once(Outgoing.of(original, original.revision(), timeout), "redelivery", attempt,
+                Outcome.FAILED, true);
+        record(List.of(settled));
+        return settled.run();
+    }
+
+    /**
+     * Redelivers every message whose latest run since {@code since} failed, gave up or was skipped, and which
+     * has not succeeded since: recovery after an outage. Returns the new runs.
+     *
+     * @param webhook only this webhook's messages; null for all
+     */
+    public List<Run> redeliverFailed(Instant since, String webhook) {
+        return new Recovery(runs, this::redeliver).failedSince(since, webhook);
+    }
+
+    public WebhookState activate(String code) {
+        WebhookState state = states.activate(code, clock.instant());
+        statuses.update(state);
+        return state;
+    }
+
+    public WebhookState deactivate(String code, String reason) {
+        WebhookState state = states.deactivate(code, clock.instant(), reason);
+        statuses.update(state);
+        return state;
+    }
+
+    /** Every webhook's state that has one; a webhook missing here is active with no failures. */
+    public Map<String, WebhookState> states() {
+        return states.all();
+    }
+
+    public RunLog runs() {
+        return runs;
+    }
+
+    public OutboxStore outbox() {
+        return outbox;
+    }
+
+    /** Makes the workers look at the outbox now: after a clock change in tests, or work queued elsewhere. */
+    public void wake() {
+        dispatcher.wake();
+    }
+
+    /** Waits until no async message is due, in flight or unlogged; false when {@code timeout} passed first. */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        return dispatcher.awaitIdle(timeout);
+    }
+
+    /** Drops the bodies of runs older than the retention period; the rows stay. Returns how many. */
+    public int purgeOldBodies() {
+        try {
+            return runs.purgeBodies(clock.instant().minus(retention));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "purging old run bodies failed: " + e.getMessage());
+            return 0;
+        }
+    }
+
+    /**
+     * Stops claiming, lets deliveries in flight finish for up to 10 s, writes their runs, waits for a purge under way,
+     * and stops.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (AutoCloseable subscription : subscriptions) {
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                LOG.log(Level.FINE, "unsubscribing failed", e);
+            }
+        }
+        dispatcher.close();
+        writer.close();
+        if (housekeeping != null) {
+            housekeeping.shutdownNow();
+            // A refresh or purge under way does not heed the interrupt; once close returns, the database is left alone.
+            try {
+                if (!housekeeping.awaitTermination(10, TimeUnit.SECONDS)) {
+                    LOG.warning("housekeeping did not stop within 10 s of closing the engine");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    Deliveries deliveries() {
+        return deliveries;
+    }
+
+    WebhookStatuses statuses() {
+        return statuses;
+    }
+
+    EngineObserver observer() {
+        return observer;
+    }
+
+    Ledger ledger() {
+        return ledger;
+    }
+
+    DSLContext dsl(Connection connection) {
+        return DSL.using(connection, database.dialect());
+    }
+
+    void queueAfterCommit(List<OutboxMessage> messages) {
+        database.dsl().transaction(tx -> {
+            outbox.enqueue(tx.dsl(), messages);
+            outbox.announce(tx.dsl());
+        });
+    }
+
+    /** Writes settlements of runs made in a caller's thread. */
+    void record(List<Settlement> settlements) {
+        ledger.write(settlements).forEach(this::deactivated);
+    }
+
+    private void deactivated(WebhookState state) {
+        statuses.update(state);
+        LOG.warning("webhook " + state.code() + " deactivated: " + state.deactivationReason());
+    }
+
+    private void refreshStatuses() {
+        try {
+            statuses.refresh();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "refreshing webhook states failed: " + e.getMessage());
+        }
+    }
+
+    /** Builds an engine; everything but the database and definitions has a default. */
+    public static final class Builder {
+        private final Database database;
+        private final LoadedDefinitions definitions;
+        private Secrets secrets = Secrets.none();
+        private TargetPolicy targetPolicy = new TargetPolicy(List.of(), false);
+        private Clock clock = Clock.systemUTC();
+        private RetrySchedule retrySchedule = RetrySchedule.DEFAULT;
+        private int deactivateAfter = 20;
+        private int maxResponseBody = 64 * 1024;
+        private Duration retention = Duration.ofDays(30);
+        private DeliverySettings delivery = DeliverySettings.defaults();
+        private RandomGenerator random = new SecureRandom();
+        private java.net.URI capture;
+        private EngineObserver observer = EngineObserver.NONE;
+
+        private Builder(Database database, LoadedDefinitions definitions) {
+            this.database = Objects.requireNonNull(database, "database");
+            this.definitions = Objects.requireNonNull(definitions, "definitions");
+        }
+
+        public Builder secrets(Secrets value) {
+            secrets = value;
+            return this;
+        }
+
+        public Builder targetPolicy(TargetPolicy value) {
+            targetPolicy = value;
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            clock = value;
+            return this;
+        }
+
+        /** The schedule of webhooks whose definition has no {@code retry}. */
+        public Builder retrySchedule(RetrySchedule value) {
+            retrySchedule = value;
+            return this;
+        }
+
+        /** Consecutive failures that deactivate a webhook (default 20). */
+        public Builder deactivateAfter(int failures) {
+            if (failures < 1) {
+                throw new IllegalArgumentException("deactivateAfter must be at least 1");
+            }
+            deactivateAfter = failures;
+            return this;
+        }
+
+        /** Characters of a response body kept in the run log (default 64 Ki). */
+        public Builder maxResponseBody(int characters) {
+            maxResponseBody = characters;
+            return this;
+        }
+
+        /** How long run bodies are kept (default 30 days); the runs themselves stay. */
+        public Builder retention(Duration value) {
+            retention = value;
+            return this;
+        }
+
+        public Builder delivery(DeliverySettings value) {
+            delivery = value;
+            return this;
+        }
+
+        /**
+         * Sends every request to this local receiver instead of its target, which is named in a header: for demos
+         * and trials. The receiver must be allowed by the target policy.
+         */
+        public Builder capture(java.net.URI receiver) {
+            capture = receiver;
+            return this;
+        }
+
+        /** Told of every event and attempt, e.g. for metrics. */
+        public Builder observer(EngineObserver value) {
+            observer = value;
+            return this;
+        }
+
+        public Builder random(RandomGenerator value) {
+            random = value;
+            return this;
+        }
+
+        public Engine build() {
+            return new Engine(this);
+        }
+    }
+}
