@@ -4,6 +4,9 @@ import io.hookwright.dryrun.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 /** The {@code hookwright} command. */
 @Command(name = "hookwright", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Webhooks as code: validate definitions, dry-run and test-send them against a workspace, "
@@ -13,6 +16,26 @@ import picocli.CommandLine.Command;
                 ServeCommand.class, TokenCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
+    /** The pool tells of every start and stop at INFO; held so the level set on it holds (JUL keeps loggers weakly). */
+    private static final Logger POOL_LOG = Logger.getLogger("com.zaxxer.hikari");
+    /** jOOQ reports each connection's dialect check at INFO. */
+    private static final Logger JOOQ_LOG = Logger.getLogger("org.jooq");
+    /**
+     * jOOQ's open-source edition warns that any PostgreSQL older than the newest is "older than the dialect
+     * supports"; the engine's statements are plain, and its tests run on PostgreSQL 17.
+     */
+    private static final Logger JOOQ_VERSION_LOG = Logger.getLogger("org.jooq.impl.DefaultExecuteContext.logVersionSupport");
+
+    static {
+        // The command's own process: its output is the engine's, without jOOQ's banner, tips and chatter. The
+        // library leaves the JVM's settings alone; a host quiets them as it likes.
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+        JOOQ_LOG.setLevel(Level.WARNING);
+        JOOQ_VERSION_LOG.setLevel(Level.SEVERE);
+        POOL_LOG.setLevel(Level.WARNING);
+    }
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }

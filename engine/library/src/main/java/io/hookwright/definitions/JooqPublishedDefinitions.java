@@ -36,8 +36,8 @@ public final class JooqPublishedDefinitions implements PublishedDefinitions {
         // turns into a write when another writer came first).
         Field<Long> stamp = DSL.greatest(DSL.val(at.toEpochMilli()), DSL.coalesce(DSL.field(DSL.select(
                 DSL.max(DefinitionSets.PUBLISHED_AT).plus(1)).from(DefinitionSets.TABLE)), DSL.val(0L)));
-        database.dsl().transaction(tx -> {
-            tx.dsl().insertInto(DefinitionSets.TABLE, DefinitionSets.DIGEST, DefinitionSets.REVISION, DefinitionSets.FILES,
+        database.inTransaction(tx -> tx.attempt("publishing definitions " + snapshot.digest(), () -> {
+            database.dsl(tx).insertInto(DefinitionSets.TABLE, DefinitionSets.DIGEST, DefinitionSets.REVISION, DefinitionSets.FILES,
                             DefinitionSets.WEBHOOKS, DefinitionSets.PUBLISHED_BY, DefinitionSets.PUBLISHED_AT)
                     .values(DSL.val(snapshot.digest()), DSL.val(snapshot.revision()), DSL.val(files), DSL.val(webhooks),
                             DSL.val(node), stamp)
@@ -46,18 +46,20 @@ public final class JooqPublishedDefinitions implements PublishedDefinitions {
                     .set(DefinitionSets.PUBLISHED_BY, node)
                     .set(DefinitionSets.PUBLISHED_AT, stamp)
                     .execute();
-            database.notifications().announce(tx.dsl(), Notifications.Channel.DEFINITIONS);
-        });
+            database.notifications().announce(tx, Notifications.Channel.DEFINITIONS);
+            return null;
+        }));
     }
 
     @Override
     public Optional<Published> current() {
-        return database.dsl().select(DefinitionSets.DIGEST, DefinitionSets.REVISION, DefinitionSets.WEBHOOKS,
+        return database.attempt("reading the current definitions", () -> database.dsl()
+                .select(DefinitionSets.DIGEST, DefinitionSets.REVISION, DefinitionSets.WEBHOOKS,
                         DefinitionSets.PUBLISHED_BY, DefinitionSets.PUBLISHED_AT)
                 .from(DefinitionSets.TABLE)
                 .orderBy(DefinitionSets.PUBLISHED_AT.desc(), DefinitionSets.DIGEST)
                 .limit(1)
-                .fetchOptional(JooqPublishedDefinitions::published);
+                .fetchOptional(JooqPublishedDefinitions::published));
     }
 
     private static Published published(Record r) {
@@ -67,7 +69,8 @@ public final class JooqPublishedDefinitions implements PublishedDefinitions {
 
     @Override
     public Optional<DefinitionSnapshot> get(String digest) {
-        return database.dsl().select(DefinitionSets.REVISION, DefinitionSets.FILES).from(DefinitionSets.TABLE)
+        return database.attempt("reading definitions " + digest, () -> database.dsl()
+                .select(DefinitionSets.REVISION, DefinitionSets.FILES).from(DefinitionSets.TABLE)
                 .where(DefinitionSets.DIGEST.eq(digest))
                 .fetchOptional(r -> {
                     try {
@@ -76,11 +79,12 @@ public final class JooqPublishedDefinitions implements PublishedDefinitions {
                     } catch (JsonProcessingException e) {
                         throw new IllegalStateException("the published definitions " + digest + " are not readable", e);
                     }
-                });
+                }));
     }
 
     @Override
     public boolean known(String digest) {
-        return database.dsl().fetchExists(DefinitionSets.TABLE, DefinitionSets.DIGEST.eq(digest));
+        return database.attempt("looking up definitions " + digest,
+                () -> database.dsl().fetchExists(DefinitionSets.TABLE, DefinitionSets.DIGEST.eq(digest)));
     }
 }

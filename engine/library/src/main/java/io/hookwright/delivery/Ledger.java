@@ -9,7 +9,7 @@ import io.hookwright.state.Result;
 import io.hookwright.state.WebhookState;
 import io.hookwright.state.WebhookStateStore;
 import io.hookwright.store.Database;
-import org.jooq.DSLContext;
+import io.hookwright.store.StoreTransaction;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -49,10 +49,10 @@ public final class Ledger {
         if (batch.isEmpty()) {
             return List.of();
         }
-        return database.dsl().transactionResult(tx -> write(tx.dsl(), batch));
+        return database.inTransaction(tx -> write(tx, batch));
     }
 
-    private List<WebhookState> write(DSLContext tx, List<Settlement> batch) {
+    private List<WebhookState> write(StoreTransaction tx, List<Settlement> batch) {
         List<Run> logged = new ArrayList<>(batch.size());
         Map<String, List<String>> removals = new LinkedHashMap<>();
         for (Settlement s : batch) {
@@ -75,7 +75,7 @@ public final class Ledger {
         return applyHealth(tx, batch);
     }
 
-    private List<WebhookState> applyHealth(DSLContext tx, List<Settlement> batch) {
+    private List<WebhookState> applyHealth(StoreTransaction tx, List<Settlement> batch) {
         // Each webhook's results together, in order: one write of its row per batch, not one per delivery.
         Map<String, List<Result>> results = new LinkedHashMap<>();
         List<HealthStep.Gone> gone = new ArrayList<>();

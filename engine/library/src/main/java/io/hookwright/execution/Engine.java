@@ -28,8 +28,7 @@ import io.hookwright.state.WebhookStateStore;
 import io.hookwright.state.WebhookStatuses;
 import io.hookwright.store.Database;
 import io.hookwright.store.Notifications;
-import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
+import io.hookwright.store.StoreTransaction;
 
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -336,14 +335,16 @@ public final class Engine implements AutoCloseable {
         return ledger;
     }
 
-    DSLContext dsl(Connection connection) {
-        return DSL.using(connection, database.dialect());
+    /** The stores' side of the host's transaction on {@code connection}. */
+    StoreTransaction on(Connection connection) {
+        return database.on(connection);
     }
 
     void queueAfterCommit(List<OutboxMessage> messages) {
-        database.dsl().transaction(tx -> {
-            outbox.enqueue(tx.dsl(), messages);
-            outbox.announce(tx.dsl());
+        database.inTransaction(tx -> {
+            outbox.enqueue(tx, messages);
+            outbox.announce(tx);
+            return null;
         });
     }
 

@@ -1,5 +1,6 @@
 package io.hookwright.execution;
 
+import io.hookwright.errors.StoreUnavailableException;
 import io.hookwright.errors.WebhookVetoedException;
 import io.hookwright.delivery.Settlement;
 import io.hookwright.dsl.model.ExecutionSpec;
@@ -15,7 +16,6 @@ import io.hookwright.render.RenderedRequest;
 import io.hookwright.render.Renderer;
 import io.hookwright.runlog.Outcome;
 import io.hookwright.state.WebhookState;
-import org.jooq.exception.DataAccessException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -204,8 +204,8 @@ public final class EngineTransaction implements AutoCloseable {
 
     private void queueOnHostConnection(List<OutboxMessage> messages) {
         try {
-            engine.outbox().enqueue(engine.dsl(connection), messages);
-        } catch (DataAccessException e) {
+            engine.outbox().enqueue(engine.on(connection), messages);
+        } catch (StoreUnavailableException e) {
             List<String> webhooks = messages.stream().map(OutboxMessage::webhook).toList();
             notQueued = new IllegalStateException("could not queue async-inside webhook"
                     + (webhooks.size() > 1 ? "s " : " ") + String.join(", ", webhooks)
@@ -277,8 +277,8 @@ public final class EngineTransaction implements AutoCloseable {
     /** Wakes every node when the host's transaction commits, once for all the messages it queued. */
     private void announceQueued() throws SQLException {
         try {
-            engine.outbox().announce(engine.dsl(connection));
-        } catch (DataAccessException e) {
+            engine.outbox().announce(engine.on(connection));
+        } catch (StoreUnavailableException e) {
             connection.rollback();
             throw new SQLException("the host's transaction could not be completed: " + e.getMessage(), e);
         }

@@ -3,10 +3,11 @@ package io.hookwright.outbox;
 import io.hookwright.store.Database;
 import io.hookwright.store.JdbcBatch;
 import io.hookwright.store.Notifications;
-import io.hookwright.store.RequestJson;
-import io.hookwright.store.SecretNames;
+import io.hookwright.render.RequestJson;
+import io.hookwright.render.SecretNames;
 import io.hookwright.store.Schema.Outbox;
 import io.hookwright.store.Schema.Workers;
+import io.hookwright.store.StoreTransaction;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -47,20 +48,24 @@ public final class JooqOutboxStore implements OutboxStore {
     }
 
     @Override
-    public void enqueue(DSLContext tx, List<OutboxMessage> messages) {
-        JdbcBatch.execute(tx, insert, messages.stream().map(m -> new Object[]{m.messageId(), m.webhook(), m.revision(),
+    public void enqueue(StoreTransaction tx, List<OutboxMessage> messages) {
+        tx.attempt("queueing messages", () -> JdbcBatch.execute(tx, insert, messages.stream().map(m -> new Object[]{m.messageId(), m.webhook(), m.revision(),
                 m.eventId(), m.eventType(), m.mode(), RequestJson.write(m.request()), (int) m.timeout().toMillis(),
                 m.attempts(), PENDING, m.nextAttemptAt().toEpochMilli(), m.createdAt().toEpochMilli(), m.targetHost(),
-                SecretNames.join(m.signingSecrets())}).toList());
+                SecretNames.join(m.signingSecrets())}).toList()));
     }
 
     @Override
-    public void announce(DSLContext tx) {
-        database.notifications().announce(tx, Notifications.Channel.OUTBOX);
+    public void announce(StoreTransaction tx) {
+        tx.attempt("announcing queued messages", () -> database.notifications().announce(tx, Notifications.Channel.OUTBOX));
     }
 
     @Override
     public List<OutboxMessage> claimDue(String worker, int limit, Instant now, Set<String> passOver) {
+        return database.attempt("claiming due messages", () -> claim(worker, limit, now, passOver));
+    }
+
+    private List<OutboxMessage> claim(String worker, int limit, Instant now, Set<String> passOver) {
         Condition wanted = Outbox.STATUS.eq(PENDING).and(Outbox.NEXT_ATTEMPT_AT.le(now.toEpochMilli()))
                 .and(passOver.isEmpty() ? DSL.noCondition()
                         : Outbox.TARGET_HOST.isNull().or(Outbox.TARGET_HOST.notIn(passOver)));
@@ -89,41 +94,42 @@ public final class JooqOutboxStore implements OutboxStore {
 
     @Override
     public void register(String worker, Instant now, Instant until) {
-        database.dsl().insertInto(Workers.TABLE, Workers.WORKER, Workers.ALIVE_UNTIL, Workers.STARTED_AT)
+        database.attempt("registering worker " + worker, () -> database.dsl()
+                .insertInto(Workers.TABLE, Workers.WORKER, Workers.ALIVE_UNTIL, Workers.STARTED_AT)
                 .values(worker, until.toEpochMilli(), now.toEpochMilli())
-                .execute();
+                .execute());
     }
 
     @Override
     public boolean heartbeat(String worker, Instant until) {
         // Waits for a worker removing this one as dead, if one is: then finds no row, and the caller knows.
-        return database.dsl().update(Workers.TABLE)
+        return database.attempt("renewing the lease of worker " + worker, () -> database.dsl().update(Workers.TABLE)
                 .set(Workers.ALIVE_UNTIL, until.toEpochMilli())
                 .where(Workers.WORKER.eq(worker))
-                .execute() == 1;
+                .execute() == 1);
     }
 
     @Override
     public int reap(Instant now) {
         Condition dead = Workers.ALIVE_UNTIL.lt(now.toEpochMilli());
-        if (!database.dsl().fetchExists(Workers.TABLE, dead)) {
+        if (!database.attempt("looking for dead workers", () -> database.dsl().fetchExists(Workers.TABLE, dead))) {
             return 0;
         }
-        return database.dsl().transactionResult(tx -> {
+        return database.inTransaction(tx -> tx.attempt("removing dead workers", () -> {
             // The delete waits for a heartbeat under way and checks the lease again after it: a worker that renewed
             // in time stays.
-            List<String> workers = tx.dsl().deleteFrom(Workers.TABLE).where(dead)
+            List<String> workers = database.dsl(tx).deleteFrom(Workers.TABLE).where(dead)
                     .returning(Workers.WORKER).fetch(Workers.WORKER);
-            return workers.isEmpty() ? 0 : release(tx.dsl(), Outbox.CLAIMED_BY.in(workers));
-        });
+            return workers.isEmpty() ? 0 : release(tx, Outbox.CLAIMED_BY.in(workers));
+        }));
     }
 
     @Override
     public void deregister(String worker) {
-        database.dsl().transaction(tx -> {
-            tx.dsl().deleteFrom(Workers.TABLE).where(Workers.WORKER.eq(worker)).execute();
-            release(tx.dsl(), Outbox.CLAIMED_BY.eq(worker));
-        });
+        database.inTransaction(tx -> tx.attempt("removing worker " + worker, () -> {
+            database.dsl(tx).deleteFrom(Workers.TABLE).where(Workers.WORKER.eq(worker)).execute();
+            return release(tx, Outbox.CLAIMED_BY.eq(worker));
+        }));
     }
 
     @Override
@@ -131,7 +137,8 @@ public final class JooqOutboxStore implements OutboxStore {
         int released = 0;
         for (List<String> ids : chunks(messageIds)) {
             Condition whose = Outbox.CLAIMED_BY.eq(worker).and(Outbox.MESSAGE_ID.in(ids));
-            released += database.dsl().transactionResult(tx -> release(tx.dsl(), whose));
+            released += database.inTransaction(tx -> tx.attempt("releasing claims of worker " + worker,
+                    () -> release(tx, whose)));
         }
         return released;
     }
@@ -157,51 +164,63 @@ public final class JooqOutboxStore implements OutboxStore {
 
     @Override
     public int releaseClaims(String workerPrefix) {
-        return database.dsl().transactionResult(tx -> {
-            tx.dsl().deleteFrom(Workers.TABLE).where(Workers.WORKER.startsWith(workerPrefix)).execute();
-            return release(tx.dsl(), Outbox.CLAIMED_BY.startsWith(workerPrefix));
-        });
+        return database.inTransaction(tx -> tx.attempt("releasing the claims of earlier workers " + workerPrefix + "*",
+                () -> {
+                    database.dsl(tx).deleteFrom(Workers.TABLE).where(Workers.WORKER.startsWith(workerPrefix)).execute();
+                    return release(tx, Outbox.CLAIMED_BY.startsWith(workerPrefix));
+                }));
     }
 
     /** Makes the claims {@code whose} matches due again at once, and wakes every node to them when {@code tx} commits. */
-    private int release(DSLContext tx, Condition whose) {
-        int released = tx.update(Outbox.TABLE)
+    private int release(StoreTransaction tx, Condition whose) {
+        int released = database.dsl(tx).update(Outbox.TABLE)
                 .set(Outbox.STATUS, PENDING)
                 .setNull(Outbox.CLAIMED_BY)
                 .setNull(Outbox.LEASE_UNTIL)
                 .where(Outbox.STATUS.eq(CLAIMED)).and(whose)
                 .execute();
         if (released > 0) {
-            announce(tx);
+            database.notifications().announce(tx, Notifications.Channel.OUTBOX);
         }
         return released;
     }
 
     @Override
-    public int remove(DSLContext tx, Collection<String> messageIds, String worker) {
+    public int remove(StoreTransaction tx, Collection<String> messageIds, String worker) {
+        return tx.attempt("removing settled messages", () -> remove(database.dsl(tx), messageIds, worker));
+    }
+
+    private static int remove(DSLContext dsl, Collection<String> messageIds, String worker) {
         if (messageIds.isEmpty()) {
             return 0;
         }
         // One statement for the lot. Run as a batch of one prepared statement per message instead, PostgreSQL soon
         // switched to a generic plan made on the statistics of a young outbox and scanned the whole table for each.
-        return tx.deleteFrom(Outbox.TABLE).where(Outbox.MESSAGE_ID.in(messageIds))
+        return dsl.deleteFrom(Outbox.TABLE).where(Outbox.MESSAGE_ID.in(messageIds))
                 .and(Outbox.STATUS.eq(CLAIMED)).and(Outbox.CLAIMED_BY.eq(worker))
                 .execute();
     }
 
     @Override
     public boolean delivered(String messageId, String worker) {
-        return remove(database.dsl(), List.of(messageId), worker) == 1;
+        return database.attempt("removing message " + messageId,
+                () -> remove(database.dsl(), List.of(messageId), worker) == 1);
     }
 
     @Override
     public boolean retryAt(String messageId, String worker, int attempts, Instant next) {
-        return retryAt(database.dsl(), messageId, worker, attempts, next);
+        return database.attempt("releasing message " + messageId + " for a retry",
+                () -> retryAt(database.dsl(), messageId, worker, attempts, next));
     }
 
     @Override
-    public boolean retryAt(DSLContext tx, String messageId, String worker, int attempts, Instant next) {
-        return tx.update(Outbox.TABLE)
+    public boolean retryAt(StoreTransaction tx, String messageId, String worker, int attempts, Instant next) {
+        return tx.attempt("releasing message " + messageId + " for a retry",
+                () -> retryAt(database.dsl(tx), messageId, worker, attempts, next));
+    }
+
+    private static boolean retryAt(DSLContext dsl, String messageId, String worker, int attempts, Instant next) {
+        return dsl.update(Outbox.TABLE)
                 .set(Outbox.STATUS, PENDING)
                 .set(Outbox.ATTEMPTS, attempts)
                 .set(Outbox.NEXT_ATTEMPT_AT, next.toEpochMilli())
@@ -222,12 +241,13 @@ public final class JooqOutboxStore implements OutboxStore {
 
     @Override
     public int depth() {
-        return database.dsl().fetchCount(Outbox.TABLE);
+        return database.attempt("counting queued messages", () -> database.dsl().fetchCount(Outbox.TABLE));
     }
 
     @Override
     public Optional<Instant> oldestCreatedAt() {
-        Long oldest = database.dsl().select(DSL.min(Outbox.CREATED_AT)).from(Outbox.TABLE).fetchOne(0, Long.class);
+        Long oldest = database.attempt("reading the oldest queued message", () -> database.dsl()
+                .select(DSL.min(Outbox.CREATED_AT)).from(Outbox.TABLE).fetchOne(0, Long.class));
         return Optional.ofNullable(oldest).map(Instant::ofEpochMilli);
     }
 }

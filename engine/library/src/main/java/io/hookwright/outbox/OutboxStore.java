@@ -1,6 +1,6 @@
 package io.hookwright.outbox;
 
-import org.jooq.DSLContext;
+import io.hookwright.store.StoreTransaction;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -8,19 +8,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The durable queue of async deliveries, in domain operations. */
+/**
+ * The durable queue of async deliveries, in domain operations. A failure of the database comes out as a
+ * {@link io.hookwright.errors.StoreUnavailableException}.
+ */
 public interface OutboxStore {
     /**
      * Adds messages through {@code tx}: the host's own transaction for async-inside webhooks, so they commit or
      * vanish with it. A message id already queued is left as it is.
      */
-    void enqueue(DSLContext tx, List<OutboxMessage> messages);
+    void enqueue(StoreTransaction tx, List<OutboxMessage> messages);
 
     /**
      * Tells every node, when {@code tx} commits, that messages were queued: once per transaction, however many
      * {@link #enqueue} calls it made.
      */
-    void announce(DSLContext tx);
+    void announce(StoreTransaction tx);
 
     /**
      * Claims up to {@code limit} due messages for {@code worker}, which must be registered: its claims hold as long
@@ -72,10 +75,10 @@ public interface OutboxStore {
      * Removes messages that are done with, delivered or given up (their run log keeps them), in {@code tx}.
      * Returns how many were still {@code worker}'s: a claim is lost when its worker's lease ended and it was released.
      */
-    int remove(DSLContext tx, Collection<String> messageIds, String worker);
+    int remove(StoreTransaction tx, Collection<String> messageIds, String worker);
 
     /** Releases a claimed message to be tried again at {@code next}, in {@code tx}. */
-    boolean retryAt(DSLContext tx, String messageId, String worker, int attempts, Instant next);
+    boolean retryAt(StoreTransaction tx, String messageId, String worker, int attempts, Instant next);
 
     /** Removes a delivered message; false when the claim was lost. */
     boolean delivered(String messageId, String worker);

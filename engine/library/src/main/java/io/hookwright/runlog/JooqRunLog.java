@@ -4,11 +4,11 @@ import io.hookwright.event.EventJson;
 import io.hookwright.render.RenderedRequest;
 import io.hookwright.store.Database;
 import io.hookwright.store.JdbcBatch;
-import io.hookwright.store.RequestJson;
-import io.hookwright.store.SecretNames;
+import io.hookwright.render.RequestJson;
+import io.hookwright.render.SecretNames;
 import io.hookwright.store.Schema.Runs;
+import io.hookwright.store.StoreTransaction;
 import org.jooq.Condition;
-import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
@@ -44,12 +44,17 @@ public final class JooqRunLog implements RunLog {
 
     @Override
     public void record(List<Run> runs) {
-        record(database.dsl(), runs);
+        if (!runs.isEmpty()) {
+            database.inTransaction(tx -> {
+                record(tx, runs);
+                return null;
+            });
+        }
     }
 
     @Override
-    public void record(DSLContext tx, List<Run> runs) {
-        JdbcBatch.execute(tx, insert, runs.stream().map(run -> {
+    public void record(StoreTransaction tx, List<Run> runs) {
+        tx.attempt("logging runs", () -> JdbcBatch.execute(tx, insert, runs.stream().map(run -> {
             Response response = run.response();
             return new Object[]{run.id(), run.webhook(), run.revision(), run.eventId(), run.eventType(),
                     run.messageId(), run.mode(), run.attempt(), run.request().method(), run.request().url(),
@@ -59,12 +64,13 @@ public final class JooqRunLog implements RunLog {
                     response == null ? null : response.body(), run.duration().toMillis(), run.outcome().word(),
                     run.error(), run.createdAt().toEpochMilli(), false, SecretNames.join(run.signingSecrets()),
                     run.node()};
-        }).toList());
+        }).toList()));
     }
 
     @Override
     public Optional<Run> find(String id) {
-        return database.dsl().selectFrom(Runs.TABLE).where(Runs.ID.eq(id)).fetchOptional().map(JooqRunLog::run);
+        return database.attempt("reading run " + id, () -> database.dsl().selectFrom(Runs.TABLE).where(Runs.ID.eq(id))
+                .fetchOptional().map(JooqRunLog::run));
     }
 
     @Override
@@ -79,34 +85,37 @@ public final class JooqRunLog implements RunLog {
         if (query.since() != null) {
             where = where.and(Runs.CREATED_AT.ge(query.since().toEpochMilli()));
         }
-        return database.dsl().selectFrom(Runs.TABLE).where(where)
+        Condition matching = where;
+        return database.attempt("listing runs", () -> database.dsl().selectFrom(Runs.TABLE).where(matching)
                 .orderBy(Runs.CREATED_AT.desc(), Runs.ID.desc())
                 .limit(query.limit())
-                .fetch(JooqRunLog::run);
+                .fetch(JooqRunLog::run));
     }
 
     @Override
     public List<Run> ofMessage(String messageId) {
-        return database.dsl().selectFrom(Runs.TABLE).where(Runs.MESSAGE_ID.eq(messageId))
+        return database.attempt("reading the runs of message " + messageId, () -> database.dsl()
+                .selectFrom(Runs.TABLE).where(Runs.MESSAGE_ID.eq(messageId))
                 .orderBy(Runs.ATTEMPT, Runs.CREATED_AT, Runs.ID)
-                .fetch(JooqRunLog::run);
+                .fetch(JooqRunLog::run));
     }
 
     @Override
     public boolean bodiesPurged(String id) {
-        return Boolean.TRUE.equals(database.dsl().select(Runs.BODIES_PURGED).from(Runs.TABLE).where(Runs.ID.eq(id))
-                .fetchOne(Runs.BODIES_PURGED));
+        return database.attempt("reading run " + id, () -> Boolean.TRUE.equals(database.dsl()
+                .select(Runs.BODIES_PURGED).from(Runs.TABLE).where(Runs.ID.eq(id))
+                .fetchOne(Runs.BODIES_PURGED)));
     }
 
     @Override
     public int purgeBodies(Instant cutoff) {
-        return database.dsl().update(Runs.TABLE)
+        return database.attempt("purging old runs' bodies", () -> database.dsl().update(Runs.TABLE)
                 .setNull(Runs.REQUEST_BODY)
                 .setNull(Runs.RESPONSE_BODY)
                 .set(Runs.BODIES_PURGED, true)
                 .where(Runs.CREATED_AT.lt(cutoff.toEpochMilli()))
                 .and(Runs.BODIES_PURGED.eq(false))
-                .execute();
+                .execute());
     }
 
     private static Run run(Record r) {

@@ -1,6 +1,6 @@
 package io.hookwright.runlog;
 
-import org.jooq.DSLContext;
+import io.hookwright.store.StoreTransaction;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +12,7 @@ public interface RunLog {
     void record(List<Run> runs);
 
     /** Records runs in one batch, in {@code tx}: with the outbox and state changes of the same deliveries. */
-    void record(DSLContext tx, List<Run> runs);
+    void record(StoreTransaction tx, List<Run> runs);
 
     /** The runs of one message, first attempt first. */
     List<Run> ofMessage(String messageId);

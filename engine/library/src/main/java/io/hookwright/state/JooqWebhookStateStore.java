@@ -3,6 +3,7 @@ package io.hookwright.state;
 import io.hookwright.store.Database;
 import io.hookwright.store.Notifications;
 import io.hookwright.store.Schema.WebhookStates;
+import io.hookwright.store.StoreTransaction;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
@@ -22,20 +23,22 @@ public final class JooqWebhookStateStore implements WebhookStateStore {
 
     @Override
     public Map<String, WebhookState> all() {
-        Map<String, WebhookState> states = new LinkedHashMap<>();
-        database.dsl().selectFrom(WebhookStates.TABLE).orderBy(WebhookStates.CODE)
-                .forEach(r -> states.put(r.get(WebhookStates.CODE), state(r)));
-        return states;
+        return database.attempt("reading the webhooks' states", () -> {
+            Map<String, WebhookState> states = new LinkedHashMap<>();
+            database.dsl().selectFrom(WebhookStates.TABLE).orderBy(WebhookStates.CODE)
+                    .forEach(r -> states.put(r.get(WebhookStates.CODE), state(r)));
+            return states;
+        });
     }
 
     @Override
     public WebhookState get(String code) {
-        return read(database.dsl(), code);
+        return database.attempt("reading the state of webhook " + code, () -> read(database.dsl(), code));
     }
 
     @Override
-    public WebhookState get(DSLContext tx, String code) {
-        return read(tx, code);
+    public WebhookState get(StoreTransaction tx, String code) {
+        return tx.attempt("reading the state of webhook " + code, () -> read(database.dsl(tx), code));
     }
 
     private static WebhookState read(DSLContext dsl, String code) {
@@ -45,11 +48,15 @@ public final class JooqWebhookStateStore implements WebhookStateStore {
 
     @Override
     public void succeeded(String code, Instant now) {
-        succeeded(database.dsl(), code, now);
+        database.attempt("recording a success of webhook " + code, () -> succeeded(database.dsl(), code, now));
     }
 
     @Override
-    public void succeeded(DSLContext tx, String code, Instant now) {
+    public void succeeded(StoreTransaction tx, String code, Instant now) {
+        tx.attempt("recording a success of webhook " + code, () -> succeeded(database.dsl(tx), code, now));
+    }
+
+    private static void succeeded(DSLContext tx, String code, Instant now) {
         // Only touch the row when there is something to reset: success is the common case.
         tx.update(WebhookStates.TABLE)
                 .set(WebhookStates.CONSECUTIVE_FAILURES, 0)
@@ -60,17 +67,24 @@ public final class JooqWebhookStateStore implements WebhookStateStore {
 
     @Override
     public WebhookState failed(String code, Instant now, String failure, int threshold) {
-        return database.dsl().transactionResult(tx -> failed(tx.dsl(), code, now, failure, threshold));
+        return database.inTransaction(tx -> failed(tx, code, now, failure, threshold));
     }
 
     @Override
-    public WebhookState failed(DSLContext dsl, String code, Instant now, String failure, int threshold) {
-        return recorded(dsl, code, now, List.of(Result.failed(failure)), threshold).orElseGet(() -> read(dsl, code));
+    public WebhookState failed(StoreTransaction tx, String code, Instant now, String failure, int threshold) {
+        return tx.attempt("recording a failure of webhook " + code, () -> recorded(tx, code, now,
+                List.of(Result.failed(failure)), threshold).orElseGet(() -> read(database.dsl(tx), code)));
     }
 
     @Override
-    public Optional<WebhookState> recorded(DSLContext tx, String code, Instant now, List<Result> results,
+    public Optional<WebhookState> recorded(StoreTransaction tx, String code, Instant now, List<Result> results,
                                            int threshold) {
+        return tx.attempt("recording the results of webhook " + code,
+                () -> recorded(tx, database.dsl(tx), code, now, results, threshold));
+    }
+
+    private Optional<WebhookState> recorded(StoreTransaction transaction, DSLContext tx, String code, Instant now,
+                                            List<Result> results, int threshold) {
         if (results.stream().allMatch(Result::succeeded)) {
             succeeded(tx, code, now);
             return Optional.empty();
@@ -111,17 +125,21 @@ public final class JooqWebhookStateStore implements WebhookStateStore {
         if (reason == null) {
             return Optional.empty();
         }
-        flipped(tx);
+        flipped(transaction);
         return Optional.of(read(tx, code));
     }
 
     @Override
     public WebhookState deactivate(String code, Instant now, String reason) {
-        return deactivate(database.dsl(), code, now, reason);
+        return database.inTransaction(tx -> deactivate(tx, code, now, reason));
     }
 
     @Override
-    public WebhookState deactivate(DSLContext dsl, String code, Instant now, String reason) {
+    public WebhookState deactivate(StoreTransaction tx, String code, Instant now, String reason) {
+        return tx.attempt("deactivating webhook " + code, () -> deactivate(tx, database.dsl(tx), code, now, reason));
+    }
+
+    private WebhookState deactivate(StoreTransaction tx, DSLContext dsl, String code, Instant now, String reason) {
         long at = now.toEpochMilli();
         dsl.insertInto(WebhookStates.TABLE, WebhookStates.CODE, WebhookStates.ACTIVE, WebhookStates.CONSECUTIVE_FAILURES,
                         WebhookStates.DEACTIVATED_AT, WebhookStates.DEACTIVATION_REASON, WebhookStates.UPDATED_AT)
@@ -132,16 +150,17 @@ public final class JooqWebhookStateStore implements WebhookStateStore {
                 .set(WebhookStates.DEACTIVATION_REASON, reason)
                 .set(WebhookStates.UPDATED_AT, at)
                 .execute();
-        flipped(dsl);
+        flipped(tx);
         return read(dsl, code);
     }
 
     @Override
     public WebhookState activate(String code, Instant now) {
-        return database.dsl().transactionResult(tx -> activate(tx.dsl(), code, now));
+        return database.inTransaction(tx -> tx.attempt("activating webhook " + code,
+                () -> activate(tx, database.dsl(tx), code, now)));
     }
 
-    private WebhookState activate(DSLContext dsl, String code, Instant now) {
+    private WebhookState activate(StoreTransaction tx, DSLContext dsl, String code, Instant now) {
         long at = now.toEpochMilli();
         dsl.insertInto(WebhookStates.TABLE, WebhookStates.CODE, WebhookStates.ACTIVE, WebhookStates.CONSECUTIVE_FAILURES,
                         WebhookStates.UPDATED_AT)
@@ -153,12 +172,12 @@ public final class JooqWebhookStateStore implements WebhookStateStore {
                 .setNull(WebhookStates.DEACTIVATION_REASON)
                 .set(WebhookStates.UPDATED_AT, at)
                 .execute();
-        flipped(dsl);
+        flipped(tx);
         return read(dsl, code);
     }
 
     /** Other nodes keep deactivated webhooks in memory: tell them to read the states again. */
-    private void flipped(DSLContext tx) {
+    private void flipped(StoreTransaction tx) {
         database.notifications().announce(tx, Notifications.Channel.STATES);
     }
 

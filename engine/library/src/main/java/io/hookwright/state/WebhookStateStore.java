@@ -1,6 +1,6 @@
 package io.hookwright.state;
 
-import org.jooq.DSLContext;
+import io.hookwright.store.StoreTransaction;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,13 +15,13 @@ public interface WebhookStateStore {
     WebhookState get(String code);
 
     /** {@link #get(String)} in {@code tx}. */
-    WebhookState get(DSLContext tx, String code);
+    WebhookState get(StoreTransaction tx, String code);
 
     /** A delivery succeeded: the failure count starts again. */
     void succeeded(String code, Instant now);
 
     /** {@link #succeeded(String, Instant)} in {@code tx}. */
-    void succeeded(DSLContext tx, String code, Instant now);
+    void succeeded(StoreTransaction tx, String code, Instant now);
 
     /**
      * A delivery failed. When this makes {@code threshold} failures in a row, the webhook is deactivated with a reason
@@ -30,7 +30,7 @@ public interface WebhookStateStore {
     WebhookState failed(String code, Instant now, String failure, int threshold);
 
     /** {@link #failed(String, Instant, String, int)} in {@code tx}. */
-    WebhookState failed(DSLContext tx, String code, Instant now, String failure, int threshold);
+    WebhookState failed(StoreTransaction tx, String code, Instant now, String failure, int threshold);
 
     /**
      * Records {@code results} for {@code code} in the order they happened, as {@link #succeeded} and {@link #failed}
@@ -39,13 +39,13 @@ public interface WebhookStateStore {
      * Results that are all successes only reset the count, as {@link #succeeded} does. Returns the state if these
      * results deactivated the webhook.
      */
-    Optional<WebhookState> recorded(DSLContext tx, String code, Instant now, List<Result> results, int threshold);
+    Optional<WebhookState> recorded(StoreTransaction tx, String code, Instant now, List<Result> results, int threshold);
 
     /** Deactivates at once, e.g. on 410 Gone or by an operator. */
     WebhookState deactivate(String code, Instant now, String reason);
 
     /** {@link #deactivate(String, Instant, String)} in {@code tx}. */
-    WebhookState deactivate(DSLContext tx, String code, Instant now, String reason);
+    WebhookState deactivate(StoreTransaction tx, String code, Instant now, String reason);
 
     /** Reactivates; the failure count starts again. */
     WebhookState activate(String code, Instant now);

@@ -1,6 +1,5 @@
 package io.hookwright.store;
 
-import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 
 import java.sql.PreparedStatement;
@@ -19,11 +18,11 @@ public final class JdbcBatch {
     }
 
     /** Runs {@code sql} in {@code tx} once per row of bind values; returns the rows changed, over all of them. */
-    public static int execute(DSLContext tx, String sql, List<Object[]> rows) {
+    public static int execute(StoreTransaction tx, String sql, List<Object[]> rows) {
         if (rows.isEmpty()) {
             return 0;
         }
-        return tx.connectionResult(connection -> {
+        return tx.dsl().connectionResult(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (Object[] values : rows) {
                     for (int i = 0; i < values.length; i++) {

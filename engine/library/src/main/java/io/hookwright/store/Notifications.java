@@ -1,7 +1,5 @@
 package io.hookwright.store;
 
-import org.jooq.DSLContext;
-
 /**
  * Tells the other engine nodes on the same database that something changed, so they act at once instead of at their
  * next poll. On PostgreSQL this is {@code NOTIFY}, sent when the announcing transaction commits and never if it rolls
@@ -30,7 +28,7 @@ public interface Notifications extends AutoCloseable {
     }
 
     /** Announces a change in {@code tx}: delivered when it commits. */
-    void announce(DSLContext tx, Channel channel);
+    void announce(StoreTransaction tx, Channel channel);
 
     /**
      * Calls {@code listener} on every announcement on {@code channel}, from any node including this one, and once
@@ -45,7 +43,7 @@ public interface Notifications extends AutoCloseable {
     /** For a database only one node uses: nothing to tell. */
     Notifications NONE = new Notifications() {
         @Override
-        public void announce(DSLContext tx, Channel channel) {
+        public void announce(StoreTransaction tx, Channel channel) {
         }
 
         @Override

@@ -33,20 +33,26 @@ final class PostgresNotifications implements Notifications {
 
     private final ConnectionSource source;
     private final String where;
+    /**
+     * False for a connection of the host's pool: closed from another thread it would go back to the pool while
+     * still in use, so {@link #close} waits for the listener's next pause instead, and the listener unlistens first.
+     */
+    private final boolean ownConnection;
     private final Map<Channel, List<Runnable>> subscribers = new ConcurrentHashMap<>();
     private volatile boolean running = true;
     private Thread listener;
     /** The listening connection, closed on {@link #close} so a wait for notifications ends at once. */
     private volatile Connection listening;
 
-    PostgresNotifications(ConnectionSource source, String where) {
+    PostgresNotifications(ConnectionSource source, String where, boolean ownConnection) {
         this.source = source;
         this.where = where;
+        this.ownConnection = ownConnection;
     }
 
     @Override
-    public void announce(DSLContext tx, Channel channel) {
-        tx.select(DSL.function("pg_notify", SQLDataType.OTHER, DSL.val(channel.wireName()), DSL.val(""))).execute();
+    public void announce(StoreTransaction tx, Channel channel) {
+        tx.dsl().select(DSL.function("pg_notify", SQLDataType.OTHER, DSL.val(channel.wireName()), DSL.val(""))).execute();
     }
 
     @Override
@@ -93,6 +99,9 @@ final class PostgresNotifications implements Notifications {
                     }
                     seen.forEach(channel -> subscribers.getOrDefault(channel, List.of()).forEach(this::call));
                 }
+                if (!ownConnection) {
+                    dsl.execute("UNLISTEN *");
+                }
             } catch (SQLException | RuntimeException e) {
                 if (!running) {
                     return;
@@ -126,7 +135,7 @@ final class PostgresNotifications implements Notifications {
             thread = listener;
         }
         Connection connection = listening;
-        if (connection != null) {
+        if (connection != null && ownConnection) {
             try {
                 connection.close();
             } catch (SQLException ignored) {

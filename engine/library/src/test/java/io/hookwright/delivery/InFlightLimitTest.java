@@ -1,5 +1,6 @@
 package io.hookwright.delivery;
 
+import io.hookwright.testdb.Tx;
 import io.hookwright.execution.SettableClock;
 import io.hookwright.outbox.JooqOutboxStore;
 import io.hookwright.outbox.OutboxMessage;
@@ -10,7 +11,6 @@ import io.hookwright.runlog.Response;
 import io.hookwright.runlog.Run;
 import io.hookwright.state.JooqWebhookStateStore;
 import io.hookwright.store.Database;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,7 +94,7 @@ class InFlightLimitTest {
 
     private void enqueue(JooqOutboxStore outbox, List<String> ids) {
         RenderedRequest request = new RenderedRequest("POST", "https://erp.example.com/x", List.of(), "{}");
-        database.dsl().transaction(tx -> outbox.enqueue(DSL.using(tx), ids.stream().map(id -> new OutboxMessage(id,
+        Tx.run(database, tx -> outbox.enqueue(tx, ids.stream().map(id -> new OutboxMessage(id,
                 "erp", "rev1", "evt-" + id, "Project:Updated", "async-inside", request, List.of(), Duration.ofSeconds(5),
                 0, T0, T0)).toList()));
     }

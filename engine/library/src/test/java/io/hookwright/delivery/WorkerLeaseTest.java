@@ -1,5 +1,6 @@
 package io.hookwright.delivery;
 
+import io.hookwright.testdb.Tx;
 import io.hookwright.execution.SettableClock;
 import io.hookwright.outbox.JooqOutboxStore;
 import io.hookwright.outbox.OutboxMessage;
@@ -13,8 +14,7 @@ import io.hookwright.state.JooqWebhookStateStore;
 import io.hookwright.store.Database;
 import io.hookwright.store.Schema.Outbox;
 import io.hookwright.store.Schema.Workers;
-import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
+import io.hookwright.errors.StoreUnavailableException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -175,7 +175,7 @@ class WorkerLeaseTest {
         OutboxStore store = (OutboxStore) Proxy.newProxyInstance(OutboxStore.class.getClassLoader(),
                 new Class<?>[]{OutboxStore.class}, (proxy, method, args) -> {
                     if (heartbeatsFail && method.getName().equals("heartbeat")) {
-                        throw new DataAccessException("the database did not answer in time");
+                        throw new StoreUnavailableException("the database did not answer in time", null);
                     }
                     try {
                         return method.invoke(outbox, args);
@@ -214,7 +214,7 @@ class WorkerLeaseTest {
 
     private void enqueue(String id) {
         RenderedRequest request = new RenderedRequest("POST", "https://erp.example.com/x", List.of(), "{}");
-        database.dsl().transaction(tx -> outbox.enqueue(DSL.using(tx), List.of(new OutboxMessage(id, "erp", "rev1",
+        Tx.run(database, tx -> outbox.enqueue(tx, List.of(new OutboxMessage(id, "erp", "rev1",
                 "evt-" + id, "Project:Updated", "async-inside", request, List.of(), Duration.ofSeconds(5), 0, T0, T0))));
     }
 

@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -61,10 +62,15 @@ public final class EngineFixture implements AutoCloseable {
 
     /** The same on {@code backend}: a SQLite file in {@code dir}, or a fresh PostgreSQL database. */
     public EngineFixture(Backend backend, Path dir, int port, String definitions) {
+        this(backend, dir, port, definitions, Backend::open);
+    }
+
+    /** The same with the engine's database opened on the new database's URL by {@code open}: a host's own pool. */
+    public EngineFixture(Backend backend, Path dir, int port, String definitions, Function<String, Database> open) {
         this.dir = dir;
         this.port = port;
         this.url = backend.url(dir);
-        this.database = Backend.open(url);
+        this.database = open.apply(url);
         write("hooks.groovy", definitions.replace("RECEIVER", "http://localhost:" + port));
         try (Connection c = connect()) {
             createHostTable(c);

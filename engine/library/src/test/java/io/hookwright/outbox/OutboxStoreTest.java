@@ -1,8 +1,8 @@
 package io.hookwright.outbox;
 
+import io.hookwright.testdb.Tx;
 import io.hookwright.render.RenderedRequest;
 import io.hookwright.store.Schema.Workers;
-import org.jooq.impl.DSL;
 import io.hookwright.testdb.Backend;
 import io.hookwright.testdb.OnEachBackend;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,8 +49,8 @@ class OutboxStoreTest extends OnEachBackend {
 
     @Test
     void rowsWrittenInARolledBackTransactionVanish() {
-        assertThrows(IllegalStateException.class, () -> database.dsl().transaction(tx -> {
-            outbox.enqueue(DSL.using(tx), List.of(message("m1", T0)));
+        assertThrows(IllegalStateException.class, () -> Tx.run(database, tx -> {
+            outbox.enqueue(tx, List.of(message("m1", T0)));
             throw new IllegalStateException("host rolls back");
         }));
         assertEquals(0, outbox.depth());
@@ -59,21 +59,21 @@ class OutboxStoreTest extends OnEachBackend {
 
     @Test
     void committedRowsAreClaimedWithTheirRequestIntact() {
-        database.dsl().transaction(tx -> outbox.enqueue(DSL.using(tx), List.of(message("m1", T0))));
+        Tx.run(database, tx -> outbox.enqueue(tx, List.of(message("m1", T0))));
         List<OutboxMessage> claimed = outbox.claimDue("w1", 10, T0);
         assertEquals(List.of(message("m1", T0)), claimed);
     }
 
     @Test
     void aMessageIdIsQueuedOnce() {
-        database.dsl().transaction(tx -> outbox.enqueue(DSL.using(tx), List.of(message("m1", T0))));
-        database.dsl().transaction(tx -> outbox.enqueue(DSL.using(tx), List.of(message("m1", T0))));
+        Tx.run(database, tx -> outbox.enqueue(tx, List.of(message("m1", T0))));
+        Tx.run(database, tx -> outbox.enqueue(tx, List.of(message("m1", T0))));
         assertEquals(1, outbox.depth());
     }
 
     @Test
     void onlyDueMessagesAreClaimedOldestFirstAndNeverTwice() {
-        database.dsl().transaction(tx -> outbox.enqueue(DSL.using(tx), List.of(
+        Tx.run(database, tx -> outbox.enqueue(tx, List.of(
                 message("later", T0.plusSeconds(60)), message("b", T0.plusSeconds(1)), message("a", T0))));
         Instant now = T0.plusSeconds(2);
         assertEquals(List.of("a"), ids(outbox.claimDue("w1", 1, now)));
@@ -83,7 +83,7 @@ class OutboxStoreTest extends OnEachBackend {
 
     @Test
     void aDeadWorkersClaimsAreReleasedWhenItsLeaseEnds() {
-        database.dsl().transaction(tx -> outbox.enqueue(DSL.using(tx), List.of(message("m1", T0), message("m2", T0))));
+        Tx.run(database, tx -> outbox.enqueue(tx, List.of(message("m1", T0), message("m2", T0))));
         assertEquals(2, outbox.claimDue("dead", 10, T0).size());
         assertEquals(0, outbox.reap(T0.plus(LEASE)), "the lease still holds");
         assertEquals(List.of(), outbox.claimDue("w2", 10, T0.plus(LEASE)));
@@ -100,7 +100,7 @@ class OutboxStoreTest extends OnEachBackend {
 
     @Test
     void aHeartbeatKeepsEveryClaimOfTheWorker() {
-        database.dsl().transaction(tx -> outbox.enqueue(DSL.using(tx), List.of(message("m1", T0), message("m2", T0))));
+        Tx.run(database, tx -> outbox.enqueue(tx, List.of(message("m1", T0), message("m2", T0))));
         assertEquals(2, outbox.claimDue("w1", 10, T0).size());
         Instant later = T0.plus(LEASE.multipliedBy(10));
         for (Instant at = T0.plus(LEASE.dividedBy(3)); at.isBefore(later); at = at.plus(LEASE.dividedBy(3))) {
@@ -113,7 +113,7 @@ class OutboxStoreTest extends OnEachBackend {
 
     @Test
     void aWorkerRemovedAsDeadClaimsNothingMore() {
-        database.dsl().transaction(tx -> outbox.enqueue(DSL.using(tx), List.of(message("m1", T0))));
+        Tx.run(database, tx -> outbox.enqueue(tx, List.of(message("m1", T0))));
         Instant afterLease = T0.plus(LEASE).plusMillis(1);
         outbox.reap(afterLease);
         assertEquals(List.of(), outbox.claimDue("w1", 10, afterLease));
@@ -124,7 +124,7 @@ class OutboxStoreTest extends OnEachBackend {
     @Test
     void aReapWaitsForAHeartbeatUnderWayAndSparesTheWorkerItRenewed() throws Exception {
         assumeTrue(backend == Backend.POSTGRES, "SQLite has one writer at a time: a reap and a heartbeat cannot meet");
-        database.dsl().transaction(tx -> outbox.enqueue(DSL.using(tx), List.of(message("m1", T0))));
+        Tx.run(database, tx -> outbox.enqueue(tx, List.of(message("m1", T0))));
         assertEquals(1, outbox.claimDue("w1", 10, T0).size());
         Instant afterLease = T0.plus(LEASE).plusMillis(1);
         try (var reaping = Executors.newSingleThreadExecutor()) {
@@ -145,7 +145,7 @@ class OutboxStoreTest extends OnEachBackend {
 
     @Test
     void aRestartedNodeTakesBackItsOwnClaimsAtOnce() {
-        database.dsl().transaction(tx -> outbox.enqueue(DSL.using(tx), List.of(message("m1", T0), message("m2", T0))));
+        Tx.run(database, tx -> outbox.enqueue(tx, List.of(message("m1", T0), message("m2", T0))));
         outbox.register("node-a:1", T0, T0.plus(LEASE));
         assertEquals(List.of("m1"), ids(outbox.claimDue("node-a:1", 1, T0)));
         assertEquals(List.of("m2"), ids(outbox.claimDue("w1", 1, T0)));
@@ -157,7 +157,7 @@ class OutboxStoreTest extends OnEachBackend {
 
     @Test
     void aStoppingWorkerLeavesAndReleasesWhatItStillHolds() {
-        database.dsl().transaction(tx -> outbox.enqueue(DSL.using(tx), List.of(message("m1", T0))));
+        Tx.run(database, tx -> outbox.enqueue(tx, List.of(message("m1", T0))));
         assertEquals(1, outbox.claimDue("w1", 10, T0).size());
         outbox.deregister("w1");
         assertFalse(outbox.heartbeat("w1", T0.plus(LEASE)));
@@ -166,7 +166,7 @@ class OutboxStoreTest extends OnEachBackend {
 
     @Test
     void releasingClaimsMakesThemDueAtOnceForAnyWorkerButOnlyWhileTheyAreStillOurs() {
-        database.dsl().transaction(tx -> outbox.enqueue(DSL.using(tx),
+        Tx.run(database, tx -> outbox.enqueue(tx,
                 List.of(message("m1", T0), message("m2", T0), message("m3", T0))));
         assertEquals(List.of("m1", "m2"), ids(outbox.claimDue("w1", 2, T0)));
         assertEquals(List.of("m3"), ids(outbox.claimDue("w2", 10, T0)));
@@ -179,7 +179,7 @@ class OutboxStoreTest extends OnEachBackend {
 
     @Test
     void aRetryReleasesTheClaimUntilItsTime() {
-        database.dsl().transaction(tx -> outbox.enqueue(DSL.using(tx), List.of(message("m1", T0))));
+        Tx.run(database, tx -> outbox.enqueue(tx, List.of(message("m1", T0))));
         outbox.claimDue("w1", 10, T0);
         assertTrue(outbox.retryAt("m1", "w1", 1, T0.plusSeconds(5)));
         assertEquals(List.of(), outbox.claimDue("w2", 10, T0.plusSeconds(4)));
@@ -191,7 +191,7 @@ class OutboxStoreTest extends OnEachBackend {
     @Test
     void depthAndOldestCountWhatIsNotDelivered() {
         assertEquals(Optional.empty(), outbox.oldestCreatedAt());
-        database.dsl().transaction(tx -> outbox.enqueue(DSL.using(tx), List.of(message("m1", T0), message("m2", T0))));
+        Tx.run(database, tx -> outbox.enqueue(tx, List.of(message("m1", T0), message("m2", T0))));
         assertEquals(2, outbox.depth());
         assertEquals(Optional.of(T0), outbox.oldestCreatedAt());
         outbox.claimDue("w1", 1, T0);
@@ -205,7 +205,7 @@ class OutboxStoreTest extends OnEachBackend {
         for (int i = 0; i < 400; i++) {
             messages.add(message(String.format("m%03d", i), T0));
         }
-        database.dsl().transaction(tx -> outbox.enqueue(DSL.using(tx), messages));
+        Tx.run(database, tx -> outbox.enqueue(tx, messages));
         java.util.Map<String, String> claimedBy = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.List<String> doubles = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);

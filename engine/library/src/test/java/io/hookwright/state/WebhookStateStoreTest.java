@@ -1,5 +1,6 @@
 package io.hookwright.state;
 
+import io.hookwright.testdb.Tx;
 import io.hookwright.store.Database;
 import io.hookwright.testdb.Backend;
 import io.hookwright.testdb.OnEachBackend;
@@ -33,7 +34,7 @@ class WebhookStateStoreTest extends OnEachBackend {
     @Test
     void resultsRecordedTogetherCountAsTheyWouldOneByOne() {
         String timeout = "no response within the timeout of 5000 ms from https://erp.example.com/x";
-        database.dsl().transaction(tx -> assertEquals(Optional.empty(), states.recorded(tx.dsl(), "erp", T0,
+        Tx.run(database, tx -> assertEquals(Optional.empty(), states.recorded(tx, "erp", T0,
                 List.of(Result.failed("HTTP 500"), Result.failed("HTTP 502"), Result.SUCCEEDED, Result.failed("HTTP 503")),
                 3)));
         WebhookState after = states.get("erp");
@@ -41,8 +42,8 @@ class WebhookStateStoreTest extends OnEachBackend {
         assertEquals(1, after.consecutiveFailures(), "a success in between starts the count again");
         assertEquals("HTTP 503", after.lastFailure());
 
-        database.dsl().transaction(tx -> {
-            WebhookState off = states.recorded(tx.dsl(), "erp", T0.plusSeconds(1),
+        Tx.run(database, tx -> {
+            WebhookState off = states.recorded(tx, "erp", T0.plusSeconds(1),
                     List.of(Result.failed("HTTP 500"), Result.failed(timeout), Result.failed("HTTP 500")), 3).orElseThrow();
             assertEquals("3 consecutive failures; the last: " + timeout, off.deactivationReason(),
                     "the reason names the failure that reached the threshold, counted on from before");
@@ -52,7 +53,7 @@ class WebhookStateStoreTest extends OnEachBackend {
 
     @Test
     void aRunOfFailuresInsideOneBatchDeactivatesEvenIfASuccessFollows() {
-        database.dsl().transaction(tx -> assertTrue(states.recorded(tx.dsl(), "erp", T0, List.of(Result.failed("a"),
+        Tx.run(database, tx -> assertTrue(states.recorded(tx, "erp", T0, List.of(Result.failed("a"),
                 Result.failed("b"), Result.failed("c"), Result.SUCCEEDED), 3).isPresent()));
         WebhookState off = states.get("erp");
         assertFalse(off.active());
@@ -68,7 +69,7 @@ class WebhookStateStoreTest extends OnEachBackend {
             for (int w = 0; w < 3; w++) {
                 running.add(writers.submit(() -> {
                     for (int i = 0; i < perWriter; i++) {
-                        database.dsl().transaction(tx -> states.recorded(tx.dsl(), "erp", T0,
+                        Tx.run(database, tx -> states.recorded(tx, "erp", T0,
                                 List.of(Result.failed("HTTP 500"), Result.failed("HTTP 500")), 1_000));
                     }
                     return null;

@@ -3,10 +3,8 @@ package io.hookwright.server;
 import io.hookwright.execution.Engine;
 import io.hookwright.execution.LoadedDefinitions;
 import io.hookwright.store.Database;
-import io.hookwright.store.Dialect;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -69,7 +67,7 @@ public final class HealthChecks {
 
     /** A SQLite file deleted under the engine: its open connections still answer, from a file no start will find. */
     private boolean fileRemoved() {
-        return database.kind() == Dialect.SQLITE && !Files.exists(Path.of(database.where()));
+        return database.file().map(file -> !Files.exists(file)).orElse(false);
     }
 
     /** The outbox depth, read on a thread of its own so a hanging connection cannot hold the probe. */
@@ -78,7 +76,7 @@ public final class HealthChecks {
             CompletableFuture<Long> check = new CompletableFuture<>();
             Thread.ofVirtual().name("hookwright-health").start(() -> {
                 try {
-                    database.dsl().selectOne().fetch();
+                    database.check();
                     check.complete((long) engine.outbox().depth());
                 } catch (Throwable e) {
                     fatal.record(e, "the health check");

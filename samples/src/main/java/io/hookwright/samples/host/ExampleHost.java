@@ -30,6 +30,9 @@ public final class ExampleHost {
     }
 
     public static void main(String[] args) throws Exception {
+        // The host's own choice: the engine's library leaves the JVM's settings alone.
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
         Path definitions = Path.of(args.length > 0 ? args[0] : "samples/embedded/webhooks");
         Path database = Files.createTempDirectory("hookwright-example").resolve("example.db");
         run(definitions, database, System.out);

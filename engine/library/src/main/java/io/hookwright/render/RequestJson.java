@@ -1,9 +1,8 @@
-package io.hookwright.store;
+package io.hookwright.render;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.hookwright.event.EventJson;
-import io.hookwright.render.RenderedRequest;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.hookwright.store;
+package io.hookwright.render;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,0 +1,161 @@
+package io.hookwright.execution;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.zaxxer.hikari.HikariDataSource;
+import io.hookwright.errors.HookwrightException;
+import io.hookwright.errors.StoreUnavailableException;
+import io.hookwright.runlog.RunQuery;
+import io.hookwright.store.Database;
+import io.hookwright.testdb.Backend;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import javax.sql.DataSource;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLTransientConnectionException;
+import java.util.logging.Logger;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What a host sees when the database fails under a running engine: a {@link StoreUnavailableException} naming the
+ * database and what the engine was doing, never jOOQ's or the driver's exception.
+ */
+@ParameterizedClass
+@EnumSource(Backend.class)
+class StoreUnavailableTest {
+    @RegisterExtension
+    static WireMockExtension receiver = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    @Parameter
+    Backend backend;
+    @TempDir
+    Path dir;
+    private EngineFixture fixture;
+    private HikariDataSource pool;
+    private FailingDataSource failing;
+
+    @AfterEach
+    void close() {
+        failing.failing = false;
+        fixture.close();
+        pool.close();
+    }
+
+    private Engine start() {
+        receiver.stubFor(post(urlEqualTo("/after")).willReturn(aResponse().withStatus(204)));
+        fixture = new EngineFixture(backend, dir, receiver.getPort(),
+                EngineFixture.webhook("erp_after", "/after", "synchronous false\ntransaction 'after-commit'"), url -> {
+                    pool = HostDataSourceTest.hikari(url);
+                    failing = new FailingDataSource(pool);
+                    return Database.create(failing);
+                });
+        return fixture.engine();
+    }
+
+    @Test
+    void readsAndPublishesFailWithStoreUnavailable() {
+        Engine engine = start();
+        engine.publish(EngineFixture.projectUpdated("p-0"));
+        fixture.awaitIdle();
+
+        failing.failing = true;
+        StoreUnavailableException read = assertThrows(StoreUnavailableException.class,
+                () -> engine.runs().list(RunQuery.latest(10)));
+        assertTrue(read.getMessage().contains(fixture.database.where()), read.getMessage());
+        assertTrue(read.getMessage().contains("listing runs"), read.getMessage());
+        assertInstanceOf(HookwrightException.class, read);
+
+        RuntimeException published = assertThrows(RuntimeException.class,
+                () -> engine.publish(EngineFixture.projectUpdated("p-1")));
+        assertInstanceOf(StoreUnavailableException.class, published, published.toString());
+        assertTrue(published.getMessage().contains(fixture.database.where()), published.getMessage());
+        assertFalse(published.getMessage().contains("org.jooq"), published.getMessage());
+
+        StoreUnavailableException depth = assertThrows(StoreUnavailableException.class, () -> engine.outbox().depth());
+        assertTrue(depth.getMessage().contains("counting queued messages"), depth.getMessage());
+    }
+
+    @Test
+    void theHostClosingItsPoolIsStoreUnavailable() {
+        Engine engine = start();
+        pool.close();
+        StoreUnavailableException e = assertThrows(StoreUnavailableException.class,
+                () -> engine.publish(EngineFixture.projectUpdated("p-1")));
+        assertTrue(e.getMessage().contains(fixture.database.where()), e.getMessage());
+    }
+
+    /** The host's pool, refusing connections while {@link #failing}: the database gone away, as the engine sees it. */
+    static final class FailingDataSource implements DataSource {
+        private final DataSource pool;
+        volatile boolean failing;
+
+        FailingDataSource(DataSource pool) {
+            this.pool = pool;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            if (failing) {
+                throw new SQLTransientConnectionException("Connection is not available, request timed out");
+            }
+            return pool.getConnection();
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException {
+            return getConnection();
+        }
+
+        @Override
+        public PrintWriter getLogWriter() throws SQLException {
+            return pool.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) throws SQLException {
+            pool.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException {
+            pool.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws SQLException {
+            return pool.getLoginTimeout();
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            return pool.getParentLogger();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            return pool.unwrap(type);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) throws SQLException {
+            return pool.isWrapperFor(type);
+        }
+    }
+}
