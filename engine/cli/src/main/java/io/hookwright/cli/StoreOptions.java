@@ -62,7 +62,7 @@ final class StoreOptions {
                 return Database.postgres(url, credentials(), poolSize > 0 ? poolSize : Database.POSTGRES_POOL_SIZE);
             }
             return Database.sqlite(path(), poolSize > 0 ? poolSize : Database.SQLITE_POOL_SIZE);
-        } catch (org.jooq.exception.DataAccessException e) {
+        } catch (org.jooq.exception.DataAccessException | io.hookwright.errors.StoreUnavailableException e) {
             throw new CommandFailure(ExitCodes.UNAVAILABLE, e.getMessage());
         }
     }

@@ -109,7 +109,7 @@ public final class Database implements AutoCloseable {
                 () -> java.sql.DriverManager.getConnection(url, listening), where);
         Database database = new Database(pooled, Dialect.POSTGRES, notifications, where);
         try {
-            Migrations.apply(database.dsl(), database.kind());
+            Migrations.apply(database.dsl(), database.kind(), where);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -154,7 +154,12 @@ public final class Database implements AutoCloseable {
         pool.setMinimumIdle(1);
         HikariDataSource pooled = pooled(pool, file.toAbsolutePath().toString());
         Database database = new Database(pooled, Dialect.SQLITE, Notifications.NONE, file.toAbsolutePath().toString());
-        Migrations.apply(database.dsl(), database.kind());
+        try {
+            Migrations.apply(database.dsl(), database.kind(), database.where());
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
         return database;
     }
 
