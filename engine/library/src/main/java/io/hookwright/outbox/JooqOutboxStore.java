@@ -176,7 +176,6 @@ public final class JooqOutboxStore implements OutboxStore {
         int released = database.dsl(tx).update(Outbox.TABLE)
                 .set(Outbox.STATUS, PENDING)
                 .setNull(Outbox.CLAIMED_BY)
-                .setNull(Outbox.LEASE_UNTIL)
                 .where(Outbox.STATUS.eq(CLAIMED)).and(whose)
                 .execute();
         if (released > 0) {
@@ -225,7 +224,6 @@ public final class JooqOutboxStore implements OutboxStore {
                 .set(Outbox.ATTEMPTS, attempts)
                 .set(Outbox.NEXT_ATTEMPT_AT, next.toEpochMilli())
                 .setNull(Outbox.CLAIMED_BY)
-                .setNull(Outbox.LEASE_UNTIL)
                 .where(ours(messageId, worker))
                 .execute() == 1;
     }

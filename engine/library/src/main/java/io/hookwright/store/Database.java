@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import io.hookwright.errors.StoreUnavailableException;
-import io.hookwright.store.Schema.SchemaVersion;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
@@ -183,13 +182,7 @@ public final class Database implements AutoCloseable {
      */
     private Database migrated() {
         try {
-            attempt("bringing the schema up to date", () -> Migrations.apply(dsl, dialect));
-            Integer newest = attempt("reading the schema's version",
-                    () -> dsl.select(DSL.max(SchemaVersion.VERSION)).from(SchemaVersion.TABLE).fetchOne(0, Integer.class));
-            if (newest != null && newest > Migrations.latest()) {
-                throw new StoreUnavailableException("the database " + where + " has schema version " + newest
-                        + ", newer than this engine's (" + Migrations.latest() + "): run a newer engine on it", null);
-            }
+            attempt("bringing the schema up to date", () -> Migrations.apply(dsl, dialect, where));
         } catch (RuntimeException | Error e) {
             try {
                 close();

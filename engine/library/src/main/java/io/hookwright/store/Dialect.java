@@ -13,8 +13,9 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
- * What differs between the databases the engine runs on, in one place. Everything else (the schema, its migrations,
- * every store's statements) is written once in jOOQ's DSL and rendered for the dialect.
+ * What differs between the databases the engine runs on, in one place. Everything else (the schema, every store's
+ * statements) is written once in jOOQ's DSL and rendered for the dialect; only the migrations are SQL per dialect,
+ * frozen as released (see {@link Migrations}).
  */
 public enum Dialect {
     /** One engine process; one writer at a time, so a claim needs no row locks. */

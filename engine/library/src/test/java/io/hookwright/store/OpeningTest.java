@@ -53,7 +53,7 @@ class OpeningTest {
         }
         StoreUnavailableException e = refusedWithoutLeaks(() -> Database.sqlite(file));
         assertTrue(e.getMessage().contains("schema version " + (Migrations.latest() + 1)), e.getMessage());
-        assertTrue(e.getMessage().contains("newer than this engine's"), e.getMessage());
+        assertTrue(e.getMessage().contains("newer than this engine knows"), e.getMessage());
     }
 
     @Test

@@ -1,0 +1,12 @@
+-- Version 2: webhook state: failures and deactivation. Released: never edit; a change is a new step.
+
+create table "hw_webhook_state" (
+    "webhook_code" varchar(200) not null,
+    "active" boolean not null,
+    "consecutive_failures" int not null,
+    "last_failure" text,
+    "deactivated_at" bigint,
+    "deactivation_reason" text,
+    "updated_at" bigint not null,
+    primary key ("webhook_code")
+);
