@@ -186,6 +186,14 @@ public final class Database implements AutoCloseable {
         return dsl;
     }
 
+    /**
+     * This database seen through {@code around}, which wraps its connections (tests inject store failures with it).
+     * It shares this one's pool and notifications: close this one, not the view.
+     */
+    public Database through(java.util.function.UnaryOperator<DataSource> around) {
+        return new Database(around.apply(dataSource), dialect, notifications, where);
+    }
+
     /** Stops listening and closes the pooled connections. */
     @Override
     public void close() {

@@ -159,6 +159,6 @@ class EventLimitsJavaApiTest {
     void eventsWithinTheLimitsArePublished() {
         Published published = engine.publish(with(Map.of("Budget", new BigDecimal("1e1000"), "Name", "Задача 😀",
                 "Deep", List.of(List.of(Map.of("a", 1))))));
-        assertEquals("succeeded", published.fired().get(0).status());
+        assertEquals(Fired.Status.SUCCEEDED, published.fired().get(0).status());
     }
 }
