@@ -131,12 +131,8 @@ public final class Engine implements AutoCloseable {
         return new EngineTransaction(this, Objects.requireNonNull(connection, "connection"), null);
     }
 
-    /**
-     * Begins a transaction of the engine's own, for hosts whose data is elsewhere (over HTTP): sync-inside webhooks
-     * are sent from {@code publish} and a failure vetoes the commit; async-inside messages are queued when it
-     * commits and never if it rolls back.
-     */
-    public EngineTransaction begin() {
+    /** Begins a transaction of the engine's own, for hosts whose data is elsewhere (over HTTP). */
+    public OwnTransaction begin() {
         return beginFor(null);
     }
 
@@ -145,28 +141,21 @@ public final class Engine implements AutoCloseable {
      * the caller as well as the event id, so two callers that use the same event id get messages of their own
      * instead of one message for both.
      */
-    public EngineTransaction beginFor(String caller) {
-        try {
-            return new EngineTransaction(this, null, caller);
-        } catch (SQLException e) {
-            throw new IllegalStateException("unreachable: no host connection", e);
-        }
+    public OwnTransaction beginFor(String caller) {
+        return new OwnTransaction(new EngineTransaction(this, caller));
     }
 
     /**
-     * Publishes an event for a host without a transaction: as if in one that commits at once. Async-inside messages
-     * are queued on the engine's own connection; after-commit webhooks run before this returns.
+     * Publishes an event for a host without a transaction: as if in one that commits at once. After-commit webhooks
+     * run before this returns; what the engine's store refuses meanwhile is kept and written again.
      *
      * @throws WebhookVetoedException when a sync-inside webhook failed; the after-commit webhooks did not run
      */
     public Published publish(Event event) {
-        try {
-            EngineTransaction tx = begin();
+        try (OwnTransaction tx = begin()) {
             Published published = tx.publish(event);
             tx.commit();
             return tx.result(published.eventId());
-        } catch (SQLException e) {
-            throw new IllegalStateException("unreachable: no host connection", e);
         }
     }
 

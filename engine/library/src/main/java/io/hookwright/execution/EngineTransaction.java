@@ -72,18 +72,25 @@ public final class EngineTransaction implements AutoCloseable {
     }
 
     /**
-     * @param connection the host's connection, or null for {@link Engine#publish}: no host transaction, treated as
-     *                   committed, with async-inside messages queued on the engine's own connection
+     * @param connection the host's connection
      * @param caller     the REST caller whose events these are, or null for the host's own (the Java API)
      */
     EngineTransaction(Engine engine, Connection connection, String caller) throws SQLException {
         this.engine = engine;
         this.connection = connection;
         this.caller = caller;
-        this.restoreAutoCommit = connection != null && connection.getAutoCommit();
+        this.restoreAutoCommit = connection.getAutoCommit();
         if (restoreAutoCommit) {
             connection.setAutoCommit(false);
         }
+    }
+
+    /** The engine's side of an {@link OwnTransaction}: no host connection. */
+    EngineTransaction(Engine engine, String caller) {
+        this.engine = engine;
+        this.connection = null;
+        this.caller = caller;
+        this.restoreAutoCommit = false;
     }
 
     /**
@@ -246,37 +253,61 @@ public final class EngineTransaction implements AutoCloseable {
      */
     public void commit() throws SQLException {
         requireOpen();
-        if (veto != null) {
+        RuntimeException refused = refusal();
+        if (refused != null) {
             rollback();
-            throw veto;
+            throw refused;
         }
-        if (notQueued != null) {
-            rollback();
-            throw new NotQueuedException(notQueued.webhooks(), "the host's transaction was rolled back: "
-                    + notQueued.getMessage(), notQueued);
+        if (connection == null) {
+            commitWithoutHost();
+            return;
         }
-        CommitWork work = new CommitWork(queuedOnCommit, sentOnCommit.stream().map(Waiting::record).toList());
+        CommitWork work = work();
         String worker = engine.worker();
         boolean written = work.isEmpty();
-        if (connection != null) {
-            try {
-                written = written || writeInHostTransaction(work, worker);
-                if (queuedInside || (written && !work.queued().isEmpty())) {
-                    announceQueued();
-                }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                state = State.ROLLED_BACK;
-                rollbackQuietly();
-                restoreAutoCommit();
-                markRolledBack();
-                engine.recordOrKeep(loggedEitherWay);
-                throw e;
+        try {
+            written = written || writeInHostTransaction(work, worker);
+            if (queuedInside || (written && !work.queued().isEmpty())) {
+                announceQueued();
             }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            endRolledBack();
+            throw e;
         }
         state = State.COMMITTED;
         restoreAutoCommit();
         afterCommit(work, written, worker);
+    }
+
+    /** {@link #commit} of a transaction without a host connection ({@link OwnTransaction}): only a veto throws. */
+    void commitWithoutHost() {
+        requireOpen();
+        RuntimeException refused = refusal();
+        if (refused != null) {
+            endRolledBack();
+            throw refused;
+        }
+        CommitWork work = work();
+        state = State.COMMITTED;
+        afterCommit(work, work.isEmpty(), engine.worker());
+    }
+
+    /** What makes the transaction rollback-only, as {@link #commit} throws it; null when it may commit. */
+    private RuntimeException refusal() {
+        if (veto != null) {
+            return veto;
+        }
+        if (notQueued != null) {
+            return new NotQueuedException(notQueued.webhooks(), "the host's transaction was rolled back: "
+                    + notQueued.getMessage(), notQueued);
+        }
+        return null;
+    }
+
+    private CommitWork work() {
+        return new CommitWork(queuedOnCommit, sentOnCommit.stream().map(Waiting::record).toList());
     }
 
     /**
@@ -358,11 +389,21 @@ public final class EngineTransaction implements AutoCloseable {
                 connection.rollback();
             }
         } finally {
-            state = State.ROLLED_BACK;
-            restoreAutoCommit();
-            markRolledBack();
-            engine.recordOrKeep(loggedEitherWay);
+            endRolledBack();
         }
+    }
+
+    /** {@link #rollback} of a transaction without a host connection ({@link OwnTransaction}). */
+    void rollbackWithoutHost() {
+        requireOpen();
+        endRolledBack();
+    }
+
+    private void endRolledBack() {
+        state = State.ROLLED_BACK;
+        restoreAutoCommit();
+        markRolledBack();
+        engine.recordOrKeep(loggedEitherWay);
     }
 
     /** Rolls back unless committed or rolled back already. */
@@ -371,6 +412,10 @@ public final class EngineTransaction implements AutoCloseable {
         if (state == State.OPEN) {
             rollback();
         }
+    }
+
+    boolean open() {
+        return state == State.OPEN;
     }
 
     private void requireOpen() {

@@ -68,7 +68,7 @@ class EventLimitsJavaApiTest {
 
     private void refusedEverywhere(Event event, String field, String says) throws Exception {
         for (Executable publish : List.<Executable>of(() -> engine.publish(event), () -> {
-            EngineTransaction tx = engine.begin();
+            OwnTransaction tx = engine.begin();
             tx.publish(event);
             tx.commit();
         }, () -> {
