@@ -258,10 +258,6 @@ public final class EngineTransaction implements AutoCloseable {
             rollback();
             throw refused;
         }
-        if (connection == null) {
-            commitWithoutHost();
-            return;
-        }
         CommitWork work = work();
         String worker = engine.worker();
         boolean written = work.isEmpty();
@@ -385,9 +381,7 @@ public final class EngineTransaction implements AutoCloseable {
     public void rollback() throws SQLException {
         requireOpen();
         try {
-            if (connection != null) {
-                connection.rollback();
-            }
+            connection.rollback();
         } finally {
             endRolledBack();
         }
