@@ -371,8 +371,9 @@ public final class Engine implements AutoCloseable {
             LOG.warning("the engine's store " + database.where() + " failed after a host's commit: "
                     + work.queued().size() + " async message(s) are kept in memory and written again, "
                     + work.held().size() + " sync-after-commit webhook(s) are sent without a record: " + e.getMessage());
-            if (!work.queued().isEmpty() && unqueued.keep(work.queued())) {
+            if (!work.queued().isEmpty()) {
                 observer.afterCommitFailed(EngineObserver.AfterCommitWrite.MESSAGES, work.queued().size());
+                unqueued.keep(work.queued());
             }
             if (!work.held().isEmpty()) {
                 observer.afterCommitFailed(EngineObserver.AfterCommitWrite.RECORDS, work.held().size());

@@ -91,6 +91,8 @@ class CommitTruthEndpointTest {
         assertTrue(commit.body().contains("\"status\":\"succeeded\""), "the mail went out: " + commit.body());
         assertTrue(store.refused() > 0, "the store failed during the commit");
         assertNothingLostOnceTheStoreIsBack();
+        String metrics = server.get("/metrics", Scope.RUNS_READ).body();
+        assertTrue(metrics.contains("hookwright_after_commit_failures_total{write=\"messages\"} 1.0"), metrics);
     }
 
     @Test
