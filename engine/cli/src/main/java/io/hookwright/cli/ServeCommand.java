@@ -268,7 +268,7 @@ final class ServeCommand implements Callable<Integer> {
                 out.println("Skipped an event of " + feed + ": " + e.getMessage());
                 continue;
             }
-            runs += ((List<?>) outcome.result().get("runs")).size();
+            runs += outcome.result().runs().size();
             vetoed += outcome.vetoed() ? 1 : 0;
         }
         out.println("Fed " + events.size() + " events from " + feed + ": " + runs + " webhook runs started"

@@ -93,6 +93,12 @@ final class Deliveries implements Dispatcher.Delivery {
             return told(new Settlement(run(out, message.mode(), attempt, at, result, Outcome.SUCCEEDED),
                     new QueueStep.Remove(message.messageId(), worker), new HealthStep.Succeeded(message.webhook())));
         }
+        if (message.mode().startsWith("sync-")) {
+            // A sync-after-commit webhook's record that its committing thread left (a crash): one attempt, as that
+            // thread's would have been, logged as it would have.
+            return told(new Settlement(run(out, message.mode(), attempt, at, result, Outcome.FAILED),
+                    new QueueStep.Remove(message.messageId(), worker), health(out, result)));
+        }
         Optional<Instant> next = result.gone() ? Optional.empty()
                 : schedule(message.webhook()).next(attempt, clock.instant(), result.retryAfter(), random);
         if (next.isPresent()) {

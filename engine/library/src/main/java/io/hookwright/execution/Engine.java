@@ -50,6 +50,12 @@ import java.util.random.RandomGenerator;
 /**
  * The running engine: publishes events in the four execution modes, delivers the outbox, keeps the run log and the
  * webhooks' health. Build one with {@link #builder}, {@link #start} it to deliver async messages, close it to stop.
+ *
+ * <p>After a host's commit nothing is thrown and nothing is dropped (see {@link EngineTransaction}): async messages
+ * the store refuses after a commit are kept by {@link UnqueuedMessages}, runs it refuses by the settlement writer,
+ * both written again until the store takes them; each such failure is logged (WARNING) and told to the
+ * {@link EngineObserver}. Records of sync-after-commit webhooks that a crash left claimed are released when this node
+ * restarts (or its lease ends) and sent by the dispatcher, with one attempt, as the caller's thread would have.
  */
 public final class Engine implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Engine.class.getName());
@@ -64,6 +70,7 @@ public final class Engine implements AutoCloseable {
     private final Ledger ledger;
     private final SettlementWriter writer;
     private final Dispatcher dispatcher;
+    private final UnqueuedMessages unqueued;
     private final AtomicReference<LoadedDefinitions> loaded;
     private final Duration retention;
     private final DeliverySettings settings;
@@ -90,6 +97,7 @@ public final class Engine implements AutoCloseable {
         this.ledger = new Ledger(database, outbox, runs, states, clock, b.deactivateAfter);
         this.writer = new SettlementWriter(ledger, this::deactivated, () -> { });
         this.dispatcher = new Dispatcher(outbox, deliveries, writer, settings, clock);
+        this.unqueued = new UnqueuedMessages(this::queueAfterCommit, this::wake);
     }
 
     public static Builder builder(Database database, LoadedDefinitions definitions) {
@@ -122,12 +130,8 @@ public final class Engine implements AutoCloseable {
         return new EngineTransaction(this, Objects.requireNonNull(connection, "connection"), null);
     }
 
-    /**
-     * Begins a transaction of the engine's own, for hosts whose data is elsewhere (over HTTP): sync-inside webhooks
-     * are sent from {@code publish} and a failure vetoes the commit; async-inside messages are queued when it
-     * commits and never if it rolls back.
-     */
-    public EngineTransaction begin() {
+    /** Begins a transaction of the engine's own, for hosts whose data is elsewhere (over HTTP). */
+    public OwnTransaction begin() {
         return beginFor(null);
     }
 
@@ -136,28 +140,21 @@ public final class Engine implements AutoCloseable {
      * the caller as well as the event id, so two callers that use the same event id get messages of their own
      * instead of one message for both.
      */
-    public EngineTransaction beginFor(String caller) {
-        try {
-            return new EngineTransaction(this, null, caller);
-        } catch (SQLException e) {
-            throw new IllegalStateException("unreachable: no host connection", e);
-        }
+    public OwnTransaction beginFor(String caller) {
+        return new OwnTransaction(new EngineTransaction(this, caller));
     }
 
     /**
-     * Publishes an event for a host without a transaction: as if in one that commits at once. Async-inside messages
-     * are queued on the engine's own connection; after-commit webhooks run before this returns.
+     * Publishes an event for a host without a transaction: as if in one that commits at once. After-commit webhooks
+     * run before this returns; what the engine's store refuses meanwhile is kept and written again.
      *
      * @throws WebhookVetoedException when a sync-inside webhook failed; the after-commit webhooks did not run
      */
     public Published publish(Event event) {
-        try {
-            EngineTransaction tx = begin();
+        try (OwnTransaction tx = begin()) {
             Published published = tx.publish(event);
             tx.commit();
             return tx.result(published.eventId());
-        } catch (SQLException e) {
-            throw new IllegalStateException("unreachable: no host connection", e);
         }
     }
 
@@ -268,9 +265,19 @@ public final class Engine implements AutoCloseable {
         dispatcher.wake();
     }
 
-    /** Waits until no async message is due, in flight or unlogged; false when {@code timeout} passed first. */
+    /**
+     * Waits until no async message is due, in flight, unlogged or waiting for the store to take it; false when
+     * {@code timeout} passed first.
+     */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
-        return dispatcher.awaitIdle(timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (unqueued.unwritten() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(2);
+        }
+        return dispatcher.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 
     /** Drops the bodies of runs older than the retention period; the rows stay. Returns how many. */
@@ -300,6 +307,7 @@ public final class Engine implements AutoCloseable {
                 LOG.log(Level.FINE, "unsubscribing failed", e);
             }
         }
+        unqueued.close();
         dispatcher.close();
         writer.close();
         if (housekeeping != null) {
@@ -340,7 +348,43 @@ public final class Engine implements AutoCloseable {
         return database.on(connection);
     }
 
-    void queueAfterCommit(List<OutboxMessage> messages) {
+    /** This engine's worker id now: what the records of sync-after-commit webhooks are claimed by. */
+    String worker() {
+        return dispatcher.worker();
+    }
+
+    /**
+     * Writes a committed transaction's after-commit work on the engine's own connection, for a host whose connection
+     * could not. False when the store refused it: its async messages are kept and written again, and its
+     * sync-after-commit webhooks are sent without a record.
+     */
+    boolean writeAfterCommit(CommitWork work, String worker) {
+        try {
+            database.inTransaction(tx -> {
+                work.write(tx, outbox, worker);
+                if (!work.queued().isEmpty()) {
+                    outbox.announce(tx);
+                }
+                return null;
+            });
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warning("the engine's store " + database.where() + " failed after a host's commit: "
+                    + work.queued().size() + " async message(s) are kept in memory and written again, "
+                    + work.held().size() + " sync-after-commit webhook(s) are sent without a record: " + e.getMessage());
+            if (!work.queued().isEmpty()) {
+                observer.afterCommitFailed(EngineObserver.AfterCommitWrite.MESSAGES, work.queued().size());
+                unqueued.keep(work.queued());
+            }
+            if (!work.held().isEmpty()) {
+                observer.afterCommitFailed(EngineObserver.AfterCommitWrite.RECORDS, work.held().size());
+            }
+            return false;
+        }
+    }
+
+    /** Writes messages of committed transactions and announces them; the retry of {@link UnqueuedMessages}. */
+    private void queueAfterCommit(List<OutboxMessage> messages) {
         database.inTransaction(tx -> {
             outbox.enqueue(tx, messages);
             outbox.announce(tx);
@@ -351,6 +395,34 @@ public final class Engine implements AutoCloseable {
     /** Writes settlements of runs made in a caller's thread. */
     void record(List<Settlement> settlements) {
         ledger.write(settlements).forEach(this::deactivated);
+    }
+
+    /**
+     * Writes settlements of runs made in a caller's thread whose transaction has ended, and never throws: what the
+     * store refuses goes to the settlement writer, which writes it again until it is taken.
+     */
+    void recordOrKeep(List<Settlement> settlements) {
+        if (settlements.isEmpty()) {
+            return;
+        }
+        try {
+            record(settlements);
+        } catch (RuntimeException e) {
+            LOG.warning("the engine's store " + database.where() + " refused " + settlements.size() + " run(s) of a "
+                    + "transaction that has ended; they are kept and written again: " + e.getMessage());
+            observer.afterCommitFailed(EngineObserver.AfterCommitWrite.RUNS, settlements.size());
+            settlements.forEach(s -> writer.add(s, () -> { }));
+        }
+    }
+
+    /** Gives a record this engine will not send back to the dispatcher. */
+    void release(String worker, String messageId) {
+        try {
+            outbox.releaseClaims(worker, List.of(messageId));
+            dispatcher.wake();
+        } catch (RuntimeException e) {
+            LOG.warning("message " + messageId + " stays claimed until this node restarts: " + e.getMessage());
+        }
     }
 
     private void deactivated(WebhookState state) {

@@ -1,8 +1,10 @@
 package io.hookwright.execution;
 
+import io.hookwright.errors.NotQueuedException;
 import io.hookwright.errors.StoreUnavailableException;
 import io.hookwright.errors.WebhookVetoedException;
 import io.hookwright.delivery.Settlement;
+import io.hookwright.execution.Fired.Status;
 import io.hookwright.dsl.model.ExecutionSpec;
 import io.hookwright.dsl.model.TransactionMode;
 import io.hookwright.dsl.model.WebhookDefinition;
@@ -19,10 +21,13 @@ import io.hookwright.state.WebhookState;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The engine's side of one host transaction: {@code try (var tx = engine.begin(connection)) { …host writes…;
@@ -31,13 +36,20 @@ import java.util.Optional;
  * written to the outbox on the host's connection; after-commit ones wait for {@link #commit} and vanish on rollback.
  * Runs of sync-inside webhooks are logged when the transaction ends either way, on the engine's own connection, so
  * a vetoed run stays logged after the rollback. Not thread-safe: one transaction, one thread, as JDBC has it.
+ *
+ * <p>{@link #commit} throws only before the host's commit succeeded. The after-commit work ({@link CommitWork}: the
+ * async-after-commit messages and a record of each sync-after-commit webhook) is written in the host's transaction,
+ * just before its commit, whenever the host's connection can write the engine's tables (under a savepoint, so a
+ * connection to another database leaves the host's transaction as it was): it then commits or vanishes with the
+ * host's data. The sync-after-commit webhooks are sent in this thread after the commit, each record removed with its
+ * run; a record left by a crash is sent by the dispatcher once the claim is released. A host connection to another
+ * database (or none) has the work written after the commit on the engine's connection; what the store refuses then,
+ * and every run written after the commit, is kept in memory and written again (see {@link Engine}), never thrown.
  */
 public final class EngineTransaction implements AutoCloseable {
-    private enum State { OPEN, COMMITTED, ROLLED_BACK }
+    private static final Logger LOG = Logger.getLogger(EngineTransaction.class.getName());
 
-    static final String QUEUED = "queued";
-    static final String AFTER_COMMIT = "after-commit";
-    static final String ROLLED_BACK = "rolled-back";
+    private enum State { OPEN, COMMITTED, ROLLED_BACK }
 
     private final Engine engine;
     private final Connection connection;
@@ -50,28 +62,35 @@ public final class EngineTransaction implements AutoCloseable {
     private boolean queuedInside;
     private WebhookVetoedException veto;
     /** Why async-inside messages are missing from the host's transaction: committing it would lose them. */
-    private IllegalStateException notQueued;
+    private NotQueuedException notQueued;
     private State state = State.OPEN;
     /** The REST caller whose events these are; null for the host's own. Event ids are unique per caller only. */
     private final String caller;
 
-    /** A sync-after-commit webhook waiting for the commit, and where its result goes. */
-    private record Waiting(Outgoing out, List<Fired> fired, int index) {
+    /** A sync-after-commit webhook waiting for the commit, its record in the outbox, and where its result goes. */
+    private record Waiting(Outgoing out, OutboxMessage record, List<Fired> fired, int index) {
     }
 
     /**
-     * @param connection the host's connection, or null for {@link Engine#publish}: no host transaction, treated as
-     *                   committed, with async-inside messages queued on the engine's own connection
+     * @param connection the host's connection
      * @param caller     the REST caller whose events these are, or null for the host's own (the Java API)
      */
     EngineTransaction(Engine engine, Connection connection, String caller) throws SQLException {
         this.engine = engine;
         this.connection = connection;
         this.caller = caller;
-        this.restoreAutoCommit = connection != null && connection.getAutoCommit();
+        this.restoreAutoCommit = connection.getAutoCommit();
         if (restoreAutoCommit) {
             connection.setAutoCommit(false);
         }
+    }
+
+    /** The engine's side of an {@link OwnTransaction}: no host connection. */
+    EngineTransaction(Engine engine, String caller) {
+        this.engine = engine;
+        this.connection = null;
+        this.caller = caller;
+        this.restoreAutoCommit = false;
     }
 
     /**
@@ -79,8 +98,9 @@ public final class EngineTransaction implements AutoCloseable {
      * webhooks show {@code after-commit} until the commit. When a sync-inside webhook fails, the transaction becomes
      * rollback-only and {@link #commit} throws; the returned result shows the veto.
      *
-     * @throws IllegalStateException when the transaction has ended or was already vetoed, or when async-inside
-     *                               messages cannot be queued on the host's connection (then it is rollback-only)
+     * @throws NotQueuedException   when async-inside messages cannot be queued on the host's connection: it is
+     *                               rollback-only now
+     * @throws IllegalStateException when the transaction has ended or is rollback-only
      */
     public Published publish(Event event) {
         if (state != State.OPEN) {
@@ -130,8 +150,8 @@ public final class EngineTransaction implements AutoCloseable {
 
     private void markRolledBack() {
         for (List<Fired> fired : results.values()) {
-            fired.replaceAll(f -> f.status().equals(QUEUED) || f.status().equals(AFTER_COMMIT)
-                    ? new Fired(f.webhook(), f.mode(), f.messageId(), ROLLED_BACK, null, null) : f);
+                fired.replaceAll(f -> f.status().waitsForCommit()
+                    ? new Fired(f.webhook(), f.mode(), f.messageId(), Status.ROLLED_BACK, null, null) : f);
         }
     }
 
@@ -156,7 +176,7 @@ public final class EngineTransaction implements AutoCloseable {
             } else {
                 loggedOnCommit.add(failed);
             }
-            fired.add(new Fired(code, mode, messageId, failed.run().outcome().word(), failed.run().id(), e.getMessage()));
+            fired.add(new Fired(code, mode, messageId, Status.of(failed.run().outcome()), failed.run().id(), e.getMessage()));
             return;
         }
         Outgoing out = new Outgoing(code, loaded.revision(), event.id(), event.type(), messageId, request,
@@ -165,18 +185,18 @@ public final class EngineTransaction implements AutoCloseable {
         if (off.isPresent()) {
             Settlement skipped = engine.deliveries().skipped(out, mode, 1, off.get(), Settlement.NOT_QUEUED);
             loggedOnCommit.add(skipped);
-            fired.add(new Fired(code, mode, messageId, Outcome.SKIPPED.word(), skipped.run().id(), skipped.run().error()));
+            fired.add(new Fired(code, mode, messageId, Status.SKIPPED, skipped.run().id(), skipped.run().error()));
             return;
         }
+        Instant now = engine.clock().instant();
+        OutboxMessage message = new OutboxMessage(messageId, code, loaded.revision(), event.id(), event.type(), mode,
+                request, webhook.request().signingSecrets(), spec.timeout(), 0, now, now);
         if (!spec.synchronous()) {
-            Instant now = engine.clock().instant();
-            OutboxMessage message = new OutboxMessage(messageId, code, loaded.revision(), event.id(), event.type(), mode,
-                    request, webhook.request().signingSecrets(), spec.timeout(), 0, now, now);
             (isInside ? inside : queuedOnCommit).add(message);
-            fired.add(new Fired(code, mode, messageId, QUEUED, null, null));
+            fired.add(new Fired(code, mode, messageId, Status.QUEUED, null, null));
         } else if (!isInside) {
-            fired.add(new Fired(code, mode, messageId, AFTER_COMMIT, null, null));
-            sentOnCommit.add(new Waiting(out, fired, fired.size() - 1));
+            fired.add(new Fired(code, mode, messageId, Status.AFTER_COMMIT, null, null));
+            sentOnCommit.add(new Waiting(out, message, fired, fired.size() - 1));
         } else {
             int index = fired.size();
             fired.add(null);
@@ -186,7 +206,7 @@ public final class EngineTransaction implements AutoCloseable {
 
     private Fired sendInside(Outgoing out, String mode) {
         if (veto != null) {
-            return new Fired(out.webhook(), mode, out.messageId(), "not-sent", null,
+            return new Fired(out.webhook(), mode, out.messageId(), Status.NOT_SENT, null,
                     "the transaction was already vetoed by " + veto.webhook());
         }
         Settlement settled = engine.deliveries().once(out, mode, 1, Outcome.VETOED, true);
@@ -199,7 +219,7 @@ public final class EngineTransaction implements AutoCloseable {
     }
 
     private static Fired fired(io.hookwright.runlog.Run run) {
-        return new Fired(run.webhook(), run.mode(), run.messageId(), run.outcome().word(), run.id(), run.error());
+        return new Fired(run.webhook(), run.mode(), run.messageId(), Status.of(run.outcome()), run.id(), run.error());
     }
 
     private void queueOnHostConnection(List<OutboxMessage> messages) {
@@ -207,7 +227,7 @@ public final class EngineTransaction implements AutoCloseable {
             engine.outbox().enqueue(engine.on(connection), messages);
         } catch (StoreUnavailableException e) {
             List<String> webhooks = messages.stream().map(OutboxMessage::webhook).toList();
-            notQueued = new IllegalStateException("could not queue async-inside webhook"
+            notQueued = new NotQueuedException(webhooks, "could not queue async-inside webhook"
                     + (webhooks.size() > 1 ? "s " : " ") + String.join(", ", webhooks)
                     + " on the host's connection: it must be a connection to the engine's database ("
                     + e.getMessage() + ")", e);
@@ -222,56 +242,125 @@ public final class EngineTransaction implements AutoCloseable {
     }
 
     /**
-     * Commits the host's transaction, then queues the after-commit async messages, wakes the workers and sends the
-     * sync-after-commit webhooks in this thread.
+     * Commits the host's transaction, with the after-commit work written in it when its connection is on the engine's
+     * database; then wakes the workers and sends the sync-after-commit webhooks in this thread. Once the host's commit
+     * succeeded this returns normally, whatever the engine's store does: what it cannot write now is written later.
      *
      * @throws WebhookVetoedException when a sync-inside webhook failed: the host's transaction has been rolled back
-     * @throws IllegalStateException  when async-inside messages could not be queued on the host's connection: the
+     * @throws NotQueuedException     when async-inside messages could not be queued on the host's connection: the
      *                                host's transaction has been rolled back
      * @throws SQLException           when the host's commit failed: nothing after-commit happens
      */
     public void commit() throws SQLException {
         requireOpen();
-        if (veto != null) {
+        RuntimeException refused = refusal();
+        if (refused != null) {
             rollback();
-            throw veto;
+            throw refused;
+        }
+        CommitWork work = work();
+        String worker = engine.worker();
+        boolean written = work.isEmpty();
+        try {
+            written = written || writeInHostTransaction(work, worker);
+            if (queuedInside || (written && !work.queued().isEmpty())) {
+                announceQueued();
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            endRolledBack();
+            throw e;
+        }
+        state = State.COMMITTED;
+        restoreAutoCommit();
+        afterCommit(work, written, worker);
+    }
+
+    /** {@link #commit} of a transaction without a host connection ({@link OwnTransaction}): only a veto throws. */
+    void commitWithoutHost() {
+        requireOpen();
+        RuntimeException refused = refusal();
+        if (refused != null) {
+            endRolledBack();
+            throw refused;
+        }
+        CommitWork work = work();
+        state = State.COMMITTED;
+        afterCommit(work, work.isEmpty(), engine.worker());
+    }
+
+    /** What makes the transaction rollback-only, as {@link #commit} throws it; null when it may commit. */
+    private RuntimeException refusal() {
+        if (veto != null) {
+            return veto;
         }
         if (notQueued != null) {
-            rollback();
-            throw new IllegalStateException("the host's transaction was rolled back: " + notQueued.getMessage(),
-                    notQueued);
+            return new NotQueuedException(notQueued.webhooks(), "the host's transaction was rolled back: "
+                    + notQueued.getMessage(), notQueued);
         }
-        if (connection != null) {
-            try {
-                if (queuedInside) {
-                    announceQueued();
-                }
-                connection.commit();
-            } catch (SQLException e) {
-                end(State.ROLLED_BACK);
-                markRolledBack();
-                engine.record(loggedEitherWay);
-                throw e;
-            }
+        return null;
+    }
+
+    private CommitWork work() {
+        return new CommitWork(queuedOnCommit, sentOnCommit.stream().map(Waiting::record).toList());
+    }
+
+    /**
+     * Writes the after-commit work in the host's transaction, under a savepoint: false, with the transaction as it was
+     * before, when the connection cannot write the engine's tables (another database).
+     */
+    private boolean writeInHostTransaction(CommitWork work, String worker) throws SQLException {
+        Savepoint before;
+        try {
+            before = connection.setSavepoint();
+        } catch (SQLException e) {
+            return false;
         }
-        end(State.COMMITTED);
-        boolean queued = queuedInside;
-        if (!queuedOnCommit.isEmpty()) {
-            engine.queueAfterCommit(queuedOnCommit);
-            queued = true;
+        try {
+            work.write(engine.on(connection), engine.outbox(), worker);
+            return true;
+        } catch (StoreUnavailableException e) {
+            connection.rollback(before);
+            LOG.log(Level.FINE, "the host's connection cannot write the engine's tables; the after-commit work is "
+                    + "written after the commit: " + e.getMessage());
+            return false;
         }
-        if (queued) {
+    }
+
+    /** The host's data is committed: nothing here throws; what the store refuses is kept and written later. */
+    private void afterCommit(CommitWork work, boolean written, String worker) {
+        boolean recorded = written || engine.writeAfterCommit(work, worker);
+        if (queuedInside || !work.queued().isEmpty()) {
             engine.wake();
         }
         List<Settlement> settlements = new ArrayList<>(loggedEitherWay);
         settlements.addAll(loggedOnCommit);
         for (Waiting waiting : sentOnCommit) {
-            Settlement settled = engine.deliveries().once(waiting.out(), waiting.fired().get(waiting.index()).mode(), 1,
-                    Outcome.FAILED, true);
-            settlements.add(settled);
-            waiting.fired().set(waiting.index(), fired(settled.run()));
+            send(waiting, recorded ? worker : null).ifPresent(settlements::add);
         }
-        engine.record(settlements);
+        engine.recordOrKeep(settlements);
+    }
+
+    /**
+     * Sends a sync-after-commit webhook; its settlement removes its record, claimed by {@code worker} (null: no
+     * record). Empty when the engine failed inside: the record, released, is the dispatcher's to send.
+     */
+    private Optional<Settlement> send(Waiting waiting, String worker) {
+        String mode = waiting.fired().get(waiting.index()).mode();
+        try {
+            Settlement settled = engine.deliveries().once(waiting.out(), mode, 1, Outcome.FAILED, true);
+            waiting.fired().set(waiting.index(), fired(settled.run()));
+            return Optional.of(worker == null ? settled : new Settlement(settled.run(),
+                    new Settlement.QueueStep.Remove(waiting.out().messageId(), worker), settled.health()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "sending sync-after-commit webhook " + waiting.out().webhook() + " failed inside the "
+                    + "engine" + (worker == null ? "" : "; the dispatcher sends it"), e);
+            if (worker != null) {
+                engine.release(worker, waiting.out().messageId());
+            }
+            return Optional.empty();
+        }
     }
 
     /** Wakes every node when the host's transaction commits, once for all the messages it queued. */
@@ -284,18 +373,31 @@ public final class EngineTransaction implements AutoCloseable {
         }
     }
 
-    /** Rolls the host's transaction back: nothing after-commit happens; sync-inside runs already sent stay logged. */
+    /**
+     * Rolls the host's transaction back: nothing after-commit happens; sync-inside runs already sent stay logged.
+     *
+     * @throws SQLException when the host's rollback failed
+     */
     public void rollback() throws SQLException {
         requireOpen();
         try {
-            if (connection != null) {
-                connection.rollback();
-            }
+            connection.rollback();
         } finally {
-            end(State.ROLLED_BACK);
-            markRolledBack();
-            engine.record(loggedEitherWay);
+            endRolledBack();
         }
+    }
+
+    /** {@link #rollback} of a transaction without a host connection ({@link OwnTransaction}). */
+    void rollbackWithoutHost() {
+        requireOpen();
+        endRolledBack();
+    }
+
+    private void endRolledBack() {
+        state = State.ROLLED_BACK;
+        restoreAutoCommit();
+        markRolledBack();
+        engine.recordOrKeep(loggedEitherWay);
     }
 
     /** Rolls back unless committed or rolled back already. */
@@ -306,16 +408,33 @@ public final class EngineTransaction implements AutoCloseable {
         }
     }
 
+    boolean open() {
+        return state == State.OPEN;
+    }
+
     private void requireOpen() {
         if (state != State.OPEN) {
             throw new IllegalStateException("the transaction was already " + (state == State.COMMITTED ? "committed" : "rolled back"));
         }
     }
 
-    private void end(State to) throws SQLException {
-        state = to;
+    /** After a failed commit: the host's transaction must not stay open, whatever state the failure left it in. */
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.log(Level.FINE, "rolling back after a failed commit failed too: " + e.getMessage());
+        }
+    }
+
+    /** Gives the host's connection back as it came; a failure here changes nothing about how the transaction ended. */
+    private void restoreAutoCommit() {
         if (restoreAutoCommit) {
-            connection.setAutoCommit(true);
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                LOG.warning("could not turn auto-commit back on for the host's connection: " + e.getMessage());
+            }
         }
     }
 }

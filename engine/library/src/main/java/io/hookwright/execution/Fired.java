@@ -1,13 +1,66 @@
 package io.hookwright.execution;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.hookwright.runlog.Outcome;
+
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
  * What became of one matching webhook for one published event.
  *
- * @param status    {@code queued} (async), {@code after-commit} (sync, waiting for the commit), {@code rolled-back}
- *                  (it was waiting for a commit that did not come), {@code not-sent} (a veto came first), or the
- *                  outcome of its run: {@code succeeded}, {@code failed}, {@code vetoed}, {@code skipped}
- * @param runId     the run that recorded it; null while queued or waiting
- * @param detail    the response or error in a few words; null when it succeeded or is waiting
+ * @param status what it did so far, as {@link Status} says
+ * @param runId  the run that recorded it; null while queued or waiting
+ * @param detail the response or error in a few words; null when it succeeded or is waiting
  */
-public record Fired(String webhook, String mode, String messageId, String status, String runId, String detail) {
+public record Fired(String webhook, String mode, String messageId, Status status, String runId, String detail) {
+
+    /** Where a fired webhook stands; {@link #word()} is how JSON, REST and the CLI write it. */
+    public enum Status {
+        /** Async: in the outbox (or, for after-commit, put there by the commit). */
+        QUEUED("queued"),
+        /** Sync after-commit, waiting for the commit. */
+        AFTER_COMMIT("after-commit"),
+        /** It was waiting for a commit that did not come. */
+        ROLLED_BACK("rolled-back"),
+        /** Sync-inside, not sent: an earlier webhook of the transaction vetoed it first. */
+        NOT_SENT("not-sent"),
+        SUCCEEDED("succeeded"),
+        FAILED("failed"),
+        VETOED("vetoed"),
+        /** Not sent: the webhook is deactivated. */
+        SKIPPED("skipped");
+
+        private final String word;
+
+        Status(String word) {
+            this.word = word;
+        }
+
+        @JsonValue
+        public String word() {
+            return word;
+        }
+
+        public static Optional<Status> fromWord(String word) {
+            return Arrays.stream(values()).filter(s -> s.word.equals(word)).findFirst();
+        }
+
+        /** The status of a webhook whose one attempt (or skip) ended with {@code outcome}. */
+        static Status of(Outcome outcome) {
+            return switch (outcome) {
+                case SUCCEEDED -> SUCCEEDED;
+                case FAILED -> FAILED;
+                case VETOED -> VETOED;
+                case SKIPPED -> SKIPPED;
+                case PENDING_RETRY, GAVE_UP -> throw new IllegalArgumentException(
+                        "a single attempt does not end " + outcome.word());
+            };
+        }
+
+        /** Still waiting for the transaction to end: what a rollback turns into {@link #ROLLED_BACK}. */
+        boolean waitsForCommit() {
+            return this == QUEUED || this == AFTER_COMMIT;
+        }
+    }
 }

@@ -56,6 +56,25 @@ public final class JooqOutboxStore implements OutboxStore {
     }
 
     @Override
+    public void hold(StoreTransaction tx, List<OutboxMessage> messages, String worker) {
+        DSLContext sql = database.dsl(tx);
+        tx.attempt("holding messages for this node", () -> {
+            for (OutboxMessage m : messages) {
+                sql.insertInto(Outbox.TABLE, Outbox.MESSAGE_ID, Outbox.WEBHOOK, Outbox.REVISION, Outbox.EVENT_ID,
+                                Outbox.EVENT_TYPE, Outbox.MODE, Outbox.REQUEST, Outbox.TIMEOUT_MS, Outbox.ATTEMPTS,
+                                Outbox.STATUS, Outbox.CLAIMED_BY, Outbox.NEXT_ATTEMPT_AT, Outbox.CREATED_AT,
+                                Outbox.TARGET_HOST, Outbox.SIGNING_SECRETS)
+                        .values(m.messageId(), m.webhook(), m.revision(), m.eventId(), m.eventType(), m.mode(),
+                                RequestJson.write(m.request()), (int) m.timeout().toMillis(), m.attempts(), CLAIMED,
+                                worker, m.nextAttemptAt().toEpochMilli(), m.createdAt().toEpochMilli(), m.targetHost(),
+                                SecretNames.join(m.signingSecrets()))
+                        .onConflictDoNothing()
+                        .execute();
+            }
+        });
+    }
+
+    @Override
     public void announce(StoreTransaction tx) {
         tx.attempt("announcing queued messages", () -> database.notifications().announce(tx, Notifications.Channel.OUTBOX));
     }

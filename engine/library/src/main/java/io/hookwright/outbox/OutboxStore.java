@@ -26,6 +26,14 @@ public interface OutboxStore {
     void announce(StoreTransaction tx);
 
     /**
+     * Adds messages already claimed by {@code worker}, through {@code tx}: the records of sync-after-commit webhooks
+     * that the committing thread sends itself. Should that thread or its engine die first, the claims are released
+     * with the worker's (its lease ends, or its node restarts) and the dispatcher sends them. An id already queued is
+     * left as it is.
+     */
+    void hold(StoreTransaction tx, List<OutboxMessage> messages, String worker);
+
+    /**
      * Claims up to {@code limit} due messages for {@code worker}, which must be registered: its claims hold as long
      * as its lease. Messages to {@code passOver} hosts stay for later: their queues are full. A worker removed as
      * dead claims nothing.

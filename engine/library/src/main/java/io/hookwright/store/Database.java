@@ -335,6 +335,14 @@ public final class Database implements AutoCloseable {
         return dsl;
     }
 
+    /**
+     * This database seen through {@code around}, which wraps its connections (tests inject store failures with it).
+     * It shares this one's pool and notifications: close this one, not the view.
+     */
+    public Database through(java.util.function.UnaryOperator<DataSource> around) {
+        return new Database(around.apply(dataSource), false, dialect, notifications, where, file);
+    }
+
     /** Stops listening and closes the engine's own pool; a host's DataSource is left open. */
     @Override
     public void close() {

@@ -29,7 +29,7 @@ class AsyncAfterCommitTest extends ExecutionContract {
         try (Connection host = fixture.connect(); var tx = engine.begin(host)) {
             EngineFixture.insertProject(host, "p-1");
             Published published = tx.publish(EngineFixture.projectUpdated("p-1"));
-            assertEquals("queued", published.fired().get(0).status());
+            assertEquals(Fired.Status.QUEUED, published.fired().get(0).status());
             assertEquals(0, engine.outbox().depth(), "nothing is queued before the commit");
             tx.commit();
         }

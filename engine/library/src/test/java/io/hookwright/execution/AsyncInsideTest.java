@@ -1,5 +1,6 @@
 package io.hookwright.execution;
 
+import io.hookwright.errors.NotQueuedException;
 import io.hookwright.runlog.Outcome;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class AsyncInsideTest extends ExecutionContract {
         try (Connection host = fixture.connect(); var tx = engine.begin(host)) {
             EngineFixture.insertProject(host, "p-1");
             Published published = tx.publish(EngineFixture.projectUpdated("p-1"));
-            assertEquals("queued", published.fired().get(0).status());
+            assertEquals(Fired.Status.QUEUED, published.fired().get(0).status());
 
             fixture.awaitIdle();
             assertEquals(0, engine.outbox().depth(), "the engine's connection cannot see the uncommitted row");
@@ -94,14 +95,15 @@ class AsyncInsideTest extends ExecutionContract {
         }
         try (Connection host = EngineFixture.connect(elsewhere); var tx = engine.begin(host)) {
             EngineFixture.insertProject(host, "p-1");
-            IllegalStateException refused = assertThrows(IllegalStateException.class,
+            NotQueuedException refused = assertThrows(NotQueuedException.class,
                     () -> tx.publish(EngineFixture.projectUpdated("p-1")));
             assertTrue(refused.getMessage().contains("erp_outbox"), refused.getMessage());
             assertTrue(refused.getMessage().contains("must be a connection to the engine's database"),
                     refused.getMessage());
 
             // A host that catches the error and commits anyway must not commit its data without the webhook.
-            IllegalStateException rolledBack = assertThrows(IllegalStateException.class, tx::commit);
+            NotQueuedException rolledBack = assertThrows(NotQueuedException.class, tx::commit);
+            assertEquals(List.of("erp_outbox"), rolledBack.webhooks());
             String message = rolledBack.getMessage();
             assertTrue(message.contains("rolled back") && message.contains("erp_outbox"), message);
         }

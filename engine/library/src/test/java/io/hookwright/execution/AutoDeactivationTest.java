@@ -128,7 +128,7 @@ class AutoDeactivationTest {
         answer(200);
 
         Fired fired = publish().fired().get(0);
-        assertEquals("skipped", fired.status());
+        assertEquals(Fired.Status.SKIPPED, fired.status());
         Run skipped = engine.runs().find(fired.runId()).orElseThrow();
         assertEquals(Outcome.SKIPPED, skipped.outcome());
         assertEquals("not sent: webhook erp_sync is deactivated (3 consecutive failures; the last: HTTP 500 from "
@@ -153,7 +153,7 @@ class AutoDeactivationTest {
         assertEquals(List.of(Outcome.SKIPPED, Outcome.SKIPPED, Outcome.SKIPPED), fixture.outcomes().subList(3, 6));
         assertEquals(0, engine.outbox().depth(), "a skipped message leaves the outbox");
 
-        assertEquals("skipped", publish().fired().get(0).status(), "a new event is not even queued");
+        assertEquals(Fired.Status.SKIPPED, publish().fired().get(0).status(), "a new event is not even queued");
         assertEquals(0, engine.outbox().depth());
         assertEquals(3, received());
     }
@@ -170,7 +170,7 @@ class AutoDeactivationTest {
         WebhookState on = engine.activate("erp_sync");
         assertTrue(on.active());
         assertEquals(0, on.consecutiveFailures());
-        assertEquals("succeeded", publish().fired().get(0).status());
+        assertEquals(Fired.Status.SUCCEEDED, publish().fired().get(0).status());
         assertEquals(4, received());
     }
 
@@ -188,7 +188,7 @@ class AutoDeactivationTest {
         restart();
         assertFalse(state().active());
         assertTrue(state().deactivationReason().startsWith("3 consecutive failures"), state().deactivationReason());
-        assertEquals("skipped", publish().fired().get(0).status());
+        assertEquals(Fired.Status.SKIPPED, publish().fired().get(0).status());
         assertEquals(3, received());
     }
 
@@ -203,7 +203,7 @@ class AutoDeactivationTest {
         assertFalse(off.active());
         assertTrue(off.deactivationReason().startsWith("the target answered 410 Gone from localhost on message "),
                 off.deactivationReason());
-        assertEquals("skipped", publish().fired().get(0).status());
+        assertEquals(Fired.Status.SKIPPED, publish().fired().get(0).status());
         assertEquals(1, received());
     }
 }

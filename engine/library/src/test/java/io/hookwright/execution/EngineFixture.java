@@ -117,7 +117,12 @@ public final class EngineFixture implements AutoCloseable {
     }
 
     public Engine.Builder builder() {
-        return Engine.builder(database, compile("rev-1"))
+        return builder(database);
+    }
+
+    /** The engine's settings on {@code store}: this fixture's database seen through a wrapper, say. */
+    public Engine.Builder builder(Database store) {
+        return Engine.builder(store, compile("rev-1"))
                 .secrets(SECRETS)
                 .clock(clock)
                 .targetPolicy(new TargetPolicy(List.of(TargetPolicy.Allowed.parse("localhost:" + port)), false))

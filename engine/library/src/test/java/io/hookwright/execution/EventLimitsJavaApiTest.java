@@ -68,7 +68,7 @@ class EventLimitsJavaApiTest {
 
     private void refusedEverywhere(Event event, String field, String says) throws Exception {
         for (Executable publish : List.<Executable>of(() -> engine.publish(event), () -> {
-            EngineTransaction tx = engine.begin();
+            OwnTransaction tx = engine.begin();
             tx.publish(event);
             tx.commit();
         }, () -> {
@@ -159,6 +159,6 @@ class EventLimitsJavaApiTest {
     void eventsWithinTheLimitsArePublished() {
         Published published = engine.publish(with(Map.of("Budget", new BigDecimal("1e1000"), "Name", "Задача 😀",
                 "Deep", List.of(List.of(Map.of("a", 1))))));
-        assertEquals("succeeded", published.fired().get(0).status());
+        assertEquals(Fired.Status.SUCCEEDED, published.fired().get(0).status());
     }
 }

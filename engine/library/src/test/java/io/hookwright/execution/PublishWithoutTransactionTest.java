@@ -52,10 +52,10 @@ class PublishWithoutTransactionTest extends ExecutionContract {
         assertEquals(List.of("sync_inside", "sync_after", "async_inside", "async_after"),
                 published.fired().stream().map(Fired::webhook).toList(), "in declaration order");
         Map<String, Fired> fired = byWebhook(published);
-        assertEquals("succeeded", fired.get("sync_inside").status());
-        assertEquals("succeeded", fired.get("sync_after").status(), "the final status, not after-commit");
-        assertEquals("queued", fired.get("async_inside").status());
-        assertEquals("queued", fired.get("async_after").status());
+        assertEquals(Fired.Status.SUCCEEDED, fired.get("sync_inside").status());
+        assertEquals(Fired.Status.SUCCEEDED, fired.get("sync_after").status(), "the final status, not after-commit");
+        assertEquals(Fired.Status.QUEUED, fired.get("async_inside").status());
+        assertEquals(Fired.Status.QUEUED, fired.get("async_after").status());
         assertNull(fired.get("async_after").runId(), "a queued message has no run yet");
         assertEquals(1, receivedAt("/sync-inside"));
         assertEquals(1, receivedAt("/sync-after"), "sent before publish returned");
@@ -82,7 +82,7 @@ class PublishWithoutTransactionTest extends ExecutionContract {
 
         Fired syncAfter = byWebhook(engine.publish(EngineFixture.projectUpdated("p-1"))).get("sync_after");
 
-        assertEquals("failed", syncAfter.status());
+        assertEquals(Fired.Status.FAILED, syncAfter.status());
         assertTrue(syncAfter.detail().contains("HTTP 502"), syncAfter.detail());
         fixture.awaitIdle();
         assertEquals(1, receivedAt("/sync-after"), "a sync webhook is not retried");

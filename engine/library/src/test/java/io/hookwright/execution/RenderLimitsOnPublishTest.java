@@ -74,11 +74,11 @@ class RenderLimitsOnPublishTest {
 
         assertFalse(Thread.currentThread().isInterrupted(), "the host's thread was left interrupted");
         Map<String, Fired> fired = published.fired().stream().collect(Collectors.toMap(Fired::webhook, Function.identity()));
-        assertEquals("failed", fired.get("sync_after").status());
+        assertEquals(Fired.Status.FAILED, fired.get("sync_after").status());
         assertTrue(fired.get("sync_after").detail().contains("nests calls too deeply"), fired.get("sync_after").detail());
-        assertEquals("failed", fired.get("async_inside").status());
+        assertEquals(Fired.Status.FAILED, fired.get("async_inside").status());
         assertTrue(fired.get("async_inside").detail().contains("stopped"), fired.get("async_inside").detail());
-        assertEquals("failed", fired.get("async_after").status());
+        assertEquals(Fired.Status.FAILED, fired.get("async_after").status());
         assertTrue(fired.get("async_after").detail().contains("renders more than 1048576 bytes"),
                 fired.get("async_after").detail());
         fixture.awaitIdle();
@@ -98,7 +98,7 @@ class RenderLimitsOnPublishTest {
         try (Connection host = fixture.connect(); var tx = engine.begin(host)) {
             EngineFixture.insertProject(host, "p-1");
             Published published = tx.publish(EngineFixture.projectUpdated("p-1"));
-            assertEquals("vetoed", published.fired().get(0).status());
+            assertEquals(Fired.Status.VETOED, published.fired().get(0).status());
             assertFalse(Thread.currentThread().isInterrupted(), "the host's thread was left interrupted");
             veto = assertThrows(WebhookVetoedException.class, tx::commit);
         }

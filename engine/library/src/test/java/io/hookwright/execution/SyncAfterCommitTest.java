@@ -33,7 +33,7 @@ class SyncAfterCommitTest extends ExecutionContract {
         try (Connection host = fixture.connect(); var tx = engine.begin(host)) {
             EngineFixture.insertProject(host, "p-1");
             Published published = tx.publish(EngineFixture.projectUpdated("p-1"));
-            assertEquals("after-commit", published.fired().get(0).status());
+            assertEquals(Fired.Status.AFTER_COMMIT, published.fired().get(0).status());
             assertEquals(List.of(), received(), "nothing is sent before the commit");
             assertEquals(List.of(), fixture.outcomes());
 

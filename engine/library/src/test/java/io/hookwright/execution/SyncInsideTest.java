@@ -38,7 +38,7 @@ class SyncInsideTest extends ExecutionContract {
 
             assertEquals(1, received().size(), "sent from publish, in the caller's thread");
             assertFalse(fixture.projectCommitted("p-1"), "the host had not committed when it was sent");
-            assertEquals("succeeded", published.fired().get(0).status());
+            assertEquals(Fired.Status.SUCCEEDED, published.fired().get(0).status());
             tx.commit();
         }
         assertTrue(fixture.projectCommitted("p-1"));
@@ -56,7 +56,7 @@ class SyncInsideTest extends ExecutionContract {
         try (Connection host = fixture.connect(); var tx = engine.begin(host)) {
             EngineFixture.insertProject(host, "p-1");
             Published published = tx.publish(EngineFixture.projectUpdated("p-1"));
-            assertEquals("vetoed", published.fired().get(0).status());
+            assertEquals(Fired.Status.VETOED, published.fired().get(0).status());
             assertTrue(tx.vetoed());
             veto = assertThrows(WebhookVetoedException.class, tx::commit);
         }

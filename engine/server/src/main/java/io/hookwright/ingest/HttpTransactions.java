@@ -2,12 +2,11 @@ package io.hookwright.ingest;
 
 import io.hookwright.event.Event;
 import io.hookwright.execution.Engine;
-import io.hookwright.execution.EngineTransaction;
+import io.hookwright.execution.OwnTransaction;
 import io.hookwright.execution.Published;
 import io.hookwright.errors.WebhookVetoedException;
 
 import java.security.SecureRandom;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
 
 /**
  * Transactions for hosts over HTTP: inside semantics without a shared JDBC connection. Sync-inside webhooks run when
@@ -24,7 +22,6 @@ import java.util.logging.Logger;
  * releases the outbox messages; rollback, or a transaction left open past its time to live, discards them.
  */
 public final class HttpTransactions {
-    private static final Logger LOG = Logger.getLogger(HttpTransactions.class.getName());
     /** How long an ended transaction's id is remembered, to tell "expired" or "already committed" from "unknown". */
     private static final Duration REMEMBER_ENDED = Duration.ofHours(1);
 
@@ -36,11 +33,11 @@ public final class HttpTransactions {
     private final SecureRandom random = new SecureRandom();
 
     private static final class Open {
-        final EngineTransaction tx;
+        final OwnTransaction tx;
         final String owner;
         final Instant expiresAt;
 
-        Open(EngineTransaction tx, String owner, Instant expiresAt) {
+        Open(OwnTransaction tx, String owner, Instant expiresAt) {
             this.tx = tx;
             this.owner = owner;
             this.expiresAt = expiresAt;
@@ -102,7 +99,8 @@ public final class HttpTransactions {
     }
 
     /**
-     * Commits: after-commit webhooks run, queued messages leave. Returns what every event did.
+     * Commits: after-commit webhooks run, queued messages leave. Returns what every event did. Only a veto fails it:
+     * what the engine's store refuses after the commit is kept and written again, not answered as a failure.
      *
      * @throws WebhookVetoedException when a sync-inside webhook vetoed it: it has been rolled back
      */
@@ -112,13 +110,11 @@ public final class HttpTransactions {
             open.remove(id);
             try {
                 tx.tx.commit();
-                ended.put(id, new Ended(owner, "committed", clock.instant()));
             } catch (WebhookVetoedException veto) {
                 ended.put(id, new Ended(owner, "rolled back (vetoed)", clock.instant()));
                 throw veto;
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
             }
+            ended.put(id, new Ended(owner, "committed", clock.instant()));
             return tx.tx.results();
         }
     }
@@ -153,11 +149,7 @@ public final class HttpTransactions {
     }
 
     private void end(Open tx, String id, String how) {
-        try {
-            tx.tx.rollback();
-        } catch (SQLException e) {
-            LOG.warning("rolling back " + id + " failed: " + e.getMessage());
-        }
+        tx.tx.rollback();
         ended.put(id, new Ended(tx.owner, how, clock.instant()));
     }
 

@@ -4,8 +4,7 @@ import io.hookwright.event.Event;
 import io.hookwright.event.EventJson;
 import io.hookwright.event.Events;
 import io.hookwright.execution.Engine;
-import io.hookwright.execution.EngineTransaction;
-import io.hookwright.execution.Fired;
+import io.hookwright.execution.OwnTransaction;
 import io.hookwright.execution.Published;
 import io.hookwright.errors.WebhookVetoedException;
 
@@ -14,12 +13,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Events posted over HTTP: each published once, however often its caller posts it. Event ids are per caller, as
@@ -28,6 +24,7 @@ import java.util.Optional;
  * caller's event with the same id is an event of its own.
  */
 public final class Ingest {
+    private static final Logger LOG = Logger.getLogger(Ingest.class.getName());
     /** How long a repeat waits for the first request of the same id to finish. */
     private static final Duration WAIT_FOR_FIRST = Duration.ofSeconds(30);
 
@@ -45,7 +42,7 @@ public final class Ingest {
     private final Clock clock;
 
     /** What one posted event did. {@code replayed}: a repeat, answered from the first time. */
-    public record Outcome(String eventId, boolean vetoed, boolean replayed, Map<String, Object> result) {
+    public record Outcome(String eventId, boolean vetoed, boolean replayed, EventResult result) {
     }
 
     public Ingest(Engine engine, ReceivedEvents received, Clock clock) {
@@ -102,26 +99,30 @@ public final class Ingest {
             }
             return replay(who, event.id());
         }
-        Map<String, Object> result;
-        boolean vetoed;
-        try {
-            EngineTransaction tx = engine.beginFor(who);
+        EventResult result;
+        try (OwnTransaction tx = engine.beginFor(who)) {
             Published published = tx.publish(event);
-            vetoed = tx.vetoed();
             try {
                 tx.commit();
+                result = EventResult.of(tx.result(published.eventId()));
             } catch (WebhookVetoedException veto) {
-                result = result(tx.results().get(0), veto);
-                received.answered(who, event.id(), new ReceivedEvents.Answer(409, EventJson.write(result)));
-                return new Outcome(event.id(), true, false, result);
+                result = EventResult.vetoed(tx.result(published.eventId()), veto);
             }
-            result = result(tx.results().isEmpty() ? published : tx.results().get(0), null);
-        } catch (java.sql.SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
+            // Nothing was published: the event may be posted again.
             received.release(who, event.id());
-            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+            throw e;
         }
-        received.answered(who, event.id(), new ReceivedEvents.Answer(vetoed ? 409 : 202, EventJson.write(result)));
-        return new Outcome(event.id(), vetoed, false, result);
+        // Published (or vetoed): whatever happens to the kept answer, this is the answer.
+        Outcome outcome = new Outcome(event.id(), result.veto() != null, false, result);
+        try {
+            received.answered(who, event.id(), new ReceivedEvents.Answer(outcome.vetoed() ? 409 : 202,
+                    EventJson.write(result)));
+        } catch (RuntimeException e) {
+            LOG.warning("the answer to event " + event.id() + " was not kept (" + e.getMessage() + "): a repeat of it "
+                    + "is refused as still being processed until it is forgotten, and is not published again");
+        }
+        return outcome;
     }
 
     /**
@@ -158,42 +159,11 @@ public final class Ingest {
         return new Outcome(eventId, answer.get().status() == 409, true, read(answer.get().body()));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> read(String json) {
+    private static EventResult read(String json) {
         try {
-            return EventJson.MAPPER.readValue(json, Map.class);
+            return EventJson.MAPPER.readValue(json, EventResult.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a kept answer is not readable: " + e.getOriginalMessage(), e);
         }
-    }
-
-    /** {@code {eventId, runs: [{webhook, mode, messageId, status, runId, detail}], veto?}}. */
-    public static Map<String, Object> result(Published published, WebhookVetoedException veto) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("eventId", published.eventId());
-        List<Map<String, Object>> runs = new ArrayList<>();
-        for (Fired fired : published.fired()) {
-            Map<String, Object> run = new LinkedHashMap<>();
-            run.put("webhook", fired.webhook());
-            run.put("mode", fired.mode());
-            run.put("messageId", fired.messageId());
-            run.put("status", fired.status());
-            run.put("runId", fired.runId());
-            run.put("detail", fired.detail());
-            runs.add(run);
-        }
-        result.put("runs", runs);
-        if (veto != null) {
-            result.put("veto", veto(veto));
-        }
-        return result;
-    }
-
-    public static Map<String, Object> veto(WebhookVetoedException veto) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("webhook", veto.webhook());
-        body.put("runId", veto.runId());
-        body.put("reason", veto.reason());
-        return body;
     }
 }

@@ -14,7 +14,8 @@ import java.time.Duration;
 
 /**
  * The engine's metrics in Prometheus form ({@code GET /metrics}): events received, webhooks matched, deliveries by
- * outcome and mode, delivery latency, and the outbox's depth and oldest message's age.
+ * outcome and mode, delivery latency, the outbox's depth and oldest message's age, and writes the engine's store
+ * refused after a host's commit (kept and written again, or for records, sent without one).
  */
 public final class Metrics implements EngineObserver {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -48,6 +49,13 @@ public final class Metrics implements EngineObserver {
             Timer.builder("hookwright.delivery.duration").description("time from sending a request to its answer")
                     .publishPercentileHistogram().tag("mode", run.mode()).register(registry).record(run.duration());
         }
+    }
+
+    @Override
+    public void afterCommitFailed(AfterCommitWrite write, int items) {
+        Counter.builder("hookwright.after.commit.failures")
+                .description("pieces of committed transactions' work the engine's store refused after the commit")
+                .tag("write", write.word()).register(registry).increment(items);
     }
 
     /** The metrics in Prometheus' text format. */

@@ -6,8 +6,10 @@ import io.hookwright.render.Secrets;
 import io.hookwright.server.auth.PageOrigin;
 import io.hookwright.server.auth.Scope;
 import io.hookwright.server.auth.Tokens;
+import io.hookwright.store.Database;
 import io.hookwright.testdb.Backend;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,30 +44,38 @@ public final class ServerFixture implements AutoCloseable {
     /** The same on {@code backend}: a SQLite file in {@code dir}, or a fresh PostgreSQL database. */
     public ServerFixture(Backend backend, Path dir, int receiverPort, String definitions, long maxBodyBytes) {
         this(backend, dir, receiverPort, definitions, maxBodyBytes, EngineFixture.SECRETS, UnaryOperator.identity(),
-                PageOrigin.OF_REQUEST);
+                PageOrigin.OF_REQUEST, null);
+    }
+
+    /** The same on a SQLite file whose connections the engine and server take through {@code store}. */
+    public ServerFixture(Path dir, int receiverPort, String definitions, UnaryOperator<DataSource> store) {
+        this(Backend.SQLITE, dir, receiverPort, definitions, 1024 * 1024, EngineFixture.SECRETS,
+                UnaryOperator.identity(), PageOrigin.OF_REQUEST, store);
     }
 
     /** The same with other secrets, and the engine's settings changed by {@code settings} (a target policy, say). */
     public ServerFixture(Path dir, int receiverPort, String definitions, long maxBodyBytes, Secrets secrets,
                          UnaryOperator<Engine.Builder> settings) {
-        this(Backend.SQLITE, dir, receiverPort, definitions, maxBodyBytes, secrets, settings, PageOrigin.OF_REQUEST);
+        this(Backend.SQLITE, dir, receiverPort, definitions, maxBodyBytes, secrets, settings, PageOrigin.OF_REQUEST, null);
     }
 
     /** The same with the web page served at a public URL, by a proxy in front of this server. */
     public ServerFixture(Path dir, int receiverPort, String definitions, PageOrigin pageOrigin) {
         this(Backend.SQLITE, dir, receiverPort, definitions, 1024 * 1024, EngineFixture.SECRETS,
-                UnaryOperator.identity(), pageOrigin);
+                UnaryOperator.identity(), pageOrigin, null);
     }
 
     private ServerFixture(Backend backend, Path dir, int receiverPort, String definitions, long maxBodyBytes,
-                          Secrets secrets, UnaryOperator<Engine.Builder> settings, PageOrigin pageOrigin) {
+                          Secrets secrets, UnaryOperator<Engine.Builder> settings, PageOrigin pageOrigin,
+                          UnaryOperator<DataSource> store) {
         engineFixture = new EngineFixture(backend, dir, receiverPort, definitions);
+        Database database = store == null ? engineFixture.database : engineFixture.database.through(store);
         Tokens tokens = null;
         for (Scope scope : Scope.values()) {
             tokens = tokens == null ? Tokens.of(scope.word(), token(scope), EnumSet.of(scope))
                     : tokens.and(scope.word(), token(scope), EnumSet.of(scope));
         }
-        serving = Serving.start(settings.apply(engineFixture.builder().secrets(secrets)), engineFixture.database,
+        serving = Serving.start(settings.apply(engineFixture.builder(database).secrets(secrets)), database,
                 new ServerSettings("127.0.0.1", 0, dir.resolve("webhooks"), dir.resolve("workspace"), secrets, engineFixture.clock,
                 maxBodyBytes, Duration.ofSeconds(60), pageOrigin), tokens);
         engine = engineFixture.adopt(serving.engine());

@@ -86,7 +86,7 @@ public final class ExampleHost {
 
     private static void show(PrintStream out, Published published) {
         for (Fired fired : published.fired()) {
-            out.printf("    %-17s %-19s %s%n", fired.webhook(), fired.mode(), fired.status());
+            out.printf("    %-17s %-19s %s%n", fired.webhook(), fired.mode(), fired.status().word());
         }
     }
 }

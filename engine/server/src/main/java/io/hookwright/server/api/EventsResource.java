@@ -2,6 +2,7 @@ package io.hookwright.server.api;
 
 import io.hookwright.event.Event;
 import io.hookwright.event.EventJson;
+import io.hookwright.ingest.EventResult;
 import io.hookwright.ingest.Ingest;
 import io.hookwright.server.Problem;
 import io.hookwright.server.auth.RequiresScope;
@@ -48,8 +49,8 @@ public final class EventsResource {
                 throw conflict(e, array ? "[" + i + "].id" : "id", List.of());
             }
         }
-        List<Map<String, Object>> results = new ArrayList<>();
-        Map<String, Object> veto = null;
+        List<EventResult> results = new ArrayList<>();
+        EventResult vetoed = null;
         boolean allReplayed = true;
         for (int i = 0; i < events.size(); i++) {
             Ingest.Outcome outcome;
@@ -60,21 +61,20 @@ public final class EventsResource {
             }
             results.add(outcome.result());
             allReplayed &= outcome.replayed();
-            if (outcome.vetoed() && veto == null) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> first = (Map<String, Object>) outcome.result().get("veto");
-                veto = first;
+            if (outcome.vetoed() && vetoed == null) {
+                vetoed = outcome.result();
             }
         }
         Response.ResponseBuilder answer;
-        if (veto != null) {
+        if (vetoed != null) {
+            EventResult.Veto veto = vetoed.veto();
             Map<String, Object> extra = new LinkedHashMap<>();
             extra.put("veto", veto);
             extra.put("results", results);
-            answer = Response.fromResponse(Problem.response(409, "Vetoed", "webhook " + veto.get("webhook")
-                    + " vetoed event " + vetoedEvent(results) + ": " + veto.get("reason"), extra));
+            answer = Response.fromResponse(Problem.response(409, "Vetoed", "webhook " + veto.webhook()
+                    + " vetoed event " + vetoed.eventId() + ": " + veto.reason(), extra));
         } else {
-            answer = Response.accepted(Map.of("results", results));
+            answer = Response.accepted(new Results(results));
         }
         if (allReplayed) {
             answer.header("Idempotent-Replayed", "true");
@@ -82,8 +82,12 @@ public final class EventsResource {
         return answer.build();
     }
 
+    /** What each posted event did, in the order posted. */
+    public record Results(List<EventResult> results) {
+    }
+
     /** 409 for an event id the caller used before with another event; {@code results}: the events published before. */
-    private static WebApplicationException conflict(Ingest.IdConflict e, String field, List<Map<String, Object>> results) {
+    private static WebApplicationException conflict(Ingest.IdConflict e, String field, List<EventResult> results) {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("field", field);
         extra.put("eventId", e.eventId());
@@ -91,9 +95,5 @@ public final class EventsResource {
             extra.put("results", results);
         }
         return Problem.of(409, "Event id already used", e.getMessage(), extra);
-    }
-
-    private static Object vetoedEvent(List<Map<String, Object>> results) {
-        return results.stream().filter(r -> r.containsKey("veto")).findFirst().map(r -> r.get("eventId")).orElse("?");
     }
 }

@@ -1,10 +1,12 @@
 package io.hookwright.server.api;
 
 import io.hookwright.event.Event;
+import io.hookwright.event.EventJson;
+import io.hookwright.execution.Fired;
 import io.hookwright.execution.Published;
 import io.hookwright.errors.WebhookVetoedException;
+import io.hookwright.ingest.EventResult;
 import io.hookwright.ingest.HttpTransactions;
-import io.hookwright.ingest.Ingest;
 import io.hookwright.server.Problem;
 import io.hookwright.server.auth.RequiresScope;
 import io.hookwright.server.auth.Scope;
@@ -22,7 +24,6 @@ import io.hookwright.event.EventLimits;
 import jakarta.ws.rs.core.Response;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,52 +43,58 @@ public final class TransactionsResource {
     /** The longest transaction id taken in a path; the engine makes them 27 characters long. */
     static final int MAX_ID_LENGTH = 100;
 
+    /** {@code POST /transactions}: the new transaction, and when it expires unless ended. */
+    public record Begun(String id, String expiresAt) {
+    }
+
+    /** What the events posted into a transaction did so far. */
+    public record Results(List<EventResult> results) {
+    }
+
+    /** How a transaction ended ({@code committed} or {@code rolled-back}) and what its events did. */
+    public record Ended(String id, String state, List<EventResult> results) {
+    }
+
     @POST
     public Response begin(@Context SecurityContext security) {
         HttpTransactions.Begun begun = transactions.begin(Callers.name(security));
-        return Response.status(201).entity(Map.of("id", begun.id(), "expiresAt", begun.expiresAt().toString())).build();
+        return Response.status(201).entity(new Begun(begun.id(), begun.expiresAt().toString())).build();
     }
 
     @POST
     @Path("/{id}/events")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response publish(@PathParam("id") String id, String body, @Context SecurityContext security) {
+    public Results publish(@PathParam("id") String id, String body, @Context SecurityContext security) {
         String owner = owner(id, security);
-        List<Map<String, Object>> results = new ArrayList<>();
-        for (Event event : io.hookwright.event.EventJson.parseOneOrMany(body)) {
+        List<EventResult> results = new ArrayList<>();
+        for (Event event : EventJson.parseOneOrMany(body)) {
             Published published = call(() -> transactions.publish(owner, id, event));
-            results.add(Ingest.result(published, null));
-            if (call(() -> transactions.vetoed(owner, id))) {
-                Map<String, Object> extra = new LinkedHashMap<>();
-                extra.put("results", results);
+            results.add(EventResult.of(published));
+            if (published.fired().stream().anyMatch(f -> f.status() == Fired.Status.VETOED)) {
                 throw Problem.of(409, "Vetoed", "a sync-inside webhook vetoed event " + published.eventId()
-                        + ": transaction " + id + " is rollback-only now; roll it back", extra);
+                        + ": transaction " + id + " is rollback-only now; roll it back", Map.of("results", results));
             }
         }
-        return Response.ok(Map.of("results", results)).build();
+        return new Results(results);
     }
 
     @POST
     @Path("/{id}/commit")
-    public Response commit(@PathParam("id") String id, @Context SecurityContext security) {
+    public Ended commit(@PathParam("id") String id, @Context SecurityContext security) {
         String owner = owner(id, security);
         try {
-            return Response.ok(Map.of("id", id, "state", "committed", "results",
-                            results(call(() -> transactions.commit(owner, id)))))
-                    .build();
+            return new Ended(id, "committed", results(call(() -> transactions.commit(owner, id))));
         } catch (WebhookVetoedException veto) {
             throw Problem.of(409, "Vetoed", veto.getMessage() + "; transaction " + id + " was rolled back",
-                    Map.of("veto", Ingest.veto(veto)));
+                    Map.of("veto", EventResult.Veto.of(veto)));
         }
     }
 
     @POST
     @Path("/{id}/rollback")
-    public Response rollback(@PathParam("id") String id, @Context SecurityContext security) {
+    public Ended rollback(@PathParam("id") String id, @Context SecurityContext security) {
         String owner = owner(id, security);
-        return Response.ok(Map.of("id", id, "state", "rolled-back", "results",
-                        results(call(() -> transactions.rollback(owner, id)))))
-                .build();
+        return new Ended(id, "rolled-back", results(call(() -> transactions.rollback(owner, id))));
     }
 
     /** The caller, once the id in the path is one the engine could have made (400 naming {@code id} if not). */
@@ -100,8 +107,8 @@ public final class TransactionsResource {
         return Callers.name(security);
     }
 
-    private static List<Map<String, Object>> results(List<Published> published) {
-        return published.stream().map(p -> Ingest.result(p, null)).toList();
+    private static List<EventResult> results(List<Published> published) {
+        return published.stream().map(EventResult::of).toList();
     }
 
     private static <T> T call(java.util.function.Supplier<T> action) {
