@@ -41,7 +41,7 @@ final class BenchEngine implements AutoCloseable {
         }
         engine = Engine.builder(database, definitions)
                 .targetPolicy(new TargetPolicy(List.of(TargetPolicy.Allowed.parse(receiver.hostAndPort())), false))
-                .delivery(DeliverySettings.defaults().withNode("bench"))
+                .delivery(DeliverySettings.builder().node("bench").build())
                 .build();
     }
 

@@ -39,7 +39,7 @@ public final class ClusterBench {
         }
         int events = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : EVENTS;
         int delayMillis = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 0;
-        int concurrency = DeliverySettings.defaults().perHostConcurrency();
+        int concurrency = DeliverySettings.DEFAULT_PER_HOST_CONCURRENCY;
         JOOQ_LOG.setLevel(Level.WARNING);
         System.out.printf("%,d events (after %,d to warm up), in transactions of %d end to end and in one to drain; "
                         + "%d requests in flight per node; receiver answers in %d ms + its own time; %d cores; "

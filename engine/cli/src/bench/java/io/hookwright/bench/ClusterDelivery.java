@@ -85,7 +85,7 @@ final class ClusterDelivery implements AutoCloseable {
         Database database = Database.sqlite(file);
         Engine engine = Engine.builder(database, definitions(dir, receiver))
                 .targetPolicy(new TargetPolicy(List.of(TargetPolicy.Allowed.parse(receiver.hostAndPort())), false))
-                .delivery(DeliverySettings.defaults().withNode("bench-1"))
+                .delivery(DeliverySettings.builder().node("bench-1").build())
                 .build().start();
         HostConnections connections = () -> {
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());

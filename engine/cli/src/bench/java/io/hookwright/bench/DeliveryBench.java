@@ -41,7 +41,7 @@ public final class DeliveryBench {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : EVENTS;
         int syncTransactions = args.length > 1 ? Integer.parseInt(args[1]) : SYNC_TRANSACTIONS;
         int delayMillis = args.length > 2 ? Integer.parseInt(args[2]) : 0;
-        int concurrency = DeliverySettings.defaults().perHostConcurrency();
+        int concurrency = DeliverySettings.DEFAULT_PER_HOST_CONCURRENCY;
         JOOQ_LOG.setLevel(Level.WARNING);
         System.out.printf("%,d events in transactions of %d; %,d sync-inside transactions; %d requests in flight; "
                         + "receiver answers in %d ms + its own time; %d cores; Java %s%n", events,

@@ -9,7 +9,6 @@ import io.hookwright.render.MessageIds;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,9 +28,10 @@ final class Requests {
     }
 
     static Event event(String run, int i) {
-        return new Event(eventId(run, i), "Project:Updated", null, "acme", new Initiator("u-1", "Anna Doe", "anna"),
-                new Entity("Project", "p-" + i, "KEY-" + i, Map.of("Status", "Done")), Map.of("Status", "On track"),
-                List.of(), null);
+        return Event.builder("Project:Updated").id(eventId(run, i)).tenant("acme")
+                .initiator(new Initiator("u-1", "Anna Doe", "anna"))
+                .entity(new Entity("Project", "p-" + i, "KEY-" + i, Map.of("Status", "Done")))
+                .before(Map.of("Status", "On track")).build();
     }
 
     static String messageId(String run, int i, String webhook) {

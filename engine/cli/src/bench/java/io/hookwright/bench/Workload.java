@@ -114,9 +114,10 @@ public final class Workload {
                         : attributes.get("Status"));
                 before.put("Budget", random.nextInt(10) < 3 ? random.nextInt(5000) : attributes.get("Budget"));
             }
-            Event event = new Event("evt_" + k, type, null, "acme", new Initiator("u-" + (k % 17), "User " + (k % 17),
-                    "user" + (k % 17)), new Entity(entityType, "e-" + k, "E-" + k, attributes), before, null,
-                    new EntityRef("Portfolio", "p-" + (k % 20), "P-" + (k % 20)));
+            Event event = Event.builder(type).id("evt_" + k).tenant("acme")
+                    .initiator(new Initiator("u-" + (k % 17), "User " + (k % 17), "user" + (k % 17)))
+                    .entity(new Entity(entityType, "e-" + k, "E-" + k, attributes)).before(before)
+                    .parent(new EntityRef("Portfolio", "p-" + (k % 20), "P-" + (k % 20))).build();
             events[k] = Events.complete(event, clock);
         }
         return events;

@@ -111,13 +111,14 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         DeliverySettings delivery = delivery();
-        PageOrigin pageOrigin = pageOrigin();
+        ServerSettings server = server(pageOrigin());
         LoadedDefinitions loaded = definitions.load();
         Tokens tokens = tokens(out);
         Database database = store.openOrCreate();
         CaptureReceiver receiver = capture ? new CaptureReceiver(new PrintStream(System.out, true)) : null;
         Engine.Builder builder = Engine.builder(database, loaded).secrets(send.secrets()).deactivateAfter(deactivateAfter)
-                .delivery(delivery.withPerHost(perHost, Math.max(delivery.perHostQueue(), perHost)));
+                .delivery(delivery.toBuilder().perHostConcurrency(perHost)
+                        .perHostQueue(Math.max(delivery.perHostQueue(), perHost)).build());
         if (receiver != null) {
             List<TargetPolicy.Allowed> allowed = new ArrayList<>(send.allowed);
             allowed.add(TargetPolicy.Allowed.parse("127.0.0.1:" + receiver.port()));
@@ -125,8 +126,7 @@ final class ServeCommand implements Callable<Integer> {
         } else {
             builder.targetPolicy(send.targetPolicy());
         }
-        Serving serving = Serving.start(builder, database, new ServerSettings(host, port, definitions.folder(), workspace,
-                send.secrets(), Clock.systemUTC(), maxBody, Duration.ofSeconds(transactionTtl), pageOrigin), tokens);
+        Serving serving = Serving.start(builder, database, server, tokens);
         DefinitionsWatcher watcher = watch ? new DefinitionsWatcher(serving.reloader(), Duration.ofMillis(300),
                 load -> reloaded(load, out)) : null;
         CountDownLatch stopped = new CountDownLatch(1);
@@ -203,7 +203,22 @@ final class ServeCommand implements Callable<Integer> {
         if (name.isBlank() || name.contains(":") || name.length() > 60) {
             throw CommandFailure.usage("--node '" + name + "': a name of up to 60 characters, without ':'");
         }
-        return DeliverySettings.defaults().withNode(name).withLease(Duration.ofSeconds(leaseSeconds));
+        return DeliverySettings.builder().node(name).lease(Duration.ofSeconds(leaseSeconds)).build();
+    }
+
+    private ServerSettings server(PageOrigin pageOrigin) {
+        if (port < 0 || port > 65_535) {
+            throw CommandFailure.usage("--port must be 0 to 65535 (0 picks a free one), not " + port);
+        }
+        if (maxBody < 1) {
+            throw CommandFailure.usage("--max-body must be at least 1 byte, not " + maxBody);
+        }
+        if (transactionTtl < 1) {
+            throw CommandFailure.usage("--transaction-ttl must be at least 1 second, not " + transactionTtl);
+        }
+        return ServerSettings.builder().host(host).port(port).definitionsFolder(definitions.folder())
+                .workspace(workspace).secrets(send.secrets()).clock(Clock.systemUTC()).maxBodyBytes(maxBody)
+                .transactionTtl(Duration.ofSeconds(transactionTtl)).pageOrigin(pageOrigin).build();
     }
 
     private PageOrigin pageOrigin() {

@@ -125,7 +125,6 @@ final class TestSendCommand implements Callable<Integer> {
 
     /** The workspace's event with an id that says, in the run log, that it came from a test-send. */
     private static Event testEvent(Event e) {
-        return new Event("test_" + UUID.randomUUID(), e.type(), e.timestamp(), e.tenant(), e.initiator(), e.entity(),
-                e.before(), e.changes(), e.parent());
+        return e.toBuilder().id("test_" + UUID.randomUUID()).build();
     }
 }

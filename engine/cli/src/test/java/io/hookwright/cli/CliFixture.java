@@ -132,8 +132,10 @@ final class CliFixture {
 
     /** The event a host publishes when project {@code key} changes. */
     static Event projectUpdated(String id, String key) {
-        return new Event("evt-" + id, "Project:Updated", null, "acme", new Initiator("u-1", "Anna Doe", "anna"),
-                new Entity("Project", id, key, Map.of("Status", "Done")), Map.of("Status", "On track"), List.of(), null);
+        return Event.builder("Project:Updated").id("evt-" + id).tenant("acme")
+                .initiator(new Initiator("u-1", "Anna Doe", "anna"))
+                .entity(new Entity("Project", id, key, Map.of("Status", "Done"))).before(Map.of("Status", "On track"))
+                .build();
     }
 
     RunLog runLog() {

@@ -228,9 +228,10 @@ class ClusterCrashTest {
     }
 
     private static Event projectUpdated(int i) {
-        return new Event(eventId(i), "Project:Updated", null, "acme", new Initiator("u-1", "Anna Doe", "anna"),
-                new Entity("Project", "p-" + i, "KEY-" + i, Map.of("Status", "Done")), Map.of("Status", "On track"),
-                List.of(), null);
+        return Event.builder("Project:Updated").id(eventId(i)).tenant("acme")
+                .initiator(new Initiator("u-1", "Anna Doe", "anna"))
+                .entity(new Entity("Project", "p-" + i, "KEY-" + i, Map.of("Status", "Done")))
+                .before(Map.of("Status", "On track")).build();
     }
 
     private static void awaitAnswered(int count, Duration timeout, FutureTask<Void> queueing) throws Exception {

@@ -7,7 +7,6 @@ import io.hookwright.delivery.TargetPolicy;
 import io.hookwright.event.EventJson;
 import io.hookwright.execution.Engine;
 import io.hookwright.execution.LoadedDefinitions;
-import io.hookwright.render.Secrets;
 import io.hookwright.server.ServerSettings;
 import io.hookwright.server.Serving;
 import io.hookwright.server.auth.Scope;
@@ -22,7 +21,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -46,10 +44,9 @@ final class InProcessNode implements AutoCloseable {
         assertTrue(compiled.valid(), () -> compiled.errors().toString());
         Engine.Builder builder = Engine.builder(database, new LoadedDefinitions(compiled.definitions(), GitRevisions.INSTANCE.of(folder)))
                 .targetPolicy(new TargetPolicy(List.of(TargetPolicy.Allowed.parse("localhost:" + receiverPort)), false))
-                .delivery(DeliverySettings.defaults().withNode(node).withPollInterval(Duration.ofMillis(500)));
-        this.serving = Serving.start(builder, database, new ServerSettings("127.0.0.1", 0, folder,
-                folder.resolveSibling("workspace"), Secrets.none(), Clock.systemUTC(), 1024 * 1024,
-                Duration.ofSeconds(60)), Tokens.of("admin", TOKEN, EnumSet.of(Scope.ADMIN)));
+                .delivery(DeliverySettings.builder().node(node).pollInterval(Duration.ofMillis(500)).build());
+        this.serving = Serving.start(builder, database, ServerSettings.builder().port(0).definitionsFolder(folder)
+                .workspace(folder.resolveSibling("workspace")).build(), Tokens.of("admin", TOKEN, EnumSet.of(Scope.ADMIN)));
     }
 
     Engine engine() {

@@ -71,13 +71,13 @@ class NotifiedWakeupTest {
         url = Backend.POSTGRES.url(null);
         publisherDb = Backend.open(url);
         delivererDb = Backend.open(url);
-        DeliverySettings minutePoll = DeliverySettings.defaults().withPollInterval(Duration.ofMinutes(1));
+        DeliverySettings.Builder minutePoll = DeliverySettings.builder().pollInterval(Duration.ofMinutes(1));
         TargetPolicy local = new TargetPolicy(List.of(TargetPolicy.Allowed.parse("localhost:" + receiver.getPort())), false);
         // Never started: it queues and leaves the delivering to the other node.
         publisher = Engine.builder(publisherDb, definitions).targetPolicy(local)
-                .delivery(minutePoll.withNode("publisher")).build();
+                .delivery(minutePoll.node("publisher").build()).build();
         deliverer = Engine.builder(delivererDb, definitions).targetPolicy(local)
-                .delivery(minutePoll.withNode("deliverer")).build().start();
+                .delivery(minutePoll.node("deliverer").build()).build().start();
     }
 
     @AfterEach
@@ -89,8 +89,9 @@ class NotifiedWakeupTest {
     }
 
     private void publish(int n) {
-        publisher.publish(new Event("evt-" + n, "Project:Updated", null, "acme", new Initiator("u-1", "Anna", "anna"),
-                new Entity("Project", "p-" + n, "KEY-" + n, Map.of()), Map.of(), List.of(), null));
+        publisher.publish(Event.builder("Project:Updated").id("evt-" + n).tenant("acme")
+                .initiator(new Initiator("u-1", "Anna", "anna"))
+                .entity(new Entity("Project", "p-" + n, "KEY-" + n, Map.of())).before(Map.of()).build());
     }
 
     private void awaitReceived(int count) throws InterruptedException {
@@ -117,8 +118,9 @@ class NotifiedWakeupTest {
         Thread.sleep(300);
         try (Connection host = DriverManager.getConnection(url); var tx = publisher.begin(host)) {
             for (int n = 1; n <= 3; n++) {
-                tx.publish(new Event("evt-c" + n, "Project:Created", null, "acme", new Initiator("u-1", "Anna", "anna"),
-                        new Entity("Project", "p-" + n, "KEY-" + n, Map.of()), Map.of(), List.of(), null));
+                tx.publish(Event.builder("Project:Created").id("evt-c" + n).tenant("acme")
+                        .initiator(new Initiator("u-1", "Anna", "anna"))
+                        .entity(new Entity("Project", "p-" + n, "KEY-" + n, Map.of())).before(Map.of()).build());
             }
             Thread.sleep(300);
             assertEquals(0, receiver.findAll(anyRequestedFor(anyUrl())).size(), "nothing before the host commits");

@@ -3,7 +3,8 @@ package io.hookwright.delivery;
 import java.time.Duration;
 
 /**
- * How async delivery runs.
+ * How async delivery runs. Built by name, every setting defaulted:
+ * {@code DeliverySettings.builder().node("app-1").lease(Duration.ofSeconds(30)).build()}.
  *
  * @param node               this engine's name; its workers' claims carry it, so after a crash it takes its own
  *                           claims back at once
@@ -20,39 +21,49 @@ import java.time.Duration;
  */
 public record DeliverySettings(String node, int claimBatch, Duration lease, int perHostConcurrency, int perHostQueue,
                                int maxInFlight, Duration pollInterval) {
+    public static final int DEFAULT_CLAIM_BATCH = 200;
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+    public static final int DEFAULT_PER_HOST_CONCURRENCY = 32;
+    public static final int DEFAULT_PER_HOST_QUEUE = 480;
+    public static final int DEFAULT_MAX_IN_FLIGHT = 4_000;
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
+
+    /** @throws IllegalArgumentException naming the setting that is out of range */
     public DeliverySettings {
-        if (node == null || node.isBlank() || node.contains(":")) {
-            throw new IllegalArgumentException("a node name is needed, without ':'");
+        if (node == null || node.isBlank()) {
+            throw new IllegalArgumentException("delivery setting node: a node name is needed");
+        }
+        if (node.contains(":")) {
+            throw new IllegalArgumentException("delivery setting node: '" + node + "' must not contain ':'");
         }
         positive("claimBatch", claimBatch);
         positive("perHostConcurrency", perHostConcurrency);
         positive("maxInFlight", maxInFlight);
         if (perHostQueue < 0) {
-            throw new IllegalArgumentException("perHostQueue cannot be negative");
+            throw new IllegalArgumentException("delivery setting perHostQueue: cannot be negative, not " + perHostQueue);
         }
-        if (lease.compareTo(Duration.ofSeconds(1)) < 0 || pollInterval.isNegative() || pollInterval.isZero()) {
-            throw new IllegalArgumentException("lease must be at least 1s and pollInterval above 0");
+        if (lease == null || lease.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("delivery setting lease: must be at least 1s, not " + lease);
+        }
+        if (pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()) {
+            throw new IllegalArgumentException("delivery setting pollInterval: must be above 0, not " + pollInterval);
         }
     }
 
+    /** Every setting at its default; the node is this machine's name. */
     public static DeliverySettings defaults() {
-        return new DeliverySettings(defaultNode(), 200, Duration.ofSeconds(30), 32, 480, 4_000, Duration.ofSeconds(1));
+        return builder().build();
     }
 
-    public DeliverySettings withNode(String name) {
-        return new DeliverySettings(name, claimBatch, lease, perHostConcurrency, perHostQueue, maxInFlight, pollInterval);
+    /** A builder with every setting at its default. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public DeliverySettings withLease(Duration value) {
-        return new DeliverySettings(node, claimBatch, value, perHostConcurrency, perHostQueue, maxInFlight, pollInterval);
-    }
-
-    public DeliverySettings withPerHost(int concurrency, int queue) {
-        return new DeliverySettings(node, claimBatch, lease, concurrency, queue, maxInFlight, pollInterval);
-    }
-
-    public DeliverySettings withPollInterval(Duration value) {
-        return new DeliverySettings(node, claimBatch, lease, perHostConcurrency, perHostQueue, maxInFlight, value);
+    /** A builder holding these settings, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder().node(node).claimBatch(claimBatch).lease(lease).perHostConcurrency(perHostConcurrency)
+                .perHostQueue(perHostQueue).maxInFlight(maxInFlight).pollInterval(pollInterval);
     }
 
     private static String defaultNode() {
@@ -65,7 +76,63 @@ public record DeliverySettings(String node, int claimBatch, Duration lease, int 
 
     private static void positive(String name, int value) {
         if (value <= 0) {
-            throw new IllegalArgumentException(name + " must be above 0");
+            throw new IllegalArgumentException("delivery setting " + name + ": must be above 0, not " + value);
+        }
+    }
+
+    /** Builds {@link DeliverySettings}; {@link #build()} checks them. */
+    public static final class Builder {
+        private String node;
+        private int claimBatch = DEFAULT_CLAIM_BATCH;
+        private Duration lease = DEFAULT_LEASE;
+        private int perHostConcurrency = DEFAULT_PER_HOST_CONCURRENCY;
+        private int perHostQueue = DEFAULT_PER_HOST_QUEUE;
+        private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
+        private Duration pollInterval = DEFAULT_POLL_INTERVAL;
+
+        private Builder() {
+        }
+
+        /** This engine's name, one per process (default: the machine's name). */
+        public Builder node(String value) {
+            this.node = value;
+            return this;
+        }
+
+        public Builder claimBatch(int value) {
+            this.claimBatch = value;
+            return this;
+        }
+
+        public Builder lease(Duration value) {
+            this.lease = value;
+            return this;
+        }
+
+        public Builder perHostConcurrency(int value) {
+            this.perHostConcurrency = value;
+            return this;
+        }
+
+        public Builder perHostQueue(int value) {
+            this.perHostQueue = value;
+            return this;
+        }
+
+        public Builder maxInFlight(int value) {
+            this.maxInFlight = value;
+            return this;
+        }
+
+        public Builder pollInterval(Duration value) {
+            this.pollInterval = value;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the setting that is out of range */
+        public DeliverySettings build() {
+            return new DeliverySettings(node != null ? node : defaultNode(), claimBatch, lease, perHostConcurrency,
+                    perHostQueue, maxInFlight, pollInterval);
         }
     }
 }

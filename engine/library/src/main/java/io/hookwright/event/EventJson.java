@@ -129,12 +129,18 @@ public final class EventJson {
         Map<String, Object> initiator = map.get("initiator") == null ? null : object(map.get("initiator"), "initiator");
         Map<String, Object> parent = map.get("parent") == null ? null : object(map.get("parent"), "parent");
         Map<String, Object> before = map.get("before") == null ? null : object(map.get("before"), "before");
-        Event event = new Event(text(map, "id", false), type, timestamp(map), text(map, "tenant", false),
-                initiator == null ? null : new Initiator(text(initiator, "userId", "initiator.userId", false),
-                        text(initiator, "name", "initiator.name", false), text(initiator, "login", "initiator.login", false)),
-                subject, before, changes(map.get("changes")),
-                parent == null ? null : new EntityRef(text(parent, "type", "parent.type", true),
-                        text(parent, "id", "parent.id", true), text(parent, "key", "parent.key", false)));
+        Event event = Event.builder(type)
+                .id(text(map, "id", false))
+                .timestamp(timestamp(map))
+                .tenant(text(map, "tenant", false))
+                .initiator(initiator == null ? null : new Initiator(text(initiator, "userId", "initiator.userId", false),
+                        text(initiator, "name", "initiator.name", false), text(initiator, "login", "initiator.login", false)))
+                .entity(subject)
+                .before(before)
+                .changes(changes(map.get("changes")))
+                .parent(parent == null ? null : new EntityRef(text(parent, "type", "parent.type", true),
+                        text(parent, "id", "parent.id", true), text(parent, "key", "parent.key", false)))
+                .build();
         EventLimits.check(event);
         return event;
     }

@@ -22,8 +22,7 @@ public final class Events {
         var timestamp = event.timestamp() != null ? event.timestamp() : clock.instant();
         List<Change> changes = !event.changes().isEmpty() || event.before() == null
                 ? event.changes() : changes(event.before(), event.entity().attributes());
-        return new Event(id, event.type(), timestamp, event.tenant(), event.initiator(), event.entity(),
-                event.before(), changes, event.parent());
+        return event.toBuilder().id(id).timestamp(timestamp).changes(changes).build();
     }
 
     /**

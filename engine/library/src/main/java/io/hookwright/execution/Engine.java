@@ -189,8 +189,7 @@ public final class Engine implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no webhook " + code + " in the definitions"));
         // A test gets an event id, so a message id, of its own: a receiver that drops repeated webhook-ids must not
         // take a test for the real delivery of the same event, nor the other way round.
-        Event complete = Events.complete(new Event("test_" + java.util.UUID.randomUUID(), event.type(), event.timestamp(),
-                event.tenant(), event.initiator(), event.entity(), event.before(), event.changes(), event.parent()), clock);
+        Event complete = Events.complete(event.toBuilder().id("test_" + java.util.UUID.randomUUID()).build(), clock);
         var request = new Renderer(complete).render(webhook);
         Outgoing out = new Outgoing(code, now.revision(), complete.id(), complete.type(),
                 MessageIds.of(complete.id(), code), request, webhook.definition().request().signingSecrets(),

@@ -2,48 +2,34 @@ package io.hookwright.runlog;
 
 import io.hookwright.render.RenderedRequest;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * A run in the stable JSON shape of {@code runs --json} and {@code GET /runs}; the request is shown with its secrets
- * masked.
+ * masked. Every field is written, null or not; times are ISO-8601 text.
+ *
+ * @param response null when no response came (the request failed before one, or was not sent)
  */
-public final class RunJson {
-    private RunJson() {
+public record RunJson(String id, String webhook, String eventId, String eventType, String messageId, String mode,
+                      int attempt, String outcome, long durationMs, Request request, Response response, String error,
+                      String createdAt, String revision, String node) {
+
+    /** The request as sent, its secrets masked. */
+    public record Request(String method, String url, Map<String, String> headers, String body) {
     }
 
-    public static Map<String, Object> of(Run run) {
+    /** The receiver's answer; its headers in name order. */
+    public record Response(int status, Map<String, String> headers, String body) {
+    }
+
+    public static RunJson of(Run run) {
         RenderedRequest masked = run.request().masked();
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("method", masked.method());
-        request.put("url", masked.url());
-        request.put("headers", masked.headerMap());
-        request.put("body", masked.body());
-        Map<String, Object> response = null;
-        if (run.response() != null) {
-            response = new LinkedHashMap<>();
-            response.put("status", run.response().status());
-            response.put("headers", new TreeMap<>(run.response().headers()));
-            response.put("body", run.response().body());
-        }
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", run.id());
-        json.put("webhook", run.webhook());
-        json.put("eventId", run.eventId());
-        json.put("eventType", run.eventType());
-        json.put("messageId", run.messageId());
-        json.put("mode", run.mode());
-        json.put("attempt", run.attempt());
-        json.put("outcome", run.outcome().word());
-        json.put("durationMs", run.duration().toMillis());
-        json.put("request", request);
-        json.put("response", response);
-        json.put("error", run.error());
-        json.put("createdAt", run.createdAt().toString());
-        json.put("revision", run.revision());
-        json.put("node", run.node());
-        return json;
+        Request request = new Request(masked.method(), masked.url(), masked.headerMap(), masked.body());
+        Response response = run.response() == null ? null : new Response(run.response().status(),
+                new TreeMap<>(run.response().headers()), run.response().body());
+        return new RunJson(run.id(), run.webhook(), run.eventId(), run.eventType(), run.messageId(), run.mode(),
+                run.attempt(), run.outcome().word(), run.duration().toMillis(), request, response, run.error(),
+                run.createdAt().toString(), run.revision(), run.node());
     }
 }

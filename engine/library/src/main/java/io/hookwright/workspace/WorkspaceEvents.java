@@ -48,8 +48,15 @@ public final class WorkspaceEvents {
                 apply(attributes, set);
             }
         }
-        Event event = new Event("dry_" + UUID.randomUUID(), type, clock.instant(), entity.tenant(), initiator(as),
-                new Entity(entity.type(), entity.id(), entity.key(), attributes), before, null, entity.parent());
+        Event event = Event.builder(type)
+                .id("dry_" + UUID.randomUUID())
+                .timestamp(clock.instant())
+                .tenant(entity.tenant())
+                .initiator(initiator(as))
+                .entity(new Entity(entity.type(), entity.id(), entity.key(), attributes))
+                .before(before)
+                .parent(entity.parent())
+                .build();
         try {
             return Events.complete(event, clock);
         } catch (EventFormatException e) {

@@ -66,7 +66,7 @@ public final class EngineProcess {
         return Engine.builder(Database.sqlite(db), new LoadedDefinitions(compilation.definitions(), "crash"))
                 .secrets(EngineFixture.SECRETS)
                 .targetPolicy(new TargetPolicy(List.of(TargetPolicy.Allowed.parse("localhost:" + port)), false))
-                .delivery(DeliverySettings.defaults().withNode(NODE).withPollInterval(Duration.ofMillis(200)))
+                .delivery(DeliverySettings.builder().node(NODE).pollInterval(Duration.ofMillis(200)).build())
                 .build();
     }
 

@@ -71,8 +71,9 @@ class InFlightLimitTest {
                 Thread.currentThread().interrupt();
             }
         });
-        dispatcher = new Dispatcher(outbox, this::succeed, writer, new DeliverySettings("n1", 10, Duration.ofSeconds(30),
-                10, 10, MAX_IN_FLIGHT, Duration.ofMillis(20)), clock);
+        dispatcher = new Dispatcher(outbox, this::succeed, writer, DeliverySettings.builder().node("n1").claimBatch(10)
+                .perHostConcurrency(10).perHostQueue(10).maxInFlight(MAX_IN_FLIGHT).pollInterval(Duration.ofMillis(20))
+                .build(), clock);
         writer.start();
         dispatcher.start();
         enqueue(outbox, List.of("m00"));

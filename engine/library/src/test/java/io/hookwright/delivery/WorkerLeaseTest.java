@@ -184,8 +184,8 @@ class WorkerLeaseTest {
                     }
                 });
         // One request at a time to the one host, so a second message waits in the lane behind the first.
-        dispatcher = new Dispatcher(store, delivery, writer, DeliverySettings.defaults().withNode("n1")
-                .withLease(LEASE).withPerHost(1, 10).withPollInterval(Duration.ofMillis(50)), clock);
+        dispatcher = new Dispatcher(store, delivery, writer, DeliverySettings.builder().node("n1")
+                .lease(LEASE).perHostConcurrency(1).perHostQueue(10).pollInterval(Duration.ofMillis(50)).build(), clock);
         writer.start();
         dispatcher.start();
     }

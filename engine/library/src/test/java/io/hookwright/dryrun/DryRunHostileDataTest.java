@@ -49,9 +49,10 @@ class DryRunHostileDataTest {
         DefinitionCompiler.Compilation compilation = new DefinitionCompiler().compile(folder);
         assertTrue(compilation.valid(), compilation.errors()::toString);
         // as the dry-run gets it, without the limits every way in checks first: its own bounds are tested on their own
-        Event event = new Event("e-1", "Project:Updated", Instant.parse("2026-11-23T10:00:00Z"), "acme",
-                new Initiator("u-1", "Anna Doe", "anna"), new Entity("Project", "p-1", "DEMO", attributes), before,
-                io.hookwright.event.Events.changes(before, attributes), null);
+        Event event = Event.builder("Project:Updated").id("e-1").timestamp(Instant.parse("2026-11-23T10:00:00Z"))
+                .tenant("acme").initiator(new Initiator("u-1", "Anna Doe", "anna"))
+                .entity(new Entity("Project", "p-1", "DEMO", attributes)).before(before)
+                .changes(io.hookwright.event.Events.changes(before, attributes)).build();
         return assertTimeoutPreemptively(PROMPTLY, () -> new DryRun(compilation.definitions(), Secrets.none()).run(event));
     }
 

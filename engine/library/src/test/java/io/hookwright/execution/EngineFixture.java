@@ -126,7 +126,7 @@ public final class EngineFixture implements AutoCloseable {
                 .secrets(SECRETS)
                 .clock(clock)
                 .targetPolicy(new TargetPolicy(List.of(TargetPolicy.Allowed.parse("localhost:" + port)), false))
-                .delivery(DeliverySettings.defaults().withNode("test").withPollInterval(Duration.ofMillis(200)));
+                .delivery(DeliverySettings.builder().node("test").pollInterval(Duration.ofMillis(200)).build());
     }
 
     /** The engine, built with defaults and started. */
@@ -200,9 +200,10 @@ public final class EngineFixture implements AutoCloseable {
 
     /** The event a host publishes when it changes project {@code id}. */
     public static Event projectUpdated(String id) {
-        return new Event("evt-" + id, "Project:Updated", null, "acme", new Initiator("u-1", "Anna Doe", "anna"),
-                new Entity("Project", id, "KEY-" + id, Map.of("Status", "Done")), Map.of("Status", "On track"),
-                List.of(), null);
+        return Event.builder("Project:Updated").id("evt-" + id).tenant("acme")
+                .initiator(new Initiator("u-1", "Anna Doe", "anna"))
+                .entity(new Entity("Project", id, "KEY-" + id, Map.of("Status", "Done")))
+                .before(Map.of("Status", "On track")).build();
     }
 
     public List<Run> runs() {

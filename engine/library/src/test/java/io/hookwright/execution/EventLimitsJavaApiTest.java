@@ -62,8 +62,8 @@ class EventLimitsJavaApiTest {
     }
 
     private static Event with(Map<String, Object> attributes) {
-        return new Event("evt-1", "Project:Updated", null, "acme", new Initiator("u-1", "Anna", "anna"),
-                new Entity("Project", "p-1", "DEMO", attributes), null, null, null);
+        return Event.builder("Project:Updated").id("evt-1").tenant("acme").initiator(new Initiator("u-1", "Anna", "anna"))
+                .entity(new Entity("Project", "p-1", "DEMO", attributes)).build();
     }
 
     private void refusedEverywhere(Event event, String field, String says) throws Exception {
@@ -98,17 +98,17 @@ class EventLimitsJavaApiTest {
 
     @Test
     void identifiersAndSizesFromTheJavaApiAreRefused() throws Exception {
-        refusedEverywhere(new Event("evt-1", "Project:" + "U".repeat(480_000), null, null, null,
-                new Entity("Project", "p-1", null, Map.of()), null, null, null), "type", "at most 200");
-        refusedEverywhere(new Event("evt-1", "NoColon", null, null, null,
-                new Entity("Project", "p-1", null, Map.of()), null, null, null), "type", "is not Entity:Action");
-        refusedEverywhere(new Event("evt-\u0000", "Project:Updated", null, null, null,
-                new Entity("Project", "p-1", null, Map.of()), null, null, null), "id", "control character U+0000");
-        refusedEverywhere(new Event("evt-1", "Project:Updated", null, "t".repeat(101), null,
-                new Entity("Project", "p-1", null, Map.of()), null, null, null), "tenant", "at most 100");
-        refusedEverywhere(new Event("evt-1", "Project:Updated", null, null, null,
-                new Entity("Project", "p-1", null, Map.of()), null, null,
-                new EntityRef("Portfolio", "pf", "k".repeat(201))), "parent.key", "at most 200");
+        refusedEverywhere(Event.builder("Project:" + "U".repeat(480_000)).id("evt-1")
+                .entity(new Entity("Project", "p-1", null, Map.of())).build(), "type", "at most 200");
+        refusedEverywhere(Event.builder("NoColon").id("evt-1")
+                .entity(new Entity("Project", "p-1", null, Map.of())).build(), "type", "is not Entity:Action");
+        refusedEverywhere(Event.builder("Project:Updated").id("evt-\u0000")
+                .entity(new Entity("Project", "p-1", null, Map.of())).build(), "id", "control character U+0000");
+        refusedEverywhere(Event.builder("Project:Updated").id("evt-1").tenant("t".repeat(101))
+                .entity(new Entity("Project", "p-1", null, Map.of())).build(), "tenant", "at most 100");
+        refusedEverywhere(Event.builder("Project:Updated").id("evt-1")
+                .entity(new Entity("Project", "p-1", null, Map.of()))
+                .parent(new EntityRef("Portfolio", "pf", "k".repeat(201))).build(), "parent.key", "at most 200");
         refusedEverywhere(with(Map.of("Text", "x".repeat(100_001))), "entity.attributes.Text", "at most 100000");
         refusedEverywhere(with(Map.of("Many", java.util.Collections.nCopies(10_001, 1))), "entity.attributes.Many",
                 "at most 10000");

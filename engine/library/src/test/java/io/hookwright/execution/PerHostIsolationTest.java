@@ -71,8 +71,8 @@ class PerHostIsolationTest {
     }
 
     private static Event event(String type, String id) {
-        return new Event("evt-" + id, type, null, "acme", new Initiator("u-1", "Anna Doe", "anna"),
-                new Entity("Project", id, "KEY-" + id, Map.of()), null, List.of(), null);
+        return Event.builder(type).id("evt-" + id).tenant("acme").initiator(new Initiator("u-1", "Anna Doe", "anna"))
+                .entity(new Entity("Project", id, "KEY-" + id, Map.of())).build();
     }
 
     private long runs(Engine engine, String webhook, Set<Outcome> outcomes) {
@@ -90,8 +90,8 @@ class PerHostIsolationTest {
         Engine engine = fixture.engine(b -> b
                 .targetPolicy(new TargetPolicy(List.of(TargetPolicy.Allowed.parse("localhost:" + port),
                         TargetPolicy.Allowed.parse("127.0.0.1:" + port)), false))
-                .delivery(DeliverySettings.defaults().withNode("test").withPollInterval(Duration.ofMillis(200))
-                        .withPerHost(2, 4)));
+                .delivery(DeliverySettings.builder().node("test").pollInterval(Duration.ofMillis(200))
+                        .perHostConcurrency(2).perHostQueue(4).build()));
 
         for (int i = 1; i <= STALLED_MESSAGES; i++) {
             engine.publish(event("Project:Updated", "stalled-" + i));

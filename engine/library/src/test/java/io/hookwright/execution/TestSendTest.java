@@ -86,8 +86,9 @@ class TestSendTest {
     }
 
     private static Event cancelled(String id) {
-        return new Event("evt-" + id, "Project:Updated", null, "acme", new Initiator("u-1", "Anna Doe", "anna"),
-                new Entity("Project", id, "KEY-" + id, Map.of("Status", "Cancelled")), null, List.of(), null);
+        return Event.builder("Project:Updated").id("evt-" + id).tenant("acme")
+                .initiator(new Initiator("u-1", "Anna Doe", "anna"))
+                .entity(new Entity("Project", id, "KEY-" + id, Map.of("Status", "Cancelled"))).build();
     }
 
     private WebhookState state() {

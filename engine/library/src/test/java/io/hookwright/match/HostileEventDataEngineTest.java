@@ -76,8 +76,8 @@ class HostileEventDataEngineTest {
     }
 
     private static Event event(String id, Object name, Object budget) {
-        return new Event(id, "Project:Updated", null, "acme", new Initiator("u-1", "Anna Doe", "anna"),
-                new Entity("Project", "p-" + id, "KEY-" + id, Map.of("Name", name, "Budget", budget)), null, List.of(), null);
+        return Event.builder("Project:Updated").id(id).tenant("acme").initiator(new Initiator("u-1", "Anna Doe", "anna"))
+                .entity(new Entity("Project", "p-" + id, "KEY-" + id, Map.of("Name", name, "Budget", budget))).build();
     }
 
     private List<String> publish(Event event) {

@@ -53,15 +53,16 @@ final class Rules {
      * bounds are tested on data beyond them too.
      */
     static Event updated(Map<String, Object> before, Map<String, Object> after) {
-        return new Event("e-1", "Project:Updated", Clock.systemUTC().instant(), "acme",
-                new Initiator("u-1", "Anna Doe", "anna.doe@company.com"),
-                new Entity("Project", "p-1", "DEMO", after), before,
-                before == null ? null : Events.changes(before, after), new EntityRef("Portfolio", "pf-1", "DIGITAL"));
+        return Event.builder("Project:Updated").id("e-1").timestamp(Clock.systemUTC().instant()).tenant("acme")
+                .initiator(new Initiator("u-1", "Anna Doe", "anna.doe@company.com"))
+                .entity(new Entity("Project", "p-1", "DEMO", after)).before(before)
+                .changes(before == null ? null : Events.changes(before, after))
+                .parent(new EntityRef("Portfolio", "pf-1", "DIGITAL")).build();
     }
 
     static Event created(String type, Map<String, Object> attributes) {
-        return Events.complete(new Event("e-2", type, null, "acme", null,
-                new Entity(type.substring(0, type.indexOf(':')), "x-1", null, attributes), null, null, null),
+        return Events.complete(Event.builder(type).id("e-2").tenant("acme")
+                .entity(new Entity(type.substring(0, type.indexOf(':')), "x-1", null, attributes)).build(),
                 Clock.systemUTC());
     }
 }

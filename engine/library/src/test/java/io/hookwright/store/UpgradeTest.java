@@ -234,7 +234,7 @@ class UpgradeTest {
         return Engine.builder(database, new LoadedDefinitions(compilation.definitions(), "rev-new"))
                 .secrets(EngineFixture.SECRETS)
                 .targetPolicy(new TargetPolicy(List.of(TargetPolicy.Allowed.parse("localhost:" + receiver.getPort())), false))
-                .delivery(DeliverySettings.defaults().withNode("new-node").withPollInterval(Duration.ofMillis(100)))
+                .delivery(DeliverySettings.builder().node("new-node").pollInterval(Duration.ofMillis(100)).build())
                 .build();
     }
 

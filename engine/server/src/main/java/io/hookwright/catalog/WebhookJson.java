@@ -1,31 +1,20 @@
 package io.hookwright.catalog;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
-/** A webhook in the JSON shape of {@code GET /webhooks}. */
-public final class WebhookJson {
-    private WebhookJson() {
-    }
+/**
+ * A webhook in the JSON shape of {@code GET /webhooks}: every field is written, null or not; times are ISO-8601
+ * text.
+ */
+public record WebhookJson(String code, String label, String description, String owner, List<String> events,
+                          String mode, String method, String url, String file, String created, String status,
+                          int consecutiveFailures, String lastFailure, String deactivatedAt, String deactivationReason,
+                          boolean defined) {
 
-    public static Map<String, Object> of(WebhookView v) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("code", v.code());
-        json.put("label", v.label());
-        json.put("description", v.description());
-        json.put("owner", v.owner());
-        json.put("events", v.events());
-        json.put("mode", v.mode());
-        json.put("method", v.method());
-        json.put("url", v.url());
-        json.put("file", v.file());
-        json.put("created", v.created() == null ? null : v.created().toString());
-        json.put("status", v.status());
-        json.put("consecutiveFailures", v.consecutiveFailures());
-        json.put("lastFailure", v.lastFailure());
-        json.put("deactivatedAt", v.deactivatedAt() == null ? null : v.deactivatedAt().toString());
-        json.put("deactivationReason", v.deactivationReason());
-        json.put("defined", v.defined());
-        return json;
+    public static WebhookJson of(WebhookView v) {
+        return new WebhookJson(v.code(), v.label(), v.description(), v.owner(), v.events(), v.mode(), v.method(),
+                v.url(), v.file(), v.created() == null ? null : v.created().toString(), v.status(),
+                v.consecutiveFailures(), v.lastFailure(),
+                v.deactivatedAt() == null ? null : v.deactivatedAt().toString(), v.deactivationReason(), v.defined());
     }
 }

@@ -76,8 +76,9 @@ public final class ServerFixture implements AutoCloseable {
                     : tokens.and(scope.word(), token(scope), EnumSet.of(scope));
         }
         serving = Serving.start(settings.apply(engineFixture.builder(database).secrets(secrets)), database,
-                new ServerSettings("127.0.0.1", 0, dir.resolve("webhooks"), dir.resolve("workspace"), secrets, engineFixture.clock,
-                maxBodyBytes, Duration.ofSeconds(60), pageOrigin), tokens);
+                ServerSettings.builder().port(0).definitionsFolder(dir.resolve("webhooks"))
+                        .workspace(dir.resolve("workspace")).secrets(secrets).clock(engineFixture.clock)
+                        .maxBodyBytes(maxBodyBytes).transactionTtl(Duration.ofSeconds(60)).pageOrigin(pageOrigin).build(), tokens);
         engine = engineFixture.adopt(serving.engine());
         server = serving.server();
         transactions = serving.transactions();

@@ -67,10 +67,13 @@ public final class ProjectTracker {
                 p.setString(2, id);
                 p.executeUpdate();
             }
-            tx.publish(new Event(null, "Project:Updated", null, "acme",
-                    new Initiator("u-1", "Anna Doe", "anna.doe@acme.example.com"),
-                    new Entity("Project", id, key, Map.of("Budget", budget)), Map.of("Budget", before), java.util.List.of(),
-                    new EntityRef("Portfolio", "pf-1", "DIGITAL")));
+            tx.publish(Event.builder("Project:Updated")
+                    .tenant("acme")
+                    .initiator(new Initiator("u-1", "Anna Doe", "anna.doe@acme.example.com"))
+                    .entity(new Entity("Project", id, key, Map.of("Budget", budget)))
+                    .before(Map.of("Budget", before))
+                    .parent(new EntityRef("Portfolio", "pf-1", "DIGITAL"))
+                    .build());
             if (commit) {
                 tx.commit();
             } else {

@@ -1,7 +1,6 @@
 package io.hookwright.server.api;
 
 import io.hookwright.definitions.DefinitionsSource;
-import io.hookwright.dsl.model.DefinitionError;
 import io.hookwright.execution.Reloader;
 import io.hookwright.server.Problem;
 import io.hookwright.server.auth.RequiresScope;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,25 +27,13 @@ public final class AdminResource {
 
     @POST
     @Path("/reload")
-    public Map<String, Object> reload() {
+    public ReloadJson reload() {
         DefinitionsSource.Load load = reloader.reload();
         if (!load.valid()) {
-            List<Map<String, Object>> errors = load.errors().stream().map(AdminResource::error).toList();
+            List<DefinitionErrorJson> errors = load.errors().stream().map(DefinitionErrorJson::of).toList();
             throw Problem.of(422, "Invalid definitions", load.errors().size() + " error(s) in "
                     + reloader.source().folder() + "; the previous definitions keep running", Map.of("errors", errors));
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("revision", load.revision());
-        body.put("webhooks", load.definitions().size());
-        return body;
-    }
-
-    static Map<String, Object> error(DefinitionError e) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("file", e.file());
-        error.put("line", e.line());
-        error.put("column", e.column());
-        error.put("message", e.message());
-        return error;
+        return new ReloadJson(load.revision(), load.definitions().size());
     }
 }

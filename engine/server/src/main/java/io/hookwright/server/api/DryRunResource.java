@@ -1,6 +1,7 @@
 package io.hookwright.server.api;
 
 import io.hookwright.dryrun.DryRun;
+import io.hookwright.dryrun.DryRunJson;
 import io.hookwright.event.Event;
 import io.hookwright.server.ServerContext;
 import io.hookwright.server.auth.RequiresScope;
@@ -24,7 +25,7 @@ public final class DryRunResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope(Scope.WEBHOOKS_READ)
-    public Object dryRun(Map<String, Object> body) {
+    public DryRunJson dryRun(Map<String, Object> body) {
         Event event = WorkspaceRequest.event(body, context.workspace(), context.clock(), null);
         return new DryRun(context.engine().definitions().definitions(), context.secrets()).run(event).toJson();
     }

@@ -9,9 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * {@code GET /health}: open, for load balancers and probes. 200 {@code {status: "ok", …}} when the engine can serve:
  * its store answers, definitions are loaded, no fatal error happened; else 503 {@code {status: "unavailable",
@@ -29,14 +26,9 @@ public final class HealthResource {
     public Response health() {
         HealthChecks.Health health = checks.check();
         var loaded = context.engine().definitions();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", health.ok() ? "ok" : "unavailable");
-        body.put("revision", loaded == null ? null : loaded.revision());
-        body.put("webhooks", loaded == null ? 0 : loaded.definitions().size());
-        if (health.outboxDepth() != null) {
-            body.put("outboxDepth", health.outboxDepth());
-        }
-        body.put("checks", health.checks());
+        HealthJson body = new HealthJson(health.ok() ? "ok" : "unavailable", loaded == null ? null : loaded.revision(),
+                loaded == null ? 0 : loaded.definitions().size(), health.outboxDepth(),
+                HealthJson.Checks.of(health.checks()));
         return Response.status(health.ok() ? 200 : 503).entity(body).build();
     }
 }

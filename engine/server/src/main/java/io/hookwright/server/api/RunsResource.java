@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** The run log: {@code GET /runs}, {@code GET /runs/{id}}, {@code POST /runs/{id}/redeliver}; shapes as {@code runs --json}. */
@@ -37,8 +36,8 @@ public final class RunsResource {
 
     @GET
     @RequiresScope(Scope.RUNS_READ)
-    public List<Map<String, Object>> list(@QueryParam("webhook") String webhook, @QueryParam("outcome") List<String> outcomes,
-                                          @QueryParam("since") String since, @QueryParam("limit") @DefaultValue("50") int limit) {
+    public List<RunJson> list(@QueryParam("webhook") String webhook, @QueryParam("outcome") List<String> outcomes,
+                              @QueryParam("since") String since, @QueryParam("limit") @DefaultValue("50") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw Problem.of(400, "Bad request", "limit must be 1 to " + MAX_LIMIT + ", not " + limit);
         }
@@ -64,7 +63,7 @@ public final class RunsResource {
     @GET
     @Path("/{id}")
     @RequiresScope(Scope.RUNS_READ)
-    public Map<String, Object> get(@PathParam("id") String id) {
+    public RunJson get(@PathParam("id") String id) {
         return RunJson.of(find(id));
     }
 

@@ -22,7 +22,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,8 +39,8 @@ public final class WebhooksResource {
 
     @GET
     @RequiresScope(Scope.WEBHOOKS_READ)
-    public List<Map<String, Object>> list(@QueryParam("event") String event, @QueryParam("status") String status,
-                                          @QueryParam("q") String text, @QueryParam("sort") String sort) {
+    public List<WebhookJson> list(@QueryParam("event") String event, @QueryParam("status") String status,
+                                  @QueryParam("q") String text, @QueryParam("sort") String sort) {
         if (status != null && !List.of(WebhookView.ACTIVE, WebhookView.DISABLED, WebhookView.DEACTIVATED).contains(status)) {
             throw Problem.of(400, "Bad request", "unknown status '" + status + "': use active, disabled or deactivated");
         }
@@ -55,14 +54,14 @@ public final class WebhooksResource {
     @GET
     @Path("/{code}")
     @RequiresScope(Scope.WEBHOOKS_READ)
-    public Map<String, Object> get(@PathParam("code") String code) {
+    public WebhookJson get(@PathParam("code") String code) {
         return WebhookJson.of(view(code));
     }
 
     @POST
     @Path("/{code}/activate")
     @RequiresScope(Scope.WEBHOOKS_WRITE)
-    public Map<String, Object> activate(@PathParam("code") String code) {
+    public WebhookJson activate(@PathParam("code") String code) {
         view(code);
         context.engine().activate(code);
         return WebhookJson.of(view(code));
@@ -71,8 +70,8 @@ public final class WebhooksResource {
     @POST
     @Path("/{code}/deactivate")
     @RequiresScope(Scope.WEBHOOKS_WRITE)
-    public Map<String, Object> deactivate(@PathParam("code") String code, @QueryParam("reason") String reason,
-                                          @jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext caller) {
+    public WebhookJson deactivate(@PathParam("code") String code, @QueryParam("reason") String reason,
+                                  @jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext caller) {
         view(code);
         String by = caller.getUserPrincipal() == null ? "an operator" : "token '" + caller.getUserPrincipal().getName() + "'";
         context.engine().deactivate(code, reason == null || reason.isBlank() ? "deactivated by " + by
@@ -83,25 +82,17 @@ public final class WebhooksResource {
     @GET
     @Path("/{code}/history")
     @RequiresScope(Scope.WEBHOOKS_READ)
-    public List<Map<String, Object>> history(@PathParam("code") String code) {
+    public List<CommitJson> history(@PathParam("code") String code) {
         var file = catalog.file(code).orElseThrow(() -> Problem.of(404, "Not Found", "no webhook " + code
                 + " in the definitions"));
-        return GitRevisions.history(file, 100).stream().map(c -> {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("commit", c.id());
-            json.put("author", c.author());
-            json.put("email", c.email());
-            json.put("date", c.date().toString());
-            json.put("message", c.message());
-            return json;
-        }).toList();
+        return GitRevisions.history(file, 100).stream().map(CommitJson::of).toList();
     }
 
     @POST
     @Path("/{code}/test")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope(Scope.WEBHOOKS_WRITE)
-    public Map<String, Object> test(@PathParam("code") String code, Map<String, Object> body) {
+    public RunJson test(@PathParam("code") String code, Map<String, Object> body) {
         WebhookDefinition webhook = context.engine().definitions().definitions().webhook(code)
                 .orElseThrow(() -> Problem.of(404, "Not Found", "no webhook " + code + " in the definitions"))
                 .definition();

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -125,8 +124,10 @@ abstract class PageTestBase {
 
     /** Publishes {@code Task:Updated} for task {@code id} (to {@code crm_push}), then moves the clock a minute. */
     void taskUpdated(String id) {
-        server.engine.publish(new Event("evt-" + id, "Task:Updated", null, "acme", new Initiator("u-1", "Anna Doe", "anna"),
-                new Entity("Task", id, "T-" + id, Map.of("Status", "Done")), Map.of("Status", "Open"), List.of(), null));
+        server.engine.publish(Event.builder("Task:Updated").id("evt-" + id).tenant("acme")
+                .initiator(new Initiator("u-1", "Anna Doe", "anna"))
+                .entity(new Entity("Task", id, "T-" + id, Map.of("Status", "Done"))).before(Map.of("Status", "Open"))
+                .build());
         server.engineFixture.clock.advance(Duration.ofMinutes(1));
     }
 
