@@ -9,6 +9,7 @@ import io.hookwright.event.Event;
 import io.hookwright.event.Initiator;
 import io.hookwright.execution.Engine;
 import io.hookwright.execution.LoadedDefinitions;
+import io.hookwright.execution.ManualEngine;
 import io.hookwright.store.Database;
 import io.hookwright.testdb.Backend;
 import org.junit.jupiter.api.AfterEach;
@@ -108,8 +109,8 @@ class NotifiedWakeupTest {
         Thread.sleep(300);
         publish(1);
         awaitReceived(1);
-        assertTrue(deliverer.awaitIdle(Duration.ofSeconds(10)));
-        assertEquals("deliverer", deliverer.runs().list(io.hookwright.runlog.RunQuery.latest(1)).get(0).node());
+        assertTrue(ManualEngine.awaitIdle(deliverer, Duration.ofSeconds(10)));
+        assertEquals("deliverer", deliverer.runs(io.hookwright.runlog.RunQuery.latest(1)).get(0).node());
     }
 
     @Test

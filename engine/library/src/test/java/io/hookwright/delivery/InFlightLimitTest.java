@@ -1,6 +1,6 @@
 package io.hookwright.delivery;
 
-import io.hookwright.execution.SettableClock;
+import io.hookwright.testing.SettableClock;
 import io.hookwright.outbox.JooqOutboxStore;
 import io.hookwright.outbox.OutboxMessage;
 import io.hookwright.render.RenderedRequest;

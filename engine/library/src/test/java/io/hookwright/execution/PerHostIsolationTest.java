@@ -76,7 +76,7 @@ class PerHostIsolationTest {
     }
 
     private long runs(Engine engine, String webhook, Set<Outcome> outcomes) {
-        return engine.runs().list(new RunQuery(webhook, outcomes, null, 1_000)).size();
+        return engine.runs(new RunQuery(webhook, outcomes, null, 1_000)).size();
     }
 
     @Test
@@ -115,7 +115,7 @@ class PerHostIsolationTest {
         assertTrue(stalledRuns < STALLED_MESSAGES / 2,
                 "the healthy host's messages waited behind the stalled host's: " + stalledRuns + " of its "
                         + STALLED_MESSAGES + " messages were attempted first");
-        List<Run> stalled = engine.runs().list(new RunQuery("stalled_erp", Set.of(), null, 1_000));
+        List<Run> stalled = engine.runs(new RunQuery("stalled_erp", Set.of(), null, 1_000));
         stalled.forEach(run -> assertEquals("no response within the timeout of 1000 ms", run.error()));
     }
 }

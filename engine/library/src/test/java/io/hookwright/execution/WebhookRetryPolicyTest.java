@@ -71,7 +71,7 @@ class WebhookRetryPolicyTest {
         advance(Duration.ofSeconds(14));
         assertEquals(2, received(), "due: a minute plus 10 % jitter has passed");
         assertEquals(List.of(Outcome.PENDING_RETRY, Outcome.GAVE_UP), fixture.outcomes(), "one wait, two attempts");
-        assertEquals(0, engine.outbox().depth());
+        assertEquals(0, engine.queuedMessages());
 
         advance(Duration.ofDays(1));
         assertEquals(2, received(), "nothing after giving up");
@@ -81,7 +81,7 @@ class WebhookRetryPolicyTest {
     void retryFalseMakesOneAttemptAndGivesUp() {
         publishToFailingWebhook("retry false");
         assertEquals(List.of(Outcome.GAVE_UP), fixture.outcomes());
-        assertEquals(0, engine.outbox().depth());
+        assertEquals(0, engine.queuedMessages());
 
         advance(Duration.ofDays(1));
         assertEquals(1, received());
@@ -98,7 +98,7 @@ class WebhookRetryPolicyTest {
         advance(Duration.ofSeconds(2));
         assertEquals(List.of(Outcome.PENDING_RETRY, Outcome.GAVE_UP), fixture.outcomes());
         assertEquals(List.of(1, 2), fixture.runs().stream().map(Run::attempt).toList());
-        assertEquals(0, engine.outbox().depth());
+        assertEquals(0, engine.queuedMessages());
 
         advance(Duration.ofDays(1));
         assertEquals(2, received(), "the engine's third attempt (5 min) never comes");

@@ -79,7 +79,7 @@ public final class HealthChecks {
             Thread.ofVirtual().name("hookwright-health").start(() -> {
                 try {
                     database.dsl().selectOne().fetch();
-                    check.complete((long) engine.outbox().depth());
+                    check.complete((long) engine.queuedMessages());
                 } catch (Throwable e) {
                     fatal.record(e, "the health check");
                     check.completeExceptionally(e);
