@@ -12,6 +12,7 @@ import io.hookwright.execution.LoadedDefinitions;
 import io.hookwright.execution.ManualEngine;
 import io.hookwright.store.Database;
 import io.hookwright.testdb.Backend;
+import io.hookwright.testwait.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,8 +24,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -94,19 +97,31 @@ class NotifiedWakeupTest {
                 new Entity("Project", "p-" + n, "KEY-" + n, Map.of()), Map.of(), List.of(), null));
     }
 
-    private void awaitReceived(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (receiver.findAll(anyRequestedFor(anyUrl())).size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertEquals(count, receiver.findAll(anyRequestedFor(anyUrl())).size(),
+    private void awaitReceived(int count) {
+        Await.until(Duration.ofSeconds(10), () -> receiver.findAll(anyRequestedFor(anyUrl())).size() >= count,
                 "delivered by the other node long before its one-minute poll");
+        assertEquals(count, receiver.findAll(anyRequestedFor(anyUrl())).size());
+    }
+
+    /** The backends listening on the test's database now: the deliverer's (the publisher, never started, does not). */
+    private Set<Integer> listeners() {
+        return new HashSet<>(publisherDb.dsl().fetch("select pid from pg_stat_activity where datname = "
+                + "current_database() and query ilike 'listen%'").getValues(0, Integer.class));
+    }
+
+    /**
+     * Waits until a backend other than {@code gone} listens, and the deliverer's claim rounds so far are over: from
+     * here only a notification wakes it within its one-minute poll.
+     */
+    private void awaitDelivererListening(Set<Integer> gone) throws InterruptedException {
+        Await.until(Duration.ofSeconds(10), () -> listeners().stream().anyMatch(pid -> !gone.contains(pid)),
+                () -> "the deliverer listening; listening now: " + listeners() + ", cut: " + gone);
+        assertTrue(ManualEngine.awaitIdle(deliverer, Duration.ofSeconds(10)), "the deliverer did not settle");
     }
 
     @Test
     void aMessageQueuedOnOneNodeWakesAnother() throws Exception {
-        // The deliverer's first claim round, at start, found nothing: from here only a notification wakes it.
-        Thread.sleep(300);
+        awaitDelivererListening(Set.of());
         publish(1);
         awaitReceived(1);
         assertTrue(ManualEngine.awaitIdle(deliverer, Duration.ofSeconds(10)));
@@ -115,13 +130,14 @@ class NotifiedWakeupTest {
 
     @Test
     void messagesQueuedInAHostTransactionWakeAnotherNodeWhenItCommits() throws Exception {
-        Thread.sleep(300);
+        awaitDelivererListening(Set.of());
         try (Connection host = DriverManager.getConnection(url); var tx = publisher.begin(host)) {
             for (int n = 1; n <= 3; n++) {
                 tx.publish(new Event("evt-c" + n, "Project:Created", null, "acme", new Initiator("u-1", "Anna", "anna"),
                         new Entity("Project", "p-" + n, "KEY-" + n, Map.of()), Map.of(), List.of(), null));
             }
-            Thread.sleep(300);
+            // A claim round of the deliverer's while the host's transaction is open finds nothing.
+            assertTrue(ManualEngine.awaitIdle(deliverer, Duration.ofSeconds(10)), "the deliverer did not settle");
             assertEquals(0, receiver.findAll(anyRequestedFor(anyUrl())).size(), "nothing before the host commits");
             tx.commit();
         }
@@ -130,11 +146,12 @@ class NotifiedWakeupTest {
 
     @Test
     void aCutListeningConnectionIsListenedOnAgain() throws Exception {
-        Thread.sleep(300);
+        awaitDelivererListening(Set.of());
+        Set<Integer> listening = listeners();
         int cut = publisherDb.dsl().fetchOne("select count(pg_terminate_backend(pid)) from pg_stat_activity "
                 + "where datname = current_database() and query ilike 'listen%'").get(0, Integer.class);
         assertTrue(cut >= 1, "the deliverer's listening connection was cut");
-        Thread.sleep(500);
+        awaitDelivererListening(listening);
         publish(2);
         awaitReceived(1);
     }

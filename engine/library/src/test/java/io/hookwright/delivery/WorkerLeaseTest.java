@@ -13,6 +13,7 @@ import io.hookwright.state.JooqWebhookStateStore;
 import io.hookwright.store.Database;
 import io.hookwright.store.Schema.Outbox;
 import io.hookwright.store.Schema.Workers;
+import io.hookwright.testwait.Await;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
@@ -270,11 +271,14 @@ class WorkerLeaseTest {
         boolean holds() throws InterruptedException;
     }
 
-    private static void awaitUntil(Check condition, String failure) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.holds()) {
-            assertTrue(System.nanoTime() < deadline, failure);
-            Thread.sleep(10);
-        }
+    private static void awaitUntil(Check condition, String failure) {
+        Await.until(Duration.ofSeconds(10), () -> {
+            try {
+                return condition.holds();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }, failure);
     }
 }

@@ -9,6 +9,7 @@ import io.hookwright.event.Initiator;
 import io.hookwright.runlog.Outcome;
 import io.hookwright.runlog.Run;
 import io.hookwright.runlog.RunQuery;
+import io.hookwright.testwait.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -101,13 +102,8 @@ class PerHostIsolationTest {
         }
 
         // Watch the run log until the last healthy message is logged, then see how far the stalled host got.
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (runs(engine, "healthy_crm", Set.of(Outcome.SUCCEEDED)) < HEALTHY_MESSAGES) {
-            if (System.nanoTime() > deadline) {
-                fail("the healthy host's messages were not all delivered within 60 s");
-            }
-            Thread.sleep(5);
-        }
+        Await.until(Duration.ofSeconds(60), () -> runs(engine, "healthy_crm", Set.of(Outcome.SUCCEEDED)) >= HEALTHY_MESSAGES,
+                "the healthy host's messages all delivered");
         long stalledRuns = runs(engine, "stalled_erp", Set.of());
 
         assertEquals(HEALTHY_MESSAGES, receiver.findAll(postRequestedFor(urlEqualTo("/healthy"))).size());
