@@ -3,6 +3,7 @@ package io.hookwright.dsl.load;
 import io.hookwright.dsl.model.EventPredicate;
 import io.hookwright.dsl.model.EventPredicate.PredicateFailure;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Where closures run on a fixed set of workers: a closure past its limit really stops and gives its worker back,
  * and when every worker is taken an evaluation is refused at once instead of piling up threads.
  */
+@Tag("slow")
 class WhereWorkersTest {
     private static final Duration LIMIT = Duration.ofMillis(300);
     /** Generous, for a loaded machine: how soon after its limit a closure's work must have ended. */

@@ -12,6 +12,7 @@ import io.hookwright.server.auth.Tokens;
 import io.hookwright.store.Database;
 import io.hookwright.testwait.Await;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +50,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code hookwright serve} as operators run it, in a child JVM: it takes events over HTTP with a token from the
  * tokens file, and on SIGTERM lets the deliveries in flight finish while the rest stay queued.
  */
+@Tag("slow")
 class ServeCommandTest {
     @RegisterExtension
     static WireMockExtension receiver = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();

@@ -21,6 +21,7 @@ import io.hookwright.testdb.Backend;
 import io.hookwright.testwait.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +65,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * of every {@value #FAIL_FIRST_EVERY}th message (so those are tried again, often on another node). Once the receiver
  * has answered {@value #KILL_AFTER}, the node holding the most claims is killed; the other two must empty the outbox.
  */
+@Tag("slow")
 class ClusterCrashTest {
     static final int MESSAGES = 10_000;
     static final int KILL_AFTER = 3_000;

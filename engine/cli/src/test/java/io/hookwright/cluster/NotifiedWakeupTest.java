@@ -15,6 +15,7 @@ import io.hookwright.testdb.Backend;
 import io.hookwright.testwait.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Nodes wake on PostgreSQL's {@code NOTIFY}, not on their poll: a message one node queues is delivered by another
  * whose poll interval is a minute, within seconds; and when the listening connection is cut, the node listens again.
  */
+@Tag("slow")
 class NotifiedWakeupTest {
     @RegisterExtension
     static WireMockExtension receiver = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();

@@ -5,6 +5,7 @@ import io.hookwright.testdb.Backend;
 import io.hookwright.testwait.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
  * node reaches the others within seconds, a node restarted on a stale copy follows the set that runs, a node started
  * on a new set publishes it, and a webhook deactivated through one node is skipped by all.
  */
+@Tag("slow")
 class SharedDefinitionsTest {
     @RegisterExtension
     static WireMockExtension receiver = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();

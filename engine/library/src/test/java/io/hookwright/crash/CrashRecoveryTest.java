@@ -15,6 +15,7 @@ import io.hookwright.testjvm.ChildJvm;
 import io.hookwright.testwait.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +46,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * receiver has seen {@value #KILL_AFTER}, the child is killed; a second child, the same node on the same database,
  * starts the engine and waits for the outbox to empty.
  */
+@Tag("slow")
 class CrashRecoveryTest {
     static final int MESSAGES = 2_000;
     static final int KILL_AFTER = 300;
