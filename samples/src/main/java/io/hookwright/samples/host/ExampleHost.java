@@ -44,19 +44,17 @@ public final class ExampleHost {
         }
         Database database = Database.sqlite(databaseFile);
         TargetPolicy policy = new TargetPolicy(List.of(TargetPolicy.Allowed.parse("localhost:" + ExampleReceiver.PORT)), false);
-        AsyncAttempts async = new AsyncAttempts();
         try (var receiver = new ExampleReceiver(r -> out.println("    receiver: " + r.path() + " " + r.body()
                 + (r.answered() == 409 ? "  -> 409 refused" : "")));
              Engine engine = Engine.builder(database, new LoadedDefinitions(compilation.definitions(), "example"))
-                     .targetPolicy(policy).observer(async).build().start()) {
+                     .targetPolicy(policy).build().start()) {
             ProjectTracker tracker = new ProjectTracker(databaseFile, engine);
             tracker.create("p-1", "DEMO", 5_000);
 
             out.println("1. Budget 5000 -> 8000, committed: every mode sends once.");
-            show(out, tracker.setBudget("p-1", 8_000, true));
-            if (!async.await(2, Duration.ofSeconds(10))) {
-                throw new IllegalStateException("the two async deliveries did not happen within 10 s");
-            }
+            Published committed = tracker.setBudget("p-1", 8_000, true);
+            show(out, committed);
+            awaitLogged(engine, committed, Duration.ofSeconds(10));
             out.println("   saved budget: " + tracker.budget("p-1"));
 
             out.println("2. Budget 8000 -> 9000, rolled back by the host: only sync-inside had gone (before the commit).");
@@ -81,6 +79,19 @@ public final class ExampleHost {
                         run.response() == null ? run.error() : "HTTP " + run.response().status());
             }
             return runs;
+        }
+    }
+
+    /** Waits until each async message the change queued has its first run in the log: sent, and its result written. */
+    private static void awaitLogged(Engine engine, Published published, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Fired fired : published.fired()) {
+            while (fired.status().equals("queued") && engine.attempts(fired.messageId()).isEmpty()) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new IllegalStateException(fired.webhook() + " was not delivered within " + timeout.toSeconds() + " s");
+                }
+                Thread.sleep(10);
+            }
         }
     }
 
