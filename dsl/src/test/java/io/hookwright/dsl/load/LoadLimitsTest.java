@@ -2,6 +2,7 @@ package io.hookwright.dsl.load;
 
 import io.hookwright.dsl.model.DefinitionError;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A file that does not finish loading within its limit is reported, and its loading thread really ends. */
+@Tag("slow")
 class LoadLimitsTest {
     private static final Duration FILE_LIMIT = Duration.ofSeconds(1);
     /** Generous, for a loaded machine. */

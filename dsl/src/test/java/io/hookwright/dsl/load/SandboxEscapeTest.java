@@ -6,6 +6,7 @@ import io.hookwright.dsl.model.EventPredicate.PredicateFailure;
 import io.hookwright.dsl.model.WebhookDefinition;
 import org.codehaus.groovy.runtime.InvokerHelper;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * the work must have stopped shortly after: no where worker or loading thread is left running. The text
  * {@code @MARKER@} in a file is replaced by a path that an escape would create.
  */
+@Tag("slow")
 class SandboxEscapeTest {
     private static final Duration WHERE_LIMIT = Duration.ofMillis(500);
     private static final Duration FILE_LIMIT = Duration.ofSeconds(1);

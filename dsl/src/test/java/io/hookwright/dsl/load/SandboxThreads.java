@@ -1,11 +1,11 @@
 package io.hookwright.dsl.load;
 
+import io.hookwright.testwait.Await;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** The threads definition code runs on (where workers, files' loading threads), as a test sees them. */
 final class SandboxThreads {
@@ -25,15 +25,8 @@ final class SandboxThreads {
 
     /** Fails unless every thread running definition code has stopped within {@code within}. */
     static void assertNoneBusy(Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
-        List<Thread> busy = busy();
-        while (!busy.isEmpty() && System.nanoTime() < deadline) {
-            sleep(20);
-            busy = busy();
-        }
-        if (!busy.isEmpty()) {
-            fail("still running definition code " + within + " later: " + busy.stream().map(SandboxThreads::describe).toList());
-        }
+        Await.until(within, () -> busy().isEmpty(), () -> "no thread running definition code; still running: "
+                + busy().stream().map(SandboxThreads::describe).toList());
     }
 
     /** CPU time used so far by every where worker, in nanoseconds. */

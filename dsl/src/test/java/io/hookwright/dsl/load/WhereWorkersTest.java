@@ -2,7 +2,9 @@ package io.hookwright.dsl.load;
 
 import io.hookwright.dsl.model.EventPredicate;
 import io.hookwright.dsl.model.EventPredicate.PredicateFailure;
+import io.hookwright.testwait.Await;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Where closures run on a fixed set of workers: a closure past its limit really stops and gives its worker back,
  * and when every worker is taken an evaluation is refused at once instead of piling up threads.
  */
+@Tag("slow")
 class WhereWorkersTest {
     private static final Duration LIMIT = Duration.ofMillis(300);
     /** Generous, for a loaded machine: how soon after its limit a closure's work must have ended. */
@@ -93,10 +96,8 @@ class WhereWorkersTest {
             for (int i = 0; i < WhereWorkers.SIZE; i++) {
                 running.add(callers.submit(() -> assertThrows(PredicateFailure.class, () -> spinning.test(EVENT))));
             }
-            long deadline = System.nanoTime() + STOPPED_WITHIN.toNanos();
-            while (WhereWorkers.SHARED.busy() < WhereWorkers.SIZE && System.nanoTime() < deadline) {
-                SandboxThreads.sleep(10);
-            }
+            Await.until(STOPPED_WITHIN, () -> WhereWorkers.SHARED.busy() >= WhereWorkers.SIZE,
+                    () -> "every worker busy; busy: " + WhereWorkers.SHARED.busy());
             assertEquals(WhereWorkers.SIZE, WhereWorkers.SHARED.busy());
 
             long started = System.nanoTime();
@@ -137,11 +138,8 @@ class WhereWorkersTest {
     }
 
     private static void awaitNoWorkerBusy() {
-        long deadline = System.nanoTime() + STOPPED_WITHIN.toNanos();
-        while (WhereWorkers.SHARED.busy() > 0 && System.nanoTime() < deadline) {
-            SandboxThreads.sleep(10);
-        }
-        assertEquals(0, WhereWorkers.SHARED.busy(), "workers still taken");
+        Await.until(STOPPED_WITHIN, () -> WhereWorkers.SHARED.busy() == 0,
+                () -> "no worker taken; taken: " + WhereWorkers.SHARED.busy());
     }
 
     private static long whereThreads() {

@@ -1,6 +1,7 @@
 package io.hookwright.bench;
 
 import io.hookwright.execution.Engine;
+import io.hookwright.execution.ManualEngine;
 import io.hookwright.store.Schema.Outbox;
 import io.hookwright.store.Schema.Runs;
 import org.jooq.impl.DSL;
@@ -43,7 +44,7 @@ final class AsyncDelivery {
             while (receiver.received() - before < count && System.nanoTime() < deadline) {
                 Thread.sleep(1);
             }
-            if (!engine.awaitIdle(Duration.ofMinutes(1))) {
+            if (!ManualEngine.awaitIdle(engine, Duration.ofMinutes(1))) {
                 throw new IllegalStateException("the engine did not settle");
             }
             double seconds = (System.nanoTime() - started) / 1e9;

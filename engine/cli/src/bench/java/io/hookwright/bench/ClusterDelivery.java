@@ -182,10 +182,10 @@ final class ClusterDelivery implements AutoCloseable {
 
     private void awaitDelivered(long received) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        while (receiver.received() < received || host.outbox().depth() > 0) {
+        while (receiver.received() < received || host.queuedMessages() > 0) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("not delivered after 10 minutes: " + (received - receiver.received())
-                        + " requests missing, " + host.outbox().depth() + " messages in the outbox");
+                        + " requests missing, " + host.queuedMessages() + " messages in the outbox");
             }
             Thread.sleep(receiver.received() < received ? 1 : 10);
         }

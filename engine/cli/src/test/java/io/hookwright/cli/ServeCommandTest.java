@@ -10,7 +10,9 @@ import io.hookwright.runlog.RunQuery;
 import io.hookwright.server.auth.Scope;
 import io.hookwright.server.auth.Tokens;
 import io.hookwright.store.Database;
+import io.hookwright.testwait.Await;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +32,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,6 +50,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code hookwright serve} as operators run it, in a child JVM: it takes events over HTTP with a token from the
  * tokens file, and on SIGTERM lets the deliveries in flight finish while the rest stay queued.
  */
+@Tag("slow")
 class ServeCommandTest {
     @RegisterExtension
     static WireMockExtension receiver = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -84,18 +88,19 @@ class ServeCommandTest {
         BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
         Thread.ofPlatform().daemon().start(() -> out.lines().forEach(printed::add));
         Pattern page = Pattern.compile("web page +http://127\\.0\\.0\\.1:(\\d+)/");
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
+        AtomicInteger port = new AtomicInteger();
+        Await.until(Duration.ofSeconds(90), () -> {
             for (String line : printed) {
                 Matcher m = page.matcher(line);
                 if (m.find()) {
-                    return Integer.parseInt(m.group(1));
+                    port.set(Integer.parseInt(m.group(1)));
+                    return true;
                 }
             }
             assertTrue(serve.isAlive(), () -> "serve exited: " + String.join("\n", printed));
-            Thread.sleep(50);
-        }
-        throw new AssertionError("serve did not start: " + String.join("\n", printed));
+            return false;
+        }, () -> "serve did not start: " + String.join("\n", printed));
+        return port.get();
     }
 
     @Test
@@ -118,10 +123,8 @@ class ServeCommandTest {
                 .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(202, accepted.statusCode(), accepted.body());
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (receiver.findAll(anyRequestedFor(anyUrl())).isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Await.until(Duration.ofSeconds(30), () -> !receiver.findAll(anyRequestedFor(anyUrl())).isEmpty(),
+                "a first request at the receiver");
         serve.destroy();  // SIGTERM
         assertTrue(serve.waitFor(30, TimeUnit.SECONDS), "serve stops within 30 s of SIGTERM");
         assertFalse(String.join("\n", printed).contains("t0ken-value"), "no secret in the output");

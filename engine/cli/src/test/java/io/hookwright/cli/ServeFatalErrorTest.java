@@ -2,6 +2,7 @@ package io.hookwright.cli;
 
 import io.hookwright.execution.EngineFixture;
 import io.hookwright.testjvm.ChildJvm;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A real {@code serve} in a JVM of its own: an OutOfMemoryError in one of its threads makes it stop and exit with
  * {@link ExitCodes#FATAL}, for a supervisor to restart it, instead of living on as a zombie.
  */
+@Tag("slow")
 class ServeFatalErrorTest {
     private static final Pattern PAGE = Pattern.compile("web page\\s+http://127\\.0\\.0\\.1:(\\d+)/");
 

@@ -18,8 +18,10 @@ import io.hookwright.store.Database;
 import io.hookwright.store.Schema.Outbox;
 import io.hookwright.store.Schema.Workers;
 import io.hookwright.testdb.Backend;
+import io.hookwright.testwait.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +56,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Several engine nodes share the outbox of one PostgreSQL database, and a node killed with SIGKILL in the middle of
@@ -64,6 +65,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * of every {@value #FAIL_FIRST_EVERY}th message (so those are tried again, often on another node). Once the receiver
  * has answered {@value #KILL_AFTER}, the node holding the most claims is killed; the other two must empty the outbox.
  */
+@Tag("slow")
 class ClusterCrashTest {
     static final int MESSAGES = 10_000;
     static final int KILL_AFTER = 3_000;
@@ -235,18 +237,17 @@ class ClusterCrashTest {
     }
 
     private static void awaitAnswered(int count, Duration timeout, FutureTask<Void> queueing) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (TARGET.succeeded() < count) {
+        Await.until(timeout, () -> {
             assertAllAlive();
             if (queueing.isDone()) {
-                queueing.get();
+                try {
+                    queueing.get();
+                } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                    throw new AssertionError("queueing the events failed", e);
+                }
             }
-            if (System.nanoTime() > deadline) {
-                fail("the receiver had answered " + TARGET.succeeded() + " of " + count + " requests after "
-                        + timeout.toSeconds() + " s");
-            }
-            Thread.sleep(10);
-        }
+            return TARGET.succeeded() >= count;
+        }, () -> "the receiver had answered " + TARGET.succeeded() + " of " + count + " requests");
     }
 
     /** The node to kill: the one holding the most claims now, so that its lease has something to hand over. */
@@ -259,16 +260,12 @@ class ClusterCrashTest {
         return nodes.stream().max(Comparator.comparingInt(n -> claims.getOrDefault(n.name, 0))).orElseThrow();
     }
 
-    private static void awaitEmptyOutbox(Duration timeout) throws InterruptedException {
+    private static void awaitEmptyOutbox(Duration timeout) {
         JooqOutboxStore outbox = new JooqOutboxStore(database);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (int depth = outbox.depth(); depth > 0; depth = outbox.depth()) {
+        Await.until(timeout, () -> {
             assertSurvivorsAlive();
-            if (System.nanoTime() > deadline) {
-                fail(depth + " messages were still in the outbox " + timeout.toSeconds() + " s after the kill");
-            }
-            Thread.sleep(100);
-        }
+            return outbox.depth() == 0;
+        }, () -> outbox.depth() + " messages were still in the outbox after the kill");
     }
 
     private static void assertAllAlive() {

@@ -2,8 +2,10 @@ package io.hookwright.cluster;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.hookwright.testdb.Backend;
+import io.hookwright.testwait.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +29,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Three engine nodes on one PostgreSQL database, each with its own copy of the definitions folder: a reload on one
  * node reaches the others within seconds, a node restarted on a stale copy follows the set that runs, a node started
  * on a new set publishes it, and a webhook deactivated through one node is skipped by all.
  */
+@Tag("slow")
 class SharedDefinitionsTest {
     @RegisterExtension
     static WireMockExtension receiver = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -119,19 +122,8 @@ class SharedDefinitionsTest {
     /** Waits up to 10 s for {@code condition}; returns how long it took. */
     private static long await(String what, Supplier<Boolean> condition) {
         long start = System.nanoTime();
-        long deadline = start + 10_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (condition.get()) {
-                return (System.nanoTime() - start) / 1_000_000;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted");
-            }
-        }
-        return fail(what + " did not happen within 10 s");
+        Await.until(Duration.ofSeconds(10), condition::get, what);
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     @Test

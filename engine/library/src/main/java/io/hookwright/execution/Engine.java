@@ -22,6 +22,7 @@ import io.hookwright.runlog.JooqRunLog;
 import io.hookwright.runlog.Outcome;
 import io.hookwright.runlog.Run;
 import io.hookwright.runlog.RunLog;
+import io.hookwright.runlog.RunQuery;
 import io.hookwright.state.JooqWebhookStateStore;
 import io.hookwright.state.WebhookState;
 import io.hookwright.state.WebhookStateStore;
@@ -39,6 +40,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -251,16 +253,36 @@ public final class Engine implements AutoCloseable {
         return states.all();
     }
 
-    public RunLog runs() {
-        return runs;
+    /** The logged runs that {@code query} selects, newest first. */
+    public List<Run> runs(RunQuery query) {
+        return runs.list(Objects.requireNonNull(query, "query"));
     }
 
-    public OutboxStore outbox() {
+    /** The logged run with this id. */
+    public Optional<Run> run(String id) {
+        return runs.find(id);
+    }
+
+    /** Every logged attempt at one message, the first attempt first. */
+    public List<Run> attempts(String messageId) {
+        return runs.ofMessage(messageId);
+    }
+
+    /** Async messages not yet delivered or given up, on every node that shares this database: a health figure. */
+    public int queuedMessages() {
+        return outbox.depth();
+    }
+
+    OutboxStore outbox() {
         return outbox;
     }
 
-    /** Makes the workers look at the outbox now: after a clock change in tests, or work queued elsewhere. */
-    public void wake() {
+    DeliverySettings settings() {
+        return settings;
+    }
+
+    /** Makes the workers look at the outbox now: work queued by this engine. */
+    void wake() {
         dispatcher.wake();
     }
 
@@ -268,7 +290,7 @@ public final class Engine implements AutoCloseable {
      * Waits until no async message is due, in flight, unlogged or waiting for the store to take it; false when
      * {@code timeout} passed first.
      */
-    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+    boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (unqueued.unwritten() > 0) {
             if (System.nanoTime() > deadline) {

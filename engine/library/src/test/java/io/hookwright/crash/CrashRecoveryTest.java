@@ -12,8 +12,10 @@ import io.hookwright.runlog.RunQuery;
 import io.hookwright.store.Database;
 import io.hookwright.store.Schema.Outbox;
 import io.hookwright.testjvm.ChildJvm;
+import io.hookwright.testwait.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +46,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * receiver has seen {@value #KILL_AFTER}, the child is killed; a second child, the same node on the same database,
  * starts the engine and waits for the outbox to empty.
  */
+@Tag("slow")
 class CrashRecoveryTest {
     static final int MESSAGES = 2_000;
     static final int KILL_AFTER = 300;
@@ -104,17 +107,16 @@ class CrashRecoveryTest {
     }
 
     private static void awaitReceived(ChildJvm child, int count, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (receiver.getAllServeEvents().size() < count) {
-            if (!child.alive()) {
-                fail("the engine exited before the receiver had " + count + " requests:\n" + child.output());
-            }
-            if (System.nanoTime() > deadline) {
-                child.kill();
-                fail("the receiver had fewer than " + count + " requests after " + timeout.toSeconds() + " s:\n"
-                        + child.output());
-            }
-            Thread.sleep(10);
+        try {
+            Await.until(timeout, () -> {
+                if (!child.alive() && receiver.getAllServeEvents().size() < count) {
+                    fail("the engine exited before the receiver had " + count + " requests:\n" + child.output());
+                }
+                return receiver.getAllServeEvents().size() >= count;
+            }, () -> "the receiver had fewer than " + count + " requests:\n" + child.output());
+        } catch (AssertionError e) {
+            child.kill();
+            throw e;
         }
     }
 

@@ -6,6 +6,7 @@ import io.hookwright.delivery.TargetPolicy;
 import io.hookwright.execution.Engine;
 import io.hookwright.execution.EngineFixture;
 import io.hookwright.execution.LoadedDefinitions;
+import io.hookwright.execution.ManualEngine;
 import io.hookwright.store.Database;
 
 import java.nio.file.Path;
@@ -84,18 +85,18 @@ public final class EngineProcess {
                 }
             }
         }
-        System.out.println("queued " + engine.outbox().depth());
+        System.out.println("queued " + engine.queuedMessages());
     }
 
     private static boolean awaitEmptyOutbox(Engine engine) throws InterruptedException {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (System.nanoTime() < deadline) {
-            int depth = engine.outbox().depth();
+            int depth = engine.queuedMessages();
             System.out.println("outbox " + depth);
-            if (depth == 0 && engine.awaitIdle(Duration.ofSeconds(5))) {
+            if (depth == 0 && ManualEngine.awaitIdle(engine, Duration.ofSeconds(5))) {
                 return true;
             }
-            engine.awaitIdle(Duration.ofMillis(100));
+            ManualEngine.awaitIdle(engine, Duration.ofMillis(100));
         }
         return false;
     }

@@ -1,5 +1,6 @@
 package io.hookwright.delivery;
 
+import io.hookwright.testwait.Await;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;
@@ -49,11 +50,7 @@ class HostLanesTest {
         assertEquals(0, lanes.lanes());
     }
 
-    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean() && System.nanoTime() < end) {
-            Thread.sleep(5);
-        }
-        assertTrue(condition.getAsBoolean());
+    private static void waitUntil(java.util.function.BooleanSupplier condition) {
+        Await.until(java.time.Duration.ofSeconds(30), condition, "the lanes did not get there");
     }
 }

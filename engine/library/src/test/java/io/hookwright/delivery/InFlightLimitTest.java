@@ -1,7 +1,7 @@
 package io.hookwright.delivery;
 
 import io.hookwright.testdb.Tx;
-import io.hookwright.execution.SettableClock;
+import io.hookwright.testing.SettableClock;
 import io.hookwright.outbox.JooqOutboxStore;
 import io.hookwright.outbox.OutboxMessage;
 import io.hookwright.render.RenderedRequest;
@@ -11,6 +11,8 @@ import io.hookwright.runlog.Response;
 import io.hookwright.runlog.Run;
 import io.hookwright.state.JooqWebhookStateStore;
 import io.hookwright.store.Database;
+import io.hookwright.testwait.Await;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,12 +111,7 @@ class InFlightLimitTest {
                 new Settlement.HealthStep.Succeeded(message.webhook()));
     }
 
-    private static void awaitUntil(java.util.function.BooleanSupplier condition, String failure)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, failure);
-            Thread.sleep(10);
-        }
+    private static void awaitUntil(java.util.function.BooleanSupplier condition, String failure) {
+        Await.until(Duration.ofSeconds(10), condition, failure);
     }
 }

@@ -1,7 +1,7 @@
 package io.hookwright.delivery;
 
 import io.hookwright.testdb.Tx;
-import io.hookwright.execution.SettableClock;
+import io.hookwright.testing.SettableClock;
 import io.hookwright.outbox.JooqOutboxStore;
 import io.hookwright.outbox.OutboxMessage;
 import io.hookwright.outbox.OutboxStore;
@@ -15,6 +15,8 @@ import io.hookwright.store.Database;
 import io.hookwright.store.Schema.Outbox;
 import io.hookwright.store.Schema.Workers;
 import io.hookwright.errors.StoreUnavailableException;
+import io.hookwright.testwait.Await;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -270,11 +272,14 @@ class WorkerLeaseTest {
         boolean holds() throws InterruptedException;
     }
 
-    private static void awaitUntil(Check condition, String failure) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.holds()) {
-            assertTrue(System.nanoTime() < deadline, failure);
-            Thread.sleep(10);
-        }
+    private static void awaitUntil(Check condition, String failure) {
+        Await.until(Duration.ofSeconds(10), () -> {
+            try {
+                return condition.holds();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }, failure);
     }
 }

@@ -30,7 +30,7 @@ class AsyncAfterCommitTest extends ExecutionContract {
             EngineFixture.insertProject(host, "p-1");
             Published published = tx.publish(EngineFixture.projectUpdated("p-1"));
             assertEquals(Fired.Status.QUEUED, published.fired().get(0).status());
-            assertEquals(0, engine.outbox().depth(), "nothing is queued before the commit");
+            assertEquals(0, engine.queuedMessages(), "nothing is queued before the commit");
             tx.commit();
         }
         fixture.awaitIdle();
@@ -38,7 +38,7 @@ class AsyncAfterCommitTest extends ExecutionContract {
         assertEquals(1, received().size());
         assertEquals(List.of(Outcome.SUCCEEDED), fixture.outcomes());
         assertEquals(received().get(0).getHeader("webhook-id"), fixture.runs().get(0).messageId());
-        assertEquals(0, engine.outbox().depth());
+        assertEquals(0, engine.queuedMessages());
     }
 
     @Test
@@ -52,7 +52,7 @@ class AsyncAfterCommitTest extends ExecutionContract {
         fixture.awaitIdle();
         assertEquals(0, received().size());
         assertEquals(List.of(), fixture.outcomes());
-        assertEquals(0, engine.outbox().depth());
+        assertEquals(0, engine.queuedMessages());
     }
 
     @Test
@@ -61,7 +61,7 @@ class AsyncAfterCommitTest extends ExecutionContract {
         engine.publish(EngineFixture.projectUpdated("p-1"));
         fixture.awaitIdle();
         assertEquals(List.of(Outcome.PENDING_RETRY), fixture.outcomes());
-        assertEquals(1, engine.outbox().depth());
+        assertEquals(1, engine.queuedMessages());
 
         receiver.stubFor(post(urlEqualTo("/erp")).willReturn(aResponse().withStatus(200)));
         fixture.clock.advance(java.time.Duration.ofSeconds(6));
@@ -71,6 +71,6 @@ class AsyncAfterCommitTest extends ExecutionContract {
         assertEquals(2, received().size());
         assertEquals(received().get(0).getHeader("webhook-id"), received().get(1).getHeader("webhook-id"),
                 "the message id is stable across retries");
-        assertEquals(0, engine.outbox().depth());
+        assertEquals(0, engine.queuedMessages());
     }
 }

@@ -37,7 +37,7 @@ class AsyncInsideTest extends ExecutionContract {
             assertEquals(Fired.Status.QUEUED, published.fired().get(0).status());
 
             fixture.awaitIdle();
-            assertEquals(0, engine.outbox().depth(), "the engine's connection cannot see the uncommitted row");
+            assertEquals(0, engine.queuedMessages(), "the engine's connection cannot see the uncommitted row");
             assertEquals(List.of(), received(), "nothing is delivered before the commit");
             tx.commit();
         }
@@ -47,7 +47,7 @@ class AsyncInsideTest extends ExecutionContract {
         assertEquals(List.of(Outcome.SUCCEEDED), fixture.outcomes());
         assertEquals("async-inside", fixture.runs().get(0).mode());
         assertEquals(fixture.runs().get(0).messageId(), received().get(0).getHeader("webhook-id"));
-        assertEquals(0, engine.outbox().depth());
+        assertEquals(0, engine.queuedMessages());
     }
 
     @Test
@@ -60,7 +60,7 @@ class AsyncInsideTest extends ExecutionContract {
         }
         fixture.awaitIdle();
         assertFalse(fixture.projectCommitted("p-1"));
-        assertEquals(0, engine.outbox().depth());
+        assertEquals(0, engine.queuedMessages());
         assertEquals(List.of(), received());
         assertEquals(List.of(), fixture.outcomes());
     }
@@ -75,14 +75,14 @@ class AsyncInsideTest extends ExecutionContract {
         }
         fixture.awaitIdle();
         assertEquals(List.of(Outcome.PENDING_RETRY), fixture.outcomes());
-        assertEquals(1, engine.outbox().depth());
+        assertEquals(1, engine.queuedMessages());
 
         receiver.stubFor(post(urlEqualTo("/erp")).willReturn(aResponse().withStatus(200)));
         fixture.clock.advance(Duration.ofSeconds(6));
         fixture.awaitIdle();
         assertEquals(List.of(Outcome.PENDING_RETRY, Outcome.SUCCEEDED), fixture.outcomes());
         assertEquals(2, received().size());
-        assertEquals(0, engine.outbox().depth());
+        assertEquals(0, engine.queuedMessages());
     }
 
     @Test
@@ -110,6 +110,6 @@ class AsyncInsideTest extends ExecutionContract {
         assertFalse(EngineFixture.projectCommitted(elsewhere, "p-1"), "the host's transaction was not committed");
         fixture.awaitIdle();
         assertEquals(List.of(), received());
-        assertEquals(0, engine.outbox().depth());
+        assertEquals(0, engine.queuedMessages());
     }
 }

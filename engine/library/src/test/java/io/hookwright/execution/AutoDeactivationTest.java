@@ -62,7 +62,7 @@ class AutoDeactivationTest {
     private Published publish() {
         Published result = engine.publish(EngineFixture.projectUpdated("p-" + ++published));
         try {
-            assertTrue(engine.awaitIdle(Duration.ofSeconds(30)), "the engine did not settle within 30 s");
+            assertTrue(ManualEngine.awaitIdle(engine, Duration.ofSeconds(30)), "the engine did not settle within 30 s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -129,7 +129,7 @@ class AutoDeactivationTest {
 
         Fired fired = publish().fired().get(0);
         assertEquals(Fired.Status.SKIPPED, fired.status());
-        Run skipped = engine.runs().find(fired.runId()).orElseThrow();
+        Run skipped = engine.run(fired.runId()).orElseThrow();
         assertEquals(Outcome.SKIPPED, skipped.outcome());
         assertEquals("not sent: webhook erp_sync is deactivated (3 consecutive failures; the last: HTTP 500 from "
                 + "localhost)", skipped.error());
@@ -145,16 +145,16 @@ class AutoDeactivationTest {
         publish();
         assertEquals(List.of(Outcome.PENDING_RETRY, Outcome.PENDING_RETRY, Outcome.PENDING_RETRY), fixture.outcomes());
         assertFalse(state().active());
-        assertEquals(3, engine.outbox().depth(), "their retries are still queued");
+        assertEquals(3, engine.queuedMessages(), "their retries are still queued");
 
         answer(200);
         fixture.clock.advance(Duration.ofMinutes(1));
         fixture.awaitIdle();
         assertEquals(List.of(Outcome.SKIPPED, Outcome.SKIPPED, Outcome.SKIPPED), fixture.outcomes().subList(3, 6));
-        assertEquals(0, engine.outbox().depth(), "a skipped message leaves the outbox");
+        assertEquals(0, engine.queuedMessages(), "a skipped message leaves the outbox");
 
         assertEquals(Fired.Status.SKIPPED, publish().fired().get(0).status(), "a new event is not even queued");
-        assertEquals(0, engine.outbox().depth());
+        assertEquals(0, engine.queuedMessages());
         assertEquals(3, received());
     }
 

@@ -2,6 +2,7 @@ package io.hookwright.execution;
 
 import io.hookwright.definitions.DefinitionsSource;
 import io.hookwright.definitions.JooqPublishedDefinitions;
+import io.hookwright.testwait.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,11 +42,7 @@ class DefinitionsWatcherTest {
         }
     }
 
-    private static void awaitLoads(List<DefinitionsSource.Load> loads, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (loads.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertTrue(loads.size() >= count, "reloads seen: " + loads.size());
+    private static void awaitLoads(List<DefinitionsSource.Load> loads, int count) {
+        Await.until(Duration.ofSeconds(60), () -> loads.size() >= count, () -> count + " reloads; seen: " + loads.size());
     }
 }

@@ -73,7 +73,7 @@ class DeliveryFaultsTest {
     private void assertWaitingForItsNextAttempt(Run first) {
         assertEquals(Outcome.PENDING_RETRY, first.outcome());
         assertEquals(1, first.attempt());
-        assertEquals(1, fixture.engine().outbox().depth(), "the message stays queued");
+        assertEquals(1, fixture.engine().queuedMessages(), "the message stays queued");
         assertEquals(1, receiver.findAll(anyRequestedFor(anyUrl())).size(), "one request per attempt");
     }
 
@@ -154,7 +154,7 @@ class DeliveryFaultsTest {
         assertEquals(Outcome.GAVE_UP, first.outcome());
         assertEquals(410, first.response().status());
         assertEquals("HTTP 410: no such subscription", first.error());
-        assertEquals(0, fixture.engine().outbox().depth());
+        assertEquals(0, fixture.engine().queuedMessages());
 
         fixture.clock.advance(Duration.ofDays(1));
         fixture.awaitIdle();
@@ -169,13 +169,13 @@ class DeliveryFaultsTest {
         firstAttempt();
         fixture.clock.advance(Duration.ofSeconds(1));
         fixture.awaitIdle();
-        assertEquals(1, fixture.engine().outbox().depth(), "still queued after the second attempt");
+        assertEquals(1, fixture.engine().queuedMessages(), "still queued after the second attempt");
         fixture.clock.advance(Duration.ofSeconds(2));
         fixture.awaitIdle();
 
         assertEquals(List.of(Outcome.PENDING_RETRY, Outcome.PENDING_RETRY, Outcome.GAVE_UP), fixture.outcomes());
         assertEquals(List.of(1, 2, 3), fixture.runs().stream().map(Run::attempt).toList());
-        assertEquals(0, fixture.engine().outbox().depth());
+        assertEquals(0, fixture.engine().queuedMessages());
         fixture.clock.advance(Duration.ofDays(1));
         fixture.awaitIdle();
         assertEquals(3, receiver.findAll(anyRequestedFor(anyUrl())).size(), "nothing after the last attempt");

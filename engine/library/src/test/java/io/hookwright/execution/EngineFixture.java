@@ -13,6 +13,7 @@ import io.hookwright.runlog.Run;
 import io.hookwright.runlog.RunQuery;
 import io.hookwright.store.Database;
 import io.hookwright.testdb.Backend;
+import io.hookwright.testing.SettableClock;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -141,6 +142,20 @@ public final class EngineFixture implements AutoCloseable {
         return engine;
     }
 
+    /** The engine built with defaults and never started: its async deliveries go when the test calls {@code runDue}. */
+    public ManualEngine manual() {
+        return manual(UnaryOperator.identity());
+    }
+
+    public ManualEngine manual(UnaryOperator<Engine.Builder> settings) {
+        if (engine != null) {
+            throw new IllegalStateException("this fixture already has an engine");
+        }
+        ManualEngine manual = ManualEngine.of(settings.apply(builder()));
+        engine = manual.engine();
+        return manual;
+    }
+
     /** Takes an engine built and started elsewhere (by the server) for {@link #runs}, {@link #awaitIdle} and close. */
     public Engine adopt(Engine started) {
         engine = started;
@@ -207,7 +222,7 @@ public final class EngineFixture implements AutoCloseable {
     }
 
     public List<Run> runs() {
-        return engine.runs().list(RunQuery.latest(10_000)).reversed();
+        return engine.runs(RunQuery.latest(10_000)).reversed();
     }
 
     public List<Outcome> outcomes() {
@@ -216,7 +231,7 @@ public final class EngineFixture implements AutoCloseable {
 
     public void awaitIdle() {
         try {
-            assertTrue(engine.awaitIdle(Duration.ofSeconds(30)), "the engine did not settle within 30 s");
+            assertTrue(ManualEngine.awaitIdle(engine, Duration.ofSeconds(30)), "the engine did not settle within 30 s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

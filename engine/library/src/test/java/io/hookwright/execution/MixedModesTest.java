@@ -58,7 +58,7 @@ class MixedModesTest extends ExecutionContract {
         assertEquals(Map.of("async_inside", "async-inside", "async_after", "async-after-commit",
                 "sync_after", "sync-after-commit", "sync_inside", "sync-inside"), modes);
         assertTrue(fixture.outcomes().stream().allMatch(o -> o == Outcome.SUCCEEDED), fixture.outcomes()::toString);
-        assertEquals(0, engine.outbox().depth());
+        assertEquals(0, engine.queuedMessages());
     }
 
     @Test
@@ -72,7 +72,7 @@ class MixedModesTest extends ExecutionContract {
         assertFalse(fixture.projectCommitted("p-1"));
         assertEquals(Map.of("/sync-inside", 1L), receivedByPath());
         assertEquals(List.of("sync_inside"), fixture.runs().stream().map(Run::webhook).toList());
-        assertEquals(0, engine.outbox().depth());
+        assertEquals(0, engine.queuedMessages());
     }
 
     @Test
@@ -86,7 +86,7 @@ class MixedModesTest extends ExecutionContract {
         fixture.awaitIdle();
         assertFalse(fixture.projectCommitted("p-1"));
         assertEquals(Map.of("/sync-inside", 1L), receivedByPath());
-        assertEquals(0, engine.outbox().depth(), "the async-inside row was rolled back with the host's data");
+        assertEquals(0, engine.queuedMessages(), "the async-inside row was rolled back with the host's data");
         assertEquals(List.of(Outcome.VETOED), fixture.outcomes());
     }
 }

@@ -9,6 +9,7 @@ import io.hookwright.event.Initiator;
 import io.hookwright.runlog.Outcome;
 import io.hookwright.runlog.Run;
 import io.hookwright.runlog.RunQuery;
+import io.hookwright.testwait.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,7 +28,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Async deliveries queue per target host: a host that does not answer fills its own lane and holds up nobody else's
@@ -76,7 +76,7 @@ class PerHostIsolationTest {
     }
 
     private long runs(Engine engine, String webhook, Set<Outcome> outcomes) {
-        return engine.runs().list(new RunQuery(webhook, outcomes, null, 1_000)).size();
+        return engine.runs(new RunQuery(webhook, outcomes, null, 1_000)).size();
     }
 
     @Test
@@ -101,13 +101,8 @@ class PerHostIsolationTest {
         }
 
         // Watch the run log until the last healthy message is logged, then see how far the stalled host got.
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (runs(engine, "healthy_crm", Set.of(Outcome.SUCCEEDED)) < HEALTHY_MESSAGES) {
-            if (System.nanoTime() > deadline) {
-                fail("the healthy host's messages were not all delivered within 60 s");
-            }
-            Thread.sleep(5);
-        }
+        Await.until(Duration.ofSeconds(60), () -> runs(engine, "healthy_crm", Set.of(Outcome.SUCCEEDED)) >= HEALTHY_MESSAGES,
+                "the healthy host's messages all delivered");
         long stalledRuns = runs(engine, "stalled_erp", Set.of());
 
         assertEquals(HEALTHY_MESSAGES, receiver.findAll(postRequestedFor(urlEqualTo("/healthy"))).size());
@@ -115,7 +110,7 @@ class PerHostIsolationTest {
         assertTrue(stalledRuns < STALLED_MESSAGES / 2,
                 "the healthy host's messages waited behind the stalled host's: " + stalledRuns + " of its "
                         + STALLED_MESSAGES + " messages were attempted first");
-        List<Run> stalled = engine.runs().list(new RunQuery("stalled_erp", Set.of(), null, 1_000));
+        List<Run> stalled = engine.runs(new RunQuery("stalled_erp", Set.of(), null, 1_000));
         stalled.forEach(run -> assertEquals("no response within the timeout of 1000 ms", run.error()));
     }
 }

@@ -70,7 +70,7 @@ class PublishWithoutTransactionTest extends ExecutionContract {
         assertTrue(runs.stream().allMatch(r -> r.outcome() == Outcome.SUCCEEDED), runs::toString);
         Map<String, String> runIds = runs.stream().collect(Collectors.toMap(Run::webhook, Run::id));
         assertEquals(runIds.get("sync_after"), fired.get("sync_after").runId());
-        assertEquals(0, engine.outbox().depth());
+        assertEquals(0, engine.queuedMessages());
     }
 
     @Test
@@ -100,7 +100,7 @@ class PublishWithoutTransactionTest extends ExecutionContract {
         engine.publish(EngineFixture.projectUpdated("p-1"));
         fixture.awaitIdle();
 
-        assertEquals(2, engine.outbox().depth(), "both async messages wait in the outbox for their next attempt");
+        assertEquals(2, engine.queuedMessages(), "both async messages wait in the outbox for their next attempt");
         Map<String, Outcome> outcomes = fixture.runs().stream().collect(Collectors.toMap(Run::webhook, Run::outcome));
         assertEquals(Outcome.PENDING_RETRY, outcomes.get("async_inside"));
         assertEquals(Outcome.PENDING_RETRY, outcomes.get("async_after"));

@@ -75,7 +75,7 @@ class RedeliveryTest {
     private void publish(String project) {
         engine.publish(EngineFixture.projectUpdated(project));
         try {
-            engine.awaitIdle(Duration.ofSeconds(30));
+            ManualEngine.awaitIdle(engine, Duration.ofSeconds(30));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -84,7 +84,7 @@ class RedeliveryTest {
 
     /** The latest run of a webhook's message for a project's event. */
     private Run latest(String webhook, String project) {
-        List<Run> runs = engine.runs().ofMessage(MessageIds.of("evt-" + project, webhook));
+        List<Run> runs = engine.attempts(MessageIds.of("evt-" + project, webhook));
         return runs.get(runs.size() - 1);
     }
 
@@ -134,7 +134,7 @@ class RedeliveryTest {
 
         assertEquals(2, engine.redeliver(original.id()).attempt());
         assertEquals(3, engine.redeliver(original.id()).attempt(), "one more than the message's latest attempt");
-        assertEquals(List.of(1, 2, 3), engine.runs().ofMessage(original.messageId()).stream().map(Run::attempt).toList());
+        assertEquals(List.of(1, 2, 3), engine.attempts(original.messageId()).stream().map(Run::attempt).toList());
     }
 
     @Test

@@ -86,7 +86,7 @@ class RenderLimitsOnPublishTest {
         assertEquals(3, runs.size(), runs::toString);
         assertTrue(runs.stream().allMatch(r -> r.outcome() == Outcome.FAILED), runs::toString);
         assertEquals(0, receiver.findAll(anyRequestedFor(anyUrl())).size());
-        assertEquals(0, engine.outbox().depth());
+        assertEquals(0, engine.queuedMessages());
     }
 
     @Test

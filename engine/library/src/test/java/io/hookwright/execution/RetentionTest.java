@@ -56,11 +56,11 @@ class RetentionTest {
 
     private Run send(String project) {
         String runId = engine.publish(EngineFixture.projectUpdated(project)).fired().get(0).runId();
-        return engine.runs().find(runId).orElseThrow();
+        return engine.run(runId).orElseThrow();
     }
 
     private Run reread(Run run) {
-        return engine.runs().find(run.id()).orElseThrow();
+        return engine.run(run.id()).orElseThrow();
     }
 
     @Test

@@ -77,7 +77,7 @@ class StoreUnavailableTest {
 
         failing.failing = true;
         StoreUnavailableException read = assertThrows(StoreUnavailableException.class,
-                () -> engine.runs().list(RunQuery.latest(10)));
+                () -> engine.runs(RunQuery.latest(10)));
         assertTrue(read.getMessage().contains(fixture.database.where()), read.getMessage());
         assertTrue(read.getMessage().contains("listing runs"), read.getMessage());
         assertInstanceOf(HookwrightException.class, read);

@@ -5,6 +5,7 @@ import io.hookwright.render.RenderedRequest;
 import io.hookwright.store.Schema.Workers;
 import io.hookwright.testdb.Backend;
 import io.hookwright.testdb.OnEachBackend;
+import io.hookwright.testwait.Await;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -133,7 +134,11 @@ class OutboxStoreTest extends OnEachBackend {
                 beating.dsl().update(Workers.TABLE).set(Workers.ALIVE_UNTIL, afterLease.plus(LEASE).toEpochMilli())
                         .where(Workers.WORKER.eq("w1")).execute();
                 Future<Integer> reap = reaping.submit(() -> outbox.reap(afterLease));
-                Thread.sleep(300);
+                Await.until(Duration.ofSeconds(10), () -> {
+                    assertFalse(reap.isDone(), "the reap did not wait for the heartbeat");
+                    return database.dsl().fetchOne("select count(*) from pg_stat_activity where datname = "
+                            + "current_database() and wait_event_type = 'Lock'").get(0, Integer.class) > 0;
+                }, "the reap waiting for the lock of the heartbeat's row");
                 assertFalse(reap.isDone(), "the reap did not wait for the heartbeat");
                 return reap;
             });

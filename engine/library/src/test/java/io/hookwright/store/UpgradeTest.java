@@ -11,6 +11,7 @@ import io.hookwright.delivery.TargetPolicy;
 import io.hookwright.execution.Engine;
 import io.hookwright.execution.EngineFixture;
 import io.hookwright.execution.LoadedDefinitions;
+import io.hookwright.execution.ManualEngine;
 import io.hookwright.render.MessageIds;
 import io.hookwright.render.RenderedRequest;
 import io.hookwright.runlog.Outcome;
@@ -19,6 +20,7 @@ import io.hookwright.runlog.Run;
 import io.hookwright.runlog.RunQuery;
 import io.hookwright.state.WebhookState;
 import io.hookwright.testdb.Backend;
+import io.hookwright.testwait.Await;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,7 +95,7 @@ class UpgradeTest {
                     .from(Schema.SchemaVersion.TABLE).fetchOne(0, Integer.class));
 
             awaitEmptyOutbox(engine);
-            assertTrue(engine.awaitIdle(Duration.ofSeconds(30)), "the engine did not settle");
+            assertTrue(ManualEngine.awaitIdle(engine, Duration.ofSeconds(30)), "the engine did not settle");
             List<LoggedRequest> sent = receiver.findAll(postRequestedFor(urlEqualTo("/crm")));
             assertEquals(Stream.of(CLAIMED, QUEUED).sorted().toList(), sent.stream().map(r -> r.getHeader("webhook-id")).sorted().toList());
             for (LoggedRequest request : sent) {
@@ -102,12 +104,12 @@ class UpgradeTest {
                 assertEquals(version >= 3, request.containsHeader("webhook-signature"), "signed");
             }
             for (String message : List.of(QUEUED, CLAIMED)) {
-                List<Run> runs = engine.runs().ofMessage(message);
+                List<Run> runs = engine.attempts(message);
                 assertEquals(List.of(Outcome.SUCCEEDED), runs.stream().map(Run::outcome).toList());
                 assertEquals("rev-old", runs.get(0).revision());
             }
 
-            Run old = engine.runs().find("run-old").orElseThrow();
+            Run old = engine.run("run-old").orElseThrow();
             assertEquals(new Run("run-old", "crm_sync", "rev-old", "evt-logged", "Project:Updated",
                     MessageIds.of("evt-logged", "crm_sync"), "async-after-commit", 2,
                     new RenderedRequest("POST", "http://localhost:" + receiver.getPort() + "/crm",
@@ -115,7 +117,7 @@ class UpgradeTest {
                     version >= 3 ? List.of("ERP_SIGNING") : List.of(),
                     new Response(200, Map.of("Content-Type", "text/plain"), "ok"), Duration.ofMillis(42),
                     Outcome.SUCCEEDED, null, THEN.minusSeconds(60), version >= 5 ? OLD_NODE : null), old);
-            assertTrue(engine.runs().list(RunQuery.latest(10)).stream().anyMatch(r -> r.id().equals("run-old")));
+            assertTrue(engine.runs(RunQuery.latest(10)).stream().anyMatch(r -> r.id().equals("run-old")));
 
             if (version >= 2) {
                 assertEquals(new WebhookState("ledger", false, 5, "HTTP 500", THEN, "5 failures in a row"),
@@ -239,13 +241,8 @@ class UpgradeTest {
     }
 
     /** Waits (up to 30 s) for the engine to have sent what was queued, the claim of the gone node included. */
-    private static void awaitEmptyOutbox(Engine engine) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (engine.outbox().depth() > 0) {
-            assertTrue(System.nanoTime() < deadline, "the old messages were not sent within 30 s");
-            engine.wake();
-            Thread.sleep(20);
-        }
+    private static void awaitEmptyOutbox(Engine engine) {
+        Await.until(Duration.ofSeconds(30), () -> engine.queuedMessages() == 0, "the old messages sent within 30 s");
     }
 
     private static List<String> receivedEvents(Database database) throws SQLException {

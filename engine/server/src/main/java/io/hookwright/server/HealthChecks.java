@@ -77,7 +77,7 @@ public final class HealthChecks {
             Thread.ofVirtual().name("hookwright-health").start(() -> {
                 try {
                     database.check();
-                    check.complete((long) engine.outbox().depth());
+                    check.complete((long) engine.queuedMessages());
                 } catch (Throwable e) {
                     fatal.record(e, "the health check");
                     check.completeExceptionally(e);

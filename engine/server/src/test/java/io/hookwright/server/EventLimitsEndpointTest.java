@@ -104,7 +104,7 @@ class EventLimitsEndpointTest {
         assertTrue(((String) problem.get("detail")).contains(says), problem.toString());
         assertTrue(response.body().length() < 2000, "the answer does not echo what was too long: "
                 + response.body().length() + " characters");
-        assertEquals(0, server.engine.outbox().depth(), "nothing of a refused request is published");
+        assertEquals(0, server.engine.queuedMessages(), "nothing of a refused request is published");
         return problem;
     }
 

@@ -116,7 +116,7 @@ class EventsEndpointTest {
         Map<String, Object> problem = ServerFixture.json(response);
         assertEquals("[1].entity.type", problem.get("field"));
         assertTrue(((String) problem.get("detail")).contains("does not match the event type"), problem.toString());
-        assertEquals(0, server.engine.outbox().depth(), "nothing of a bad request is published");
+        assertEquals(0, server.engine.queuedMessages(), "nothing of a bad request is published");
     }
 
     @Test
@@ -133,7 +133,7 @@ class EventsEndpointTest {
         String big = EVENT.replace("\"Done\"", "\"" + "x".repeat(5000) + "\"");
         HttpResponse<String> response = server.post("/events", Scope.EVENTS_WRITE, big);
         assertEquals(413, response.statusCode(), response.body());
-        assertEquals(0, server.engine.outbox().depth());
+        assertEquals(0, server.engine.queuedMessages());
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.hookwright.execution.EngineFixture;
 import io.hookwright.server.auth.Scope;
 import io.hookwright.testdb.Backend;
 import io.hookwright.testdb.TestPostgres;
+import io.hookwright.testwait.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -112,13 +113,8 @@ class HealthEndpointTest {
 
             sql.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        HttpResponse<String> back = health();
-        while (back.statusCode() != 200 && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            back = health();
-        }
-        assertEquals(200, back.statusCode(), "healthy again once the database is back: " + back.body());
+        Await.until(Duration.ofSeconds(60), () -> health().statusCode() == 200,
+                () -> "healthy again once the database is back: " + health().body());
     }
 
     @Test

@@ -66,7 +66,7 @@ class TransactionsEndpointTest {
         assertEquals(200, server.post("/transactions/" + id + "/events", Scope.EVENTS_WRITE, EVENT).statusCode());
         assertEquals(1, received("/guard"));
         assertEquals(0, received("/mail"));
-        assertEquals(0, server.engine.outbox().depth(), "the async-inside message waits for the commit");
+        assertEquals(0, server.engine.queuedMessages(), "the async-inside message waits for the commit");
 
         HttpResponse<String> commit = server.post("/transactions/" + id + "/commit", Scope.EVENTS_WRITE, null);
         assertEquals(200, commit.statusCode(), commit.body());

@@ -55,13 +55,13 @@ public final class ExampleHost {
             tracker.create("p-1", "DEMO", 5_000);
 
             out.println("1. Budget 5000 -> 8000, committed: every mode sends once.");
-            show(out, tracker.setBudget("p-1", 8_000, true));
-            engine.awaitIdle(Duration.ofSeconds(10));
+            Published committed = tracker.setBudget("p-1", 8_000, true);
+            show(out, committed);
+            awaitLogged(engine, committed, Duration.ofSeconds(10));
             out.println("   saved budget: " + tracker.budget("p-1"));
 
             out.println("2. Budget 8000 -> 9000, rolled back by the host: only sync-inside had gone (before the commit).");
             show(out, tracker.setBudget("p-1", 9_000, false));
-            engine.awaitIdle(Duration.ofSeconds(10));
             out.println("   saved budget: " + tracker.budget("p-1"));
 
             out.println("3. Budget 8000 -> 250000: the finance system refuses it, so the host's transaction is vetoed.");
@@ -70,10 +70,11 @@ public final class ExampleHost {
             } catch (WebhookVetoedException veto) {
                 out.println("   commit threw: " + veto.getMessage());
             }
-            engine.awaitIdle(Duration.ofSeconds(10));
             out.println("   saved budget: " + tracker.budget("p-1"));
 
-            List<Run> runs = engine.runs().list(RunQuery.latest(100)).reversed();
+            // Closing writes the runs of the deliveries that just ended; the run log stays readable.
+            engine.close();
+            List<Run> runs = engine.runs(RunQuery.latest(100)).reversed();
             out.println();
             out.println("Run log (oldest first):");
             for (Run run : runs) {
@@ -81,6 +82,19 @@ public final class ExampleHost {
                         run.response() == null ? run.error() : "HTTP " + run.response().status());
             }
             return runs;
+        }
+    }
+
+    /** Waits until each async message the change queued has its first run in the log: sent, and its result written. */
+    private static void awaitLogged(Engine engine, Published published, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Fired fired : published.fired()) {
+            while (fired.status().equals("queued") && engine.attempts(fired.messageId()).isEmpty()) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new IllegalStateException(fired.webhook() + " was not delivered within " + timeout.toSeconds() + " s");
+                }
+                Thread.sleep(10);
+            }
         }
     }
 

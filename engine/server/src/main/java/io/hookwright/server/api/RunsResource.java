@@ -56,7 +56,7 @@ public final class RunsResource {
                 throw Problem.of(400, "Bad request", "since must be an ISO-8601 instant, e.g. 2026-11-23T08:00:00Z");
             }
         }
-        return context.engine().runs().list(new RunQuery(blankToNull(webhook), wanted, from, limit)).stream()
+        return context.engine().runs(new RunQuery(blankToNull(webhook), wanted, from, limit)).stream()
                 .map(RunJson::of).toList();
     }
 
@@ -77,7 +77,7 @@ public final class RunsResource {
     }
 
     private Run find(String id) {
-        return context.engine().runs().find(id).orElseThrow(() -> Problem.of(404, "Not Found", "no run " + id));
+        return context.engine().run(id).orElseThrow(() -> Problem.of(404, "Not Found", "no run " + id));
     }
 
     private static String blankToNull(String s) {

@@ -56,7 +56,7 @@ public final class RunPages {
         String code = blankToNull(webhook);
         Set<Outcome> outcomes = blankToNull(outcome) == null ? Set.of() : Set.of(outcome(outcome.strip()));
         int max = limit(limit);
-        List<Run> runs = context.engine().runs().list(new RunQuery(code, outcomes, null, max));
+        List<Run> runs = context.engine().runs(new RunQuery(code, outcomes, null, max));
         Set<String> codes = new TreeSet<>(catalog.list(WebhookQuery.all()).stream().map(WebhookView::code).toList());
         if (code != null) {
             codes.add(code);
@@ -75,7 +75,7 @@ public final class RunPages {
     @Path("{id}")
     public Response detail(@PathParam("id") String id) {
         Run run = find(id);
-        List<Run> attempts = context.engine().runs().ofMessage(run.messageId());
+        List<Run> attempts = context.engine().attempts(run.messageId());
         Map<String, Object> model = Pages.model(request, "runs", "Run " + run.id());
         Map<String, Object> shown = row(run);
         shown.put("revision", run.revision());
@@ -104,7 +104,7 @@ public final class RunPages {
     }
 
     private Run find(String id) {
-        return context.engine().runs().find(id).orElseThrow(() -> Problem.of(404, "Not found", "no run " + id));
+        return context.engine().run(id).orElseThrow(() -> Problem.of(404, "Not found", "no run " + id));
     }
 
     private static Map<String, Object> row(Run run) {

@@ -1,6 +1,6 @@
 package io.hookwright.server.auth;
 
-import io.hookwright.execution.SettableClock;
+import io.hookwright.testing.SettableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

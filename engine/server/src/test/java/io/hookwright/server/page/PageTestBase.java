@@ -10,6 +10,7 @@ import io.hookwright.server.auth.Scope;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  * A page test: the server (in front of an engine on a real SQLite file) with {@link #WEBHOOKS}, a WireMock receiver,
  * and one headless Chromium for the whole test class.
  */
+@Tag("slow")
 abstract class PageTestBase {
     /**
      * Three webhooks with different owners, events, modes and states. {@code erp_sync} and {@code crm_push} send at
