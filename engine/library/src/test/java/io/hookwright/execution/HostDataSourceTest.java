@@ -82,7 +82,7 @@ class HostDataSourceTest {
             try (Connection host = pool[0].getConnection(); var tx = engine.begin(host)) {
                 EngineFixture.insertProject(host, "p-1");
                 Published published = tx.publish(EngineFixture.projectUpdated("p-1"));
-                assertEquals(List.of("queued", "queued"), published.fired().stream().map(Fired::status).toList());
+                assertEquals(List.of(Fired.Status.QUEUED, Fired.Status.QUEUED), published.fired().stream().map(Fired::status).toList());
                 tx.commit();
             }
             fixture.awaitIdle();
