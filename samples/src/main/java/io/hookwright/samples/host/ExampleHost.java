@@ -89,7 +89,7 @@ public final class ExampleHost {
     private static void awaitLogged(Engine engine, Published published, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (Fired fired : published.fired()) {
-            while (fired.status().equals("queued") && engine.attempts(fired.messageId()).isEmpty()) {
+            while (fired.status() == Fired.Status.QUEUED && engine.attempts(fired.messageId()).isEmpty()) {
                 if (System.nanoTime() - deadline > 0) {
                     throw new IllegalStateException(fired.webhook() + " was not delivered within " + timeout.toSeconds() + " s");
                 }
