@@ -97,7 +97,8 @@ class EventJsonTest {
         assertField("entity.type", "{\"type\": \"Task:Updated\", \"entity\": {\"type\": \"Idea\", \"id\": \"t\"}}");
         assertField("entity.attributes", "{\"type\": \"Task:Updated\", \"entity\": {\"type\": \"Task\", \"id\": \"t\", \"attributes\": [1]}}");
         assertField("timestamp", "{\"type\": \"Task:Updated\", \"timestamp\": \"yesterday\", \"entity\": {\"type\": \"Task\", \"id\": \"t\"}}");
-        assertField("parent.id", "{\"type\": \"Task:Updated\", \"entity\": {\"type\": \"Task\", \"id\": \"t\"}, \"parent\": {\"type\": \"Project\"}}");
+        assertField("parent.id",
+                "{\"type\": \"Task:Updated\", \"entity\": {\"type\": \"Task\", \"id\": \"t\"}, \"parent\": {\"type\": \"Project\"}}");
         assertField("(body)", "{\"type\": ");
     }
 
