@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code hookwright runs}: the run log, newest first, as a table or as DESIGN's JSON, secrets masked. */
+/** {@code hookwright runs}: the run log, newest first, as a table or as JSON, secrets masked. */
 class RunsCommandTest {
     @RegisterExtension
     static WireMockExtension receiver = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();

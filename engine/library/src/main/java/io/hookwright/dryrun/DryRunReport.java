@@ -18,7 +18,7 @@ public record DryRunReport(Event event, List<WebhookOutcome> webhooks) {
         return webhooks.stream().anyMatch(w -> w.error() != null);
     }
 
-    /** DESIGN's {@code --json} shape: {@code {"event", "webhooks": [{"code", "matched", "reasons", "request"}]}}. */
+    /** The {@code dry-run --json} shape: {@code {"event", "webhooks": [{"code", "matched", "reasons", "request"}]}}. */
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("event", EventJson.toMap(event));
