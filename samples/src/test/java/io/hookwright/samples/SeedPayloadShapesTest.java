@@ -29,14 +29,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The requests the samples render have the payload shapes of the platforms they reproduce (the seed documents
- * 000–004), compared field by field with the event they were rendered from.
+ * The requests the samples render have the payload shapes of the platforms they reproduce (as each platform
+ * documents its webhooks), compared field by field with the event they were rendered from.
  */
 class SeedPayloadShapesTest {
     private static final String ANNA = "anna.doe@acme.example.com";
     private static final String WORK_ORDERS = "6261612a8f1e99002e5c8cce";
 
-    // ---------------------------------------------------------------- PPM Express (seed 002)
+    // ---------------------------------------------------------------- PPM Express
 
     @ParameterizedTest(name = "{1} on {0} -> {3}")
     @CsvSource(delimiter = '|', value = {
@@ -110,7 +110,7 @@ class SeedPayloadShapesTest {
         assertEquals(List.of(EventPattern.parse("Task:Deleted")), Samples.webhook("ppm_task_deleted").events());
     }
 
-    // ---------------------------------------------------------------- Projectrak (seed 001)
+    // ---------------------------------------------------------------- Projectrak
 
     @Test
     void projectrakPayloadListsEveryChangedField() {
@@ -182,7 +182,7 @@ class SeedPayloadShapesTest {
         return fields;
     }
 
-    // ---------------------------------------------------------------- Project Monitor (seed 000)
+    // ---------------------------------------------------------------- Project Monitor
 
     @Test
     void sharepointSpaceIsASynchronousInsideWebhookInTwoLanguages() {
@@ -215,7 +215,7 @@ class SeedPayloadShapesTest {
         assertEquals(Samples.viaJson(event.entity().attributes().get("Manager")), site.get("Managers"));
     }
 
-    // ---------------------------------------------------------------- Cotalker (seed 004)
+    // ---------------------------------------------------------------- Cotalker
 
     @Test
     void woUpdateIsTheSeedsWebhookObject() {
@@ -280,7 +280,7 @@ class SeedPayloadShapesTest {
         }
     }
 
-    // ---------------------------------------------------------------- Admin console (seed 003)
+    // ---------------------------------------------------------------- Admin console
 
     @Test
     void adminConsoleHasAnOwnedWebhookPerGroupOfActions() {

@@ -34,8 +34,9 @@ import java.util.function.UnaryOperator;
  * Routes every property read ({@code a.b}, {@code a?.b}, {@code a*.b}), subscript ({@code a[b]}), method call on a
  * value ({@code a.m(…)}) and regex operator ({@code =~}, {@code ==~}) of a definition through {@link SandboxRuntime},
  * which checks the receiver's runtime type; and every operator whose work one call could make unbounded (arithmetic,
- * ranges, text with values, {@code ~}, {@code in}, {@code case}, {@code as}, {@code ++}), which it bounds. DSL words (calls without a receiver) are left to their block's
- * context object. Runs after {@link SandboxVerifier} has accepted the file and after {@link ComparisonRewriter}.
+ * ranges, text with values, {@code ~}, {@code in}, {@code case}, {@code as}, {@code ++}), which it bounds. DSL words
+ * (calls without a receiver) are left to their block's context object. Runs after {@link SandboxVerifier} has accepted
+ * the file and after {@link ComparisonRewriter}.
  */
 final class AccessGuard extends ExpressionRewriter {
     private static final ClassNode RUNTIME = ClassHelper.make(SandboxRuntime.class);

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
 
-import static io.hookwright.dsl.load.Definitions.assertError;
 import static io.hookwright.dsl.load.Definitions.format;
 import static io.hookwright.dsl.load.Definitions.single;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -64,7 +64,7 @@ class DslWordsTest {
     }
 
     @Test
-    void theDesignExampleLoadsAsDocumented() {
+    void theDocumentedExampleLoads() {
         definitions.template("sharepoint_site.ftl", "{\"title\": \"${entity.attributes.Name}\"}");
         WebhookDefinition w = definitions.file("sharepoint.groovy", """
                 webhook('sharepoint_space') {                 // code: unique, [a-z0-9_]+

@@ -2,7 +2,6 @@ package io.hookwright.cli;
 
 import io.hookwright.definitions.DefinitionsSource;
 import io.hookwright.delivery.TargetPolicy;
-import io.hookwright.dryrun.TerminalText;
 import io.hookwright.event.Event;
 import io.hookwright.delivery.DeliverySettings;
 import io.hookwright.execution.DefinitionsWatcher;

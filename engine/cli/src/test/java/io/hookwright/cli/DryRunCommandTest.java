@@ -47,6 +47,7 @@ class DryRunCommandTest {
         Cli.write(definitions.resolve("templates/budget.ftl"), """
                 {"project": ${json(entity.key)}, "budget": ${json(entity.attributes.Budget)}}
                 """);
+        // CHECKSTYLE.OFF: LineLength
         Cli.write(definitions.resolve("status.groovy"), """
                 webhook('status_done') {
                     on 'Project:Updated'
@@ -73,6 +74,7 @@ class DryRunCommandTest {
                     }
                 }
                 """);
+        // CHECKSTYLE.ON: LineLength
         workspace = Cli.write(root.resolve("workspace.json"), """
                 {"entities": [
                   {"type": "Project", "id": "p-1", "key": "DEMO", "tenant": "acme",

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code hookwright runs}: the run log, newest first, as a table or as DESIGN's JSON, secrets masked. */
+/** {@code hookwright runs}: the run log, newest first, as a table or as JSON, secrets masked. */
 class RunsCommandTest {
     @RegisterExtension
     static WireMockExtension receiver = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -97,7 +97,7 @@ class RunsCommandTest {
     }
 
     @Test
-    void jsonHasDesignsShapeFieldByFieldWithTheRequestMasked() {
+    void jsonHasTheDocumentedShapeFieldByFieldWithTheRequestMasked() {
         Run failed = seed("erp_sync", Outcome.FAILED, Duration.ofMinutes(2), null, "connection refused");
         Run answered = seed("erp_sync", Outcome.SUCCEEDED, Duration.ofMinutes(1), 201, null);
         JsonNode runs = fixture.onStore("runs", "--json").exits(0).json();

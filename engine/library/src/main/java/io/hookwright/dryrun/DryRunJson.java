@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * DESIGN's {@code dry-run --json} shape, also {@code POST /dry-run}'s answer:
+ * The {@code dry-run --json} shape, also {@code POST /dry-run}'s answer:
  * {@code {"event", "webhooks": [{"code", "label", "mode", "matched", "reasons", "request"?, "error"?, "missingSecrets"?}]}}.
  *
  * @param event the event as its JSON form ({@link io.hookwright.event.EventJson#toMap})

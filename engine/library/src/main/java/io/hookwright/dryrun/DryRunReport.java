@@ -15,7 +15,7 @@ public record DryRunReport(Event event, List<WebhookOutcome> webhooks) {
         return webhooks.stream().anyMatch(w -> w.error() != null);
     }
 
-    /** DESIGN's {@code --json} shape: {@code {"event", "webhooks": [{"code", "matched", "reasons", "request"}]}}. */
+    /** The {@code dry-run --json} shape: {@code {"event", "webhooks": [{"code", "matched", "reasons", "request"}]}}. */
     public DryRunJson toJson() {
         return new DryRunJson(EventJson.toMap(event), webhooks.stream().map(DryRunJson.Webhook::of).toList());
     }

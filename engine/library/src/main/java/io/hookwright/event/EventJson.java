@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** The JSON form of an event, exactly as DESIGN's "Events" gives it. */
+/** The JSON form of an event, as the README's {@code POST /events} example shows it. */
 public final class EventJson {
     /**
      * The deepest nesting the parser reads: an attribute value's {@link EventLimits#MAX_DEPTH} plus the event's own
@@ -209,7 +209,7 @@ public final class EventJson {
         return value.toString();
     }
 
-    /** The event as a JSON tree, in DESIGN's field order; absent parts are left out. */
+    /** The event as a JSON tree, in the documented field order (id, type, timestamp, …); absent parts are left out. */
     public static Map<String, Object> toMap(Event event) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("id", event.id());

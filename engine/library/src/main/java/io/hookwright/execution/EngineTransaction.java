@@ -31,7 +31,7 @@ import java.util.logging.Logger;
 
 /**
  * The engine's side of one host transaction: {@code try (var tx = engine.begin(connection)) { …host writes…;
- * tx.publish(event); tx.commit(); }}. What each matching webhook does depends on its mode (DESIGN.md's execution
+ * tx.publish(event); tx.commit(); }}. What each matching webhook does depends on its mode (the README's execution
  * table): sync-inside ones are sent from {@link #publish} and a failure vetoes the commit; async-inside ones are
  * written to the outbox on the host's connection; after-commit ones wait for {@link #commit} and vanish on rollback.
  * Runs of sync-inside webhooks are logged when the transaction ends either way, on the engine's own connection, so

@@ -52,8 +52,7 @@ public final class ManualEngine implements AutoCloseable {
      * One round of what the dispatcher does, in this thread: claims every message due now (the engine's clock),
      * makes one attempt at each and writes what it left, as the background writer would (the run, the message's
      * retry or removal, the webhook's health). Returns the runs, in the order sent; empty when nothing was due.
-     * A message retried for now, or held behind an earlier message of its {@code orderedBy} key, goes in the next
-     * round.
+     * A message a failed attempt retries at once goes in the next round.
      */
     public List<Run> runDue() {
         OutboxStore outbox = engine.outbox();

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EventJsonTest {
-    private static final String DESIGN_EXAMPLE = """
+    private static final String DOCUMENTED_EXAMPLE = """
             { "id": "evt-1", "type": "Task:Updated", "timestamp": "2026-11-23T10:00:00Z",
               "tenant": "acme",
               "initiator": {"userId": "u-1", "name": "Anna Doe", "login": "anna.doe@company.com"},
@@ -26,8 +26,8 @@ class EventJsonTest {
             """;
 
     @Test
-    void readsTheDesignExample() {
-        Event event = EventJson.parse(DESIGN_EXAMPLE);
+    void readsTheDocumentedExample() {
+        Event event = EventJson.parse(DOCUMENTED_EXAMPLE);
         assertEquals("evt-1", event.id());
         assertEquals("Task:Updated", event.type());
         assertEquals("Task", event.entityType());
@@ -42,9 +42,9 @@ class EventJsonTest {
 
     @Test
     void writesTheSameShapeBack() throws Exception {
-        Event event = EventJson.parse(DESIGN_EXAMPLE);
+        Event event = EventJson.parse(DOCUMENTED_EXAMPLE);
         Object written = EventJson.MAPPER.readValue(EventJson.write(EventJson.toMap(event)), Object.class);
-        Object original = EventJson.MAPPER.readValue(DESIGN_EXAMPLE, Object.class);
+        Object original = EventJson.MAPPER.readValue(DOCUMENTED_EXAMPLE, Object.class);
         assertEquals(original, written);
     }
 
@@ -83,7 +83,7 @@ class EventJsonTest {
 
     @Test
     void eventsCannotBeChangedOnceBuilt() {
-        Event event = EventJson.parse(DESIGN_EXAMPLE);
+        Event event = EventJson.parse(DOCUMENTED_EXAMPLE);
         assertThrows(UnsupportedOperationException.class, () -> event.entity().attributes().put("Status", "x"));
         assertThrows(UnsupportedOperationException.class, () -> event.before().put("Status", "x"));
     }
@@ -97,7 +97,8 @@ class EventJsonTest {
         assertField("entity.type", "{\"type\": \"Task:Updated\", \"entity\": {\"type\": \"Idea\", \"id\": \"t\"}}");
         assertField("entity.attributes", "{\"type\": \"Task:Updated\", \"entity\": {\"type\": \"Task\", \"id\": \"t\", \"attributes\": [1]}}");
         assertField("timestamp", "{\"type\": \"Task:Updated\", \"timestamp\": \"yesterday\", \"entity\": {\"type\": \"Task\", \"id\": \"t\"}}");
-        assertField("parent.id", "{\"type\": \"Task:Updated\", \"entity\": {\"type\": \"Task\", \"id\": \"t\"}, \"parent\": {\"type\": \"Project\"}}");
+        assertField("parent.id",
+                "{\"type\": \"Task:Updated\", \"entity\": {\"type\": \"Task\", \"id\": \"t\"}, \"parent\": {\"type\": \"Project\"}}");
         assertField("(body)", "{\"type\": ");
     }
 

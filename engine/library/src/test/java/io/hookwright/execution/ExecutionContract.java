@@ -18,7 +18,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
- * What the tests of DESIGN.md's execution table share: every test runs on SQLite and on PostgreSQL, against a
+ * What the tests of the execution modes (the README's table) share: every test runs on SQLite and on PostgreSQL, against a
  * WireMock receiver on loopback, with an engine on the webhooks the test class starts it with.
  */
 @ParameterizedClass

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every variable of DESIGN's "Template data model" renders as documented. */
+/** Every variable templates see (the README's "Templates") renders as documented. */
 class DataModelTest {
     @TempDir
     Path root;

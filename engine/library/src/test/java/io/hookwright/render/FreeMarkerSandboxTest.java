@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * DESIGN's sandbox: FreeMarker cannot reach Java classes ({@code ?new}, {@code ?api}, static models), methods of
+ * The template sandbox: FreeMarker cannot reach Java classes ({@code ?new}, {@code ?api}, static models), methods of
  * objects, files or processes. Every attempt fails, at validation or when rendering, and has no effect.
  */
 class FreeMarkerSandboxTest {
