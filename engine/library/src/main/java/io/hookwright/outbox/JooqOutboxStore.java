@@ -49,10 +49,11 @@ public final class JooqOutboxStore implements OutboxStore {
 
     @Override
     public void enqueue(StoreTransaction tx, List<OutboxMessage> messages) {
-        tx.attempt("queueing messages", () -> JdbcBatch.execute(tx, insert, messages.stream().map(m -> new Object[]{m.messageId(), m.webhook(), m.revision(),
+        List<Object[]> rows = messages.stream().map(m -> new Object[]{m.messageId(), m.webhook(), m.revision(),
                 m.eventId(), m.eventType(), m.mode(), RequestJson.write(m.request()), (int) m.timeout().toMillis(),
                 m.attempts(), PENDING, m.nextAttemptAt().toEpochMilli(), m.createdAt().toEpochMilli(), m.targetHost(),
-                SecretNames.join(m.signingSecrets())}).toList()));
+                SecretNames.join(m.signingSecrets())}).toList();
+        tx.attempt("queueing messages", () -> JdbcBatch.execute(tx, insert, rows));
     }
 
     @Override

@@ -12,7 +12,6 @@ import io.hookwright.runlog.Run;
 import io.hookwright.state.JooqWebhookStateStore;
 import io.hookwright.store.Database;
 import io.hookwright.testwait.Await;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

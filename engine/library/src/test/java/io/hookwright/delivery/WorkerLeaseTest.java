@@ -16,7 +16,6 @@ import io.hookwright.store.Schema.Outbox;
 import io.hookwright.store.Schema.Workers;
 import io.hookwright.errors.StoreUnavailableException;
 import io.hookwright.testwait.Await;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

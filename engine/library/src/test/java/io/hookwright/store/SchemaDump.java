@@ -20,9 +20,10 @@ final class SchemaDump {
 
     static String of(Connection connection, Dialect dialect) throws SQLException {
         List<String> lines = new ArrayList<>();
-        switch (dialect) {
-            case SQLITE -> sqlite(connection, lines);
-            case POSTGRES -> postgres(connection, lines);
+        if (dialect == Dialect.SQLITE) {
+            sqlite(connection, lines);
+        } else {
+            postgres(connection, lines);
         }
         rows(connection, "select version, description from hw_schema_version order by version", "version", lines);
         return String.join("\n", lines) + "\n";
