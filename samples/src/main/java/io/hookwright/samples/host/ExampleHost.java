@@ -1,8 +1,6 @@
 package io.hookwright.samples.host;
 
-import io.hookwright.definitions.DefinitionCompiler;
 import io.hookwright.delivery.TargetPolicy;
-import io.hookwright.dsl.model.DefinitionError;
 import io.hookwright.execution.Engine;
 import io.hookwright.execution.Fired;
 import io.hookwright.execution.LoadedDefinitions;
@@ -17,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The execution table, run: a host embedding the engine changes a project's budget three times (committed, rolled
@@ -40,16 +37,12 @@ public final class ExampleHost {
 
     /** Runs the three changes and returns the run log, oldest first. */
     public static List<Run> run(Path definitions, Path databaseFile, PrintStream out) throws Exception {
-        var compilation = new DefinitionCompiler().compile(definitions);
-        if (!compilation.valid()) {
-            throw new IllegalStateException(compilation.errors().stream().map(DefinitionError::format)
-                    .collect(Collectors.joining("\n")));
-        }
-        Database database = Database.sqlite(databaseFile);
+        LoadedDefinitions loaded = LoadedDefinitions.from(definitions);   // DefinitionsInvalidException names each error
         TargetPolicy policy = new TargetPolicy(List.of(TargetPolicy.Allowed.parse("localhost:" + ExampleReceiver.PORT)), false);
-        try (var receiver = new ExampleReceiver(r -> out.println("    receiver: " + r.path() + " " + r.body()
+        try (Database database = Database.sqlite(databaseFile);
+             var receiver = new ExampleReceiver(r -> out.println("    receiver: " + r.path() + " " + r.body()
                 + (r.answered() == 409 ? "  -> 409 refused" : "")));
-             Engine engine = Engine.builder(database, new LoadedDefinitions(compilation.definitions(), "example"))
+             Engine engine = Engine.builder(database, loaded)
                      .targetPolicy(policy).build().start()) {
             ProjectTracker tracker = new ProjectTracker(databaseFile, engine);
             tracker.create("p-1", "DEMO", 5_000);
