@@ -7,6 +7,7 @@ import io.hookwright.errors.StoreUnavailableException;
 import io.hookwright.runlog.RunQuery;
 import io.hookwright.store.Database;
 import io.hookwright.testdb.Backend;
+import io.hookwright.testdb.FailingStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -15,14 +16,7 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import javax.sql.DataSource;
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
-import java.sql.SQLTransientConnectionException;
-import java.util.logging.Logger;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -50,11 +44,11 @@ class StoreUnavailableTest {
     Path dir;
     private EngineFixture fixture;
     private HikariDataSource pool;
-    private FailingDataSource failing;
+    private FailingStore failing;
 
     @AfterEach
     void close() {
-        failing.failing = false;
+        failing.heal();
         fixture.close();
         pool.close();
     }
@@ -64,7 +58,7 @@ class StoreUnavailableTest {
         fixture = new EngineFixture(backend, dir, receiver.getPort(),
                 EngineFixture.webhook("erp_after", "/after", "synchronous false\ntransaction 'after-commit'"), url -> {
                     pool = HostDataSourceTest.hikari(url);
-                    failing = new FailingDataSource(pool);
+                    failing = new FailingStore(pool);
                     return Database.create(failing);
                 });
         return fixture.engine();
@@ -76,7 +70,7 @@ class StoreUnavailableTest {
         engine.publish(EngineFixture.projectUpdated("p-0"));
         fixture.awaitIdle();
 
-        failing.failing = true;
+        failing.refuseConnections();
         StoreUnavailableException read = assertThrows(StoreUnavailableException.class,
                 () -> engine.runs(RunQuery.latest(10)));
         assertTrue(read.getMessage().contains(fixture.database.where()), read.getMessage());
@@ -99,63 +93,5 @@ class StoreUnavailableTest {
         StoreUnavailableException e = assertThrows(StoreUnavailableException.class,
                 () -> engine.runs(RunQuery.latest(10)));
         assertTrue(e.getMessage().contains(fixture.database.where()), e.getMessage());
-    }
-
-    /** The host's pool, refusing connections while {@link #failing}: the database gone away, as the engine sees it. */
-    static final class FailingDataSource implements DataSource {
-        private final DataSource pool;
-        volatile boolean failing;
-
-        FailingDataSource(DataSource pool) {
-            this.pool = pool;
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            if (failing) {
-                throw new SQLTransientConnectionException("Connection is not available, request timed out");
-            }
-            return pool.getConnection();
-        }
-
-        @Override
-        public Connection getConnection(String user, String password) throws SQLException {
-            return getConnection();
-        }
-
-        @Override
-        public PrintWriter getLogWriter() throws SQLException {
-            return pool.getLogWriter();
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) throws SQLException {
-            pool.setLogWriter(out);
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) throws SQLException {
-            pool.setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() throws SQLException {
-            return pool.getLoginTimeout();
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            return pool.getParentLogger();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            return pool.unwrap(type);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) throws SQLException {
-            return pool.isWrapperFor(type);
-        }
     }
 }

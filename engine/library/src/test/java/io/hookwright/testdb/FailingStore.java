@@ -8,6 +8,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,6 +18,7 @@ import java.util.logging.Logger;
  * A database that fails on demand: wraps a {@link DataSource} (see {@code Database.through}) so that, while
  * {@link #fail()} holds, every statement and commit on its connections throws as a database that went away does.
  * Rollbacks and closes pass, so the pool stays sound and the store works again at once after {@link #heal()}.
+ * {@link #refuseConnections()} fails earlier, as a pool that has no connection to give: every {@code getConnection}.
  */
 public final class FailingStore implements DataSource {
     private static final Set<String> REFUSED = Set.of("prepareStatement", "createStatement", "prepareCall", "commit",
@@ -24,6 +26,7 @@ public final class FailingStore implements DataSource {
 
     private final DataSource delegate;
     private final AtomicBoolean failing = new AtomicBoolean();
+    private final AtomicBoolean noConnections = new AtomicBoolean();
     private final AtomicInteger refused = new AtomicInteger();
 
     public FailingStore(DataSource delegate) {
@@ -35,9 +38,15 @@ public final class FailingStore implements DataSource {
         failing.set(true);
     }
 
+    /** From now on no connection is given: the pool times out, as a host's does when its database went away. */
+    public void refuseConnections() {
+        noConnections.set(true);
+    }
+
     /** The store works again. */
     public void heal() {
         failing.set(false);
+        noConnections.set(false);
     }
 
     /** Statements refused so far: a test checks its failure landed. */
@@ -47,12 +56,21 @@ public final class FailingStore implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
+        refuseWhenAsked();
         return wrap(delegate.getConnection());
     }
 
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
+        refuseWhenAsked();
         return wrap(delegate.getConnection(user, password));
+    }
+
+    private void refuseWhenAsked() throws SQLException {
+        if (noConnections.get()) {
+            refused.incrementAndGet();
+            throw new SQLTransientConnectionException("Connection is not available, request timed out");
+        }
     }
 
     private Connection wrap(Connection connection) {
