@@ -292,13 +292,8 @@ public final class Engine implements AutoCloseable {
      */
     boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (unqueued.unwritten() > 0) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(2);
-        }
-        return dispatcher.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        return unqueued.awaitWritten(deadline)
+                && dispatcher.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 
     /** Drops the bodies of runs older than the retention period; the rows stay. Returns how many. */

@@ -4,6 +4,7 @@ import io.hookwright.outbox.OutboxMessage;
 
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -55,9 +56,16 @@ final class UnqueuedMessages implements AutoCloseable {
         return true;
     }
 
-    /** Messages kept and not yet written. */
-    int unwritten() {
-        return kept.get();
+    /** Waits until every kept message is written; false when {@code deadline} ({@link System#nanoTime}) came first. */
+    synchronized boolean awaitWritten(long deadline) throws InterruptedException {
+        while (!queue.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 
     private void run() {
@@ -101,6 +109,7 @@ final class UnqueuedMessages implements AutoCloseable {
                 queue.remove();
             }
             kept.addAndGet(-messages.size());
+            notifyAll();
         }
         afterWrite.run();
         return true;
