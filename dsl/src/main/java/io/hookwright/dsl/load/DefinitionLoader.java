@@ -18,13 +18,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
 
 /**
  * Turns a folder of {@code *.groovy} definitions (templates under {@code templates/}) into a {@link RuleSet},
- * reporting every error of every file with its file, line and column.
+ * reporting every error of every file with its file, line and column. A loader remembers the files it loaded without
+ * an error and, loading again, compiles only the files (or the templates they read) that changed.
  */
 public final class DefinitionLoader {
     /** How long a {@code where} closure may run per event. */
@@ -37,6 +42,7 @@ public final class DefinitionLoader {
     private final Duration whereLimit;
     private final Duration fileLimit;
     private final SandboxCompiler compiler = new SandboxCompiler();
+    private final CompiledFiles cache = new CompiledFiles();
 
     public DefinitionLoader() {
         this(DEFAULT_WHERE_LIMIT, DEFAULT_FILE_LIMIT);
@@ -50,18 +56,27 @@ public final class DefinitionLoader {
     public LoadResult load(Path folder) {
         if (!Files.isDirectory(folder)) {
             return new LoadResult(new RuleSet(List.of()), List.of(new DefinitionError(folder.toString(), 1, 1,
-                    "no definitions folder here: pass the folder holding your *.groovy files")), 0);
+                    "no definitions folder here: pass the folder holding your *.groovy files")), 0, 0);
         }
         DefinitionFiles.Listing listing = DefinitionFiles.list(folder);
         List<String> files = listing.files().stream().filter(DefinitionLoader::isDefinition).toList();
+        List<FileLoad> loads = loadAll(listing.root(), files);
         List<WebhookDefinition> webhooks = new ArrayList<>();
         List<DefinitionError> errors = new ArrayList<>(listing.errors());
-        for (String file : files) {
-            loadFile(listing.root(), file, webhooks, errors);
+        Map<String, CompiledFiles.Entry> loaded = new HashMap<>();
+        int compiledFiles = 0;
+        for (FileLoad load : loads) {
+            errors.addAll(load.errors());
+            if (load.errors().isEmpty()) {
+                webhooks.addAll(load.entry().webhooks());
+                loaded.put(load.file(), load.entry());
+            }
+            compiledFiles += load.compiled() ? 1 : 0;
         }
+        cache.replace(loaded);
         rejectDuplicates(webhooks, errors);
         int refused = (int) listing.errors().stream().filter(e -> isDefinition(e.file())).count();
-        return new LoadResult(new RuleSet(webhooks), errors, files.size() + refused);
+        return new LoadResult(new RuleSet(webhooks), errors, files.size() + refused, compiledFiles);
     }
 
     /** A definition file: {@code *.groovy} directly in the folder. */
@@ -69,26 +84,57 @@ public final class DefinitionLoader {
         return relative.endsWith(".groovy") && relative.indexOf('/') < 0;
     }
 
-    private void loadFile(Path root, String file, List<WebhookDefinition> webhooks, List<DefinitionError> errors) {
+    /** What loading one file gave; {@code entry} is set when it has no errors. */
+    private record FileLoad(String file, CompiledFiles.Entry entry, List<DefinitionError> errors, boolean compiled) {
+    }
+
+    /**
+     * Loads the files side by side, one per core (each is compiled and run on threads of its own, within its
+     * limits), and gives their results in the files' order, so that errors and webhooks keep the order of a
+     * sequential load.
+     */
+    private List<FileLoad> loadAll(Path root, List<String> files) {
+        int threads = Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors()));
+        if (threads == 1) {
+            return files.stream().map(file -> loadFile(root, file)).toList();
+        }
+        ThreadFactory factory = Thread.ofPlatform().daemon().name("hookwright-loader-", 1).factory();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads, factory)) {
+            List<Future<FileLoad>> pending = files.stream().map(file -> pool.submit(() -> loadFile(root, file))).toList();
+            List<FileLoad> loads = new ArrayList<>();
+            for (Future<FileLoad> load : pending) {
+                loads.add(load.get());
+            }
+            return loads;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("loading the definitions was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("loading the definitions failed", e.getCause());
+        }
+    }
+
+    private FileLoad loadFile(Path root, String file) {
         String text;
         try {
             text = DefinitionFiles.readText(root, file);
         } catch (DefinitionFiles.Refused refused) {
-            errors.add(new DefinitionError(file, 1, 1, refused.getMessage()));
-            return;
+            return new FileLoad(file, null, List.of(new DefinitionError(file, 1, 1, refused.getMessage())), false);
+        }
+        CompiledFiles.Entry known = cache.reuse(root, file, text);
+        if (known != null) {
+            return new FileLoad(file, known, List.of(), false);
         }
         SandboxCompiler.Outcome compiled = compiler.compile(file, text);
         if (compiled.scriptClass() == null) {
-            errors.addAll(inOrder(compiled.errors()));
-            return;
+            return new FileLoad(file, null, inOrder(compiled.errors()), true);
         }
         LoadSession session = new LoadSession(file, compiled.sites(), root, whereLimit);
         run(compiled.scriptClass(), session);
         List<DefinitionError> found = merge(compiled.errors(), session.close());
-        errors.addAll(found);
-        if (found.isEmpty()) {
-            webhooks.addAll(session.webhooks());
-        }
+        CompiledFiles.Entry entry = found.isEmpty()
+                ? new CompiledFiles.Entry(text, session.templatesRead(), session.webhooks()) : null;
+        return new FileLoad(file, entry, found, true);
     }
 
     /**
@@ -157,6 +203,7 @@ public final class DefinitionLoader {
             session.error(at, describe(cause));
         } catch (InterruptedException e) {
             runner.interrupt();
+            session.error(SourcePosition.of(session.file()), "loading was interrupted");
             Thread.currentThread().interrupt();
         }
     }

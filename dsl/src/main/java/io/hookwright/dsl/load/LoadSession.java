@@ -7,7 +7,9 @@ import io.hookwright.dsl.model.WebhookDefinition;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one definition file produces while it runs: its webhooks and its errors, each placed in the source.
@@ -21,6 +23,7 @@ final class LoadSession {
     private final Duration whereLimit;
     private final List<WebhookDefinition> webhooks = new ArrayList<>();
     private final List<DefinitionError> errors = new ArrayList<>();
+    private final Map<String, String> templates = new HashMap<>();
     private boolean closed;
 
     LoadSession(String file, CallSites sites, Path folder, Duration whereLimit) {
@@ -46,6 +49,16 @@ final class LoadSession {
         if (!closed) {
             webhooks.add(webhook);
         }
+    }
+
+    /** A template file the definition read: its result depends on that file's text too. */
+    synchronized void read(String template, String text) {
+        templates.put(template, text);
+    }
+
+    /** The template files read, with the text read from each. */
+    synchronized Map<String, String> templatesRead() {
+        return Map.copyOf(templates);
     }
 
     synchronized int errorCount() {

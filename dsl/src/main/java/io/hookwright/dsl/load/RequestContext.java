@@ -114,6 +114,7 @@ public final class RequestContext extends GroovyObjectSupport {
         String relative = TEMPLATES + "/" + text;
         try {
             String source = DefinitionFiles.readText(session.folder(), relative);
+            session.read(relative, source);
             return new TemplateFile(new Template(relative, source, SourcePosition.of(relative), false));
         } catch (DefinitionFiles.Refused refused) {
             session.error(at, refused.problem() == DefinitionFiles.Problem.NOT_FOUND

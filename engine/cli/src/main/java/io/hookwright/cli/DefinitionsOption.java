@@ -30,11 +30,16 @@ final class DefinitionsOption {
 
     /** The compiled definitions; a missing folder is a usage error, invalid definitions are printed and refused. */
     LoadedDefinitions load() {
+        return load(new DefinitionCompiler());
+    }
+
+    /** Like {@link #load()}, with a compiler that then compiles only what changes (for reloads). */
+    LoadedDefinitions load(DefinitionCompiler compiler) {
         Path dir = folder();
         if (!Files.isDirectory(dir)) {
             throw CommandFailure.usage("no definitions folder at " + dir + " (use --definitions DIR)");
         }
-        DefinitionCompiler.Compilation compilation = new DefinitionCompiler().compile(dir);
+        DefinitionCompiler.Compilation compilation = compiler.compile(dir);
         if (!compilation.valid()) {
             PrintWriter err = command.commandLine().getErr();
             compilation.errors().forEach(e -> err.println(DefinitionErrors.shown(dir, e)));

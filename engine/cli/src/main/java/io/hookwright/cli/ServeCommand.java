@@ -1,5 +1,6 @@
 package io.hookwright.cli;
 
+import io.hookwright.definitions.DefinitionCompiler;
 import io.hookwright.definitions.DefinitionsSource;
 import io.hookwright.delivery.TargetPolicy;
 import io.hookwright.event.Event;
@@ -111,7 +112,8 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         DeliverySettings delivery = delivery();
         ServerSettings server = server(pageOrigin());
-        LoadedDefinitions loaded = definitions.load();
+        DefinitionCompiler compiler = new DefinitionCompiler();
+        LoadedDefinitions loaded = definitions.load(compiler);
         Tokens tokens = tokens(out);
         Database database = store.openOrCreate();
         CaptureReceiver receiver = capture ? new CaptureReceiver(new PrintStream(System.out, true)) : null;
@@ -125,7 +127,7 @@ final class ServeCommand implements Callable<Integer> {
         } else {
             builder.targetPolicy(send.targetPolicy());
         }
-        Serving serving = Serving.start(builder, database, server, tokens);
+        Serving serving = Serving.start(builder, database, server, tokens, compiler);
         DefinitionsWatcher watcher = watch ? new DefinitionsWatcher(serving.reloader(), Duration.ofMillis(300),
                 load -> reloaded(load, out)) : null;
         CountDownLatch stopped = new CountDownLatch(1);

@@ -56,6 +56,7 @@ class ServeCommandTest {
     static WireMockExtension receiver = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     private static final String TOKEN = "hwt_serve-test-token";
+    private static final String ADMIN_TOKEN = "hwt_serve-test-admin";
 
     @TempDir
     Path dir;
@@ -76,7 +77,8 @@ class ServeCommandTest {
                 .replace("RECEIVER", "http://localhost:" + receiver.getPort()));
         Files.writeString(dir.resolve("secrets.properties"), "ERP_TOKEN=t0ken-value\nERP_SIGNING=" + EngineFixture.SIGNING + "\n");
         Files.writeString(dir.resolve("tokens"), "# who scopes digest\n"
-                + Tokens.line("ci", EnumSet.of(Scope.EVENTS_WRITE), TOKEN) + "\n");
+                + Tokens.line("ci", EnumSet.of(Scope.EVENTS_WRITE), TOKEN) + "\n"
+                + Tokens.line("ops", EnumSet.of(Scope.ADMIN), ADMIN_TOKEN) + "\n");
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
                 System.getProperty("java.class.path"), "io.hookwright.cli.Main", "serve", "--definitions",
@@ -136,6 +138,21 @@ class ServeCommandTest {
         assertEquals(received, runs.size(), "every request that went out finished and was logged");
         assertTrue(runs.stream().allMatch(r -> r.outcome() == Outcome.SUCCEEDED), runs.toString());
         assertEquals(10 - received, new JooqOutboxStore(database).depth(), "the rest stay queued for the next start");
+    }
+
+    @Test
+    void aReloadAfterServeStartedCompilesOnlyTheFileAdded() throws Exception {
+        int port = start();
+        Files.writeString(dir.resolve("webhooks/crm.groovy"), EngineFixture.webhook("crm", "/crm", "synchronous false")
+                .replace("RECEIVER", "http://localhost:" + receiver.getPort()));
+        HttpResponse<String> reload = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/admin/reload")).POST(HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, reload.statusCode(), reload.body());
+        assertTrue(reload.body().contains("\"webhooks\":2"), reload.body());
+        assertTrue(reload.body().contains("\"files\":2,\"compiledFiles\":1"), "erp.groovy was compiled at start: "
+                + reload.body());
     }
 
     @Test

@@ -31,8 +31,12 @@ public final class DefinitionsSource {
         return DefinitionSnapshot.read(folder, revision);
     }
 
-    /** A load: the definitions and their revision when every file is valid, else every error found. */
-    public record Load(CompiledDefinitions definitions, String revision, List<DefinitionError> errors, int files) {
+    /**
+     * A load: the definitions and their revision when every file is valid, else every error found; {@code files}
+     * definition files, of which {@code compiledFiles} compiled again (the others were unchanged).
+     */
+    public record Load(CompiledDefinitions definitions, String revision, List<DefinitionError> errors, int files,
+                       int compiledFiles) {
         public boolean valid() {
             return errors.isEmpty();
         }
@@ -45,7 +49,7 @@ public final class DefinitionsSource {
     public Load load(DefinitionSnapshot snapshot, Path folder) {
         DefinitionCompiler.Compilation compilation = compiler.compile(folder);
         return new Load(compilation.valid() ? compilation.definitions() : null, snapshot.revision(),
-                compilation.errors(), compilation.files());
+                compilation.errors(), compilation.files(), compilation.compiledFiles());
     }
 
     public Path folder() {

@@ -61,7 +61,8 @@ public final class Reloader implements AutoCloseable {
             running = snapshot.digest();
             shared.publish(snapshot, load.definitions().size(), engine.node(), engine.clock().instant());
             LOG.info("reloaded " + load.definitions().size() + " webhooks from " + source.folder() + " at revision "
-                    + load.revision() + "; published to the other nodes");
+                    + load.revision() + " (" + load.compiledFiles() + " of " + load.files()
+                    + " files compiled, the others unchanged); published to the other nodes");
         } else {
             LOG.warning("reload of " + source.folder() + " refused: " + load.errors().size()
                     + " error(s); the previous definitions keep running");

@@ -2,6 +2,7 @@ package io.hookwright.server;
 
 import io.hookwright.git.GitRevisions;
 import io.hookwright.catalog.WebhookCatalog;
+import io.hookwright.definitions.DefinitionCompiler;
 import io.hookwright.definitions.DefinitionsSource;
 import io.hookwright.definitions.JooqPublishedDefinitions;
 import io.hookwright.execution.Engine;
@@ -58,6 +59,15 @@ public final class Serving implements AutoCloseable {
      * request or any thread, is recorded in {@link #fatal()}: health answers 503, and whoever serves should stop.
      */
     public static Serving start(Engine.Builder builder, Database database, ServerSettings settings, Tokens tokens) {
+        return start(builder, database, settings, tokens, new DefinitionCompiler());
+    }
+
+    /**
+     * Like {@link #start(Engine.Builder, Database, ServerSettings, Tokens)}, reloading with {@code compiler}: the one
+     * that compiled the builder's definitions, so that the first reload too compiles only the files changed since.
+     */
+    public static Serving start(Engine.Builder builder, Database database, ServerSettings settings, Tokens tokens,
+                                DefinitionCompiler compiler) {
         FatalErrors fatal = new FatalErrors(settings.clock());
         fatal.watchThreads();
         Metrics metrics = new Metrics(new JooqOutboxStore(database), settings.clock());
@@ -68,8 +78,8 @@ public final class Serving implements AutoCloseable {
                 settings.pageOrigin());
         Ingest ingest = new Ingest(engine, new JooqReceivedEvents(database), settings.clock());
         HttpTransactions transactions = new HttpTransactions(engine, settings.clock(), settings.transactionTtl());
-        Reloader reloader = new Reloader(engine, new DefinitionsSource(settings.definitionsFolder(), GitRevisions.INSTANCE),
-                new JooqPublishedDefinitions(database));
+        Reloader reloader = new Reloader(engine, new DefinitionsSource(settings.definitionsFolder(), compiler,
+                GitRevisions.INSTANCE), new JooqPublishedDefinitions(database));
         reloader.join();
         WebhookCatalog catalog = new WebhookCatalog(engine::definitions, new JooqWebhookStateStore(database),
                 settings.definitionsFolder());

@@ -66,12 +66,13 @@ class ResponseShapesTest {
     }
 
     @Test
-    void aReloadSaysTheRevisionAndTheCount() {
+    void aReloadSaysTheRevisionAndTheCounts() {
         HttpResponse<String> reload = server.post("/admin/reload", Scope.ADMIN, null);
         assertEquals(200, reload.statusCode(), reload.body());
         Map<String, Object> body = ServerFixture.json(reload);
-        assertEquals(List.of("revision", "webhooks"), names(body));
+        assertEquals(List.of("revision", "webhooks", "files", "compiledFiles"), names(body));
         assertEquals(1, body.get("webhooks"));
+        assertEquals(1, body.get("files"));
     }
 
     @Test

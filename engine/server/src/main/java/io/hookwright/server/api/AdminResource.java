@@ -34,6 +34,6 @@ public final class AdminResource {
             throw Problem.of(422, "Invalid definitions", load.errors().size() + " error(s) in "
                     + reloader.source().folder() + "; the previous definitions keep running", Map.of("errors", errors));
         }
-        return new ReloadJson(load.revision(), load.definitions().size());
+        return new ReloadJson(load.revision(), load.definitions().size(), load.files(), load.compiledFiles());
     }
 }
