@@ -11,6 +11,8 @@ final class ExitCodes {
     static final int UNAVAILABLE = 3;
     /** {@code serve} hit a fatal error (out of memory…) and stopped, for its supervisor to start it again. */
     static final int FATAL = 4;
+    /** The command failed for a reason that is not the input's (a bug to report). */
+    static final int FAILED = 5;
 
     private ExitCodes() {
     }

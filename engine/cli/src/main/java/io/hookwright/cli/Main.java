@@ -1,6 +1,5 @@
 package io.hookwright.cli;
 
-import io.hookwright.dryrun.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -45,13 +44,22 @@ public final class Main {
         CommandLine line = new CommandLine(new Main());
         line.setExitCodeExceptionMapper(e -> 2);
         line.setExecutionExceptionHandler((e, command, parsed) -> {
-            if (!(e instanceof CommandFailure failure)) {
-                throw e;
+            CommandLine.ParseResult own = parsed;
+            while (own.hasSubcommand()) {
+                own = own.subcommand();
             }
-            command.getErr().println("hookwright " + command.getCommandName() + ": " + TerminalText.block(failure.getMessage()));
-            command.getErr().flush();
-            return failure.exitCode();
+            boolean json = own.hasMatchedOption("--json");
+            if (e instanceof CommandFailure failure) {
+                return CommandErrors.tell(command, json, failure.getMessage(), failure.exitCode());
+            }
+            // Not the user's mistake, but still one line for them; the trace goes to the log for a bug report.
+            Logger.getLogger(Main.class.getName()).log(Level.FINE, "command failed", e);
+            return CommandErrors.tell(command, json, "failed: " + CommandErrors.describe(e), ExitCodes.FAILED);
         });
+        CommandLine.IParameterExceptionHandler usage = line.getParameterExceptionHandler();
+        line.setParameterExceptionHandler((e, args) -> java.util.Arrays.asList(args).contains("--json")
+                ? CommandErrors.tell(e.getCommandLine(), true, e.getMessage(), ExitCodes.USAGE)
+                : usage.handleParseException(e, args));
         return line;
     }
 }

@@ -25,6 +25,9 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -112,6 +115,7 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         DeliverySettings delivery = delivery();
         ServerSettings server = server(pageOrigin());
+        refuseTakenPort();
         DefinitionCompiler compiler = new DefinitionCompiler();
         LoadedDefinitions loaded = definitions.load(compiler);
         Tokens tokens = tokens(out);
@@ -164,6 +168,25 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return fatal.get() ? ExitCodes.FATAL : ExitCodes.OK;
+    }
+
+    /**
+     * Says in one line that the port is taken before anything else happens (a token printed, a database created),
+     * rather than failing once everything else has started.
+     */
+    private void refuseTakenPort() {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(host, port));
+        } catch (BindException e) {
+            throw CommandFailure.usage("port " + port + " on " + host + " is in use: stop what listens there, or "
+                    + "pick another port with --port");
+        } catch (IOException e) {
+            throw CommandFailure.usage("cannot listen on " + host + ":" + port + ": " + e.getMessage());
+        }
     }
 
     /** How long stopping after a fatal error may take before the process is halted without finishing it. */

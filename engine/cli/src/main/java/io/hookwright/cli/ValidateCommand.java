@@ -35,8 +35,7 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.isDirectory(folder)) {
-            err.println("hookwright validate: no definitions folder at " + folder);
-            return ExitCodes.USAGE;
+            throw CommandFailure.usage("no definitions folder at " + folder);
         }
         DefinitionCompiler.Compilation compilation = new DefinitionCompiler().compile(folder);
         List<DefinitionError> errors = compilation.errors().stream().map(e -> DefinitionErrors.under(folder, e)).toList();

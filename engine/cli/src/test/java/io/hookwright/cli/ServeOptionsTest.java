@@ -37,6 +37,17 @@ class ServeOptionsTest {
     }
 
     @Test
+    void aPortInUseIsOneLineBeforeAnyTokenOrDatabase() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Cli.Run run = serve("--port", String.valueOf(taken.getLocalPort())).exits(2);
+            assertEquals("hookwright serve: port " + taken.getLocalPort() + " on 127.0.0.1 is in use: stop what listens "
+                    + "there, or pick another port with --port" + System.lineSeparator(), run.err());
+            assertEquals("", run.out(), "no admin token printed");
+            assertFalse(root.resolve("hookwright.db").toFile().exists(), "no database created");
+        }
+    }
+
+    @Test
     void aNodeNameWithAColonIsRefused() {
         Cli.Run run = serve("--node", "eu:1").exits(2);
         assertTrue(run.err().contains("--node 'eu:1': a name of up to 60 characters, without ':'"), run.err());

@@ -163,7 +163,19 @@ class ValidateCommandTest {
         Path missing = root.resolve("nowhere");
         Cli.Run run = Cli.run("validate", missing).exits(2);
         assertTrue(run.err().contains(missing.toString()), run.err());
-        Cli.run("validate", missing, "--json").exits(2);
+    }
+
+    @Test
+    void withJsonEveryAnswerIsJsonErrorsIncluded() {
+        Path missing = root.resolve("nowhere");
+        JsonNode absent = Cli.run("validate", missing, "--json").exits(2).json();
+        assertEquals("no definitions folder at " + missing, absent.get("error").textValue());
+        assertEquals(2, absent.get("exitCode").intValue());
+
+        JsonNode unknown = Cli.run("validate", valid(), "--json", "--bogus").exits(2).json();
+        assertTrue(unknown.get("error").textValue().contains("--bogus"), unknown.toString());
+        JsonNode runs = Cli.run("runs", "--json", "--db", missing.resolve("x.db"), "--limit", "many").exits(2).json();
+        assertTrue(runs.get("error").textValue().contains("many"), runs.toString());
     }
 
     @Test
