@@ -7,10 +7,12 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -84,18 +86,35 @@ public final class TargetPolicy {
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
+    /**
+     * How long a URL that passed is taken as passed without a second look. Short next to the JVM's own cache of
+     * look-ups (30 s unless set), which the check looks up through anyway.
+     */
+    static final Duration KEPT_FOR = Duration.ofSeconds(1);
+    /** How many URLs are kept passed at most. */
+    static final int MOST_KEPT = 1_024;
+
     private final List<Allowed> allowed;
     private final boolean requireHttps;
     private final Resolver resolver;
+    private final RecentlyVetted recent;
 
     public TargetPolicy(List<Allowed> allowed, boolean requireHttps) {
         this(allowed, requireHttps, InetAddress::getAllByName);
     }
 
     public TargetPolicy(List<Allowed> allowed, boolean requireHttps, Resolver resolver) {
+        this(allowed, requireHttps, resolver, System::nanoTime);
+    }
+
+    /**
+     * @param nanos the monotonic clock, in nanoseconds, that says how long a passed URL has been kept
+     */
+    TargetPolicy(List<Allowed> allowed, boolean requireHttps, Resolver resolver, LongSupplier nanos) {
         this.allowed = List.copyOf(allowed);
         this.requireHttps = requireHttps;
         this.resolver = resolver;
+        this.recent = new RecentlyVetted(KEPT_FOR, nanos, MOST_KEPT);
     }
 
     /** A target the policy refuses; the message says why and how to allow it. */
@@ -132,6 +151,16 @@ public final class TargetPolicy {
      * sent. Every message shows the URL with its secrets masked.
      */
     public Vetted vet(String url) {
+        Vetted kept = recent.get(url);
+        if (kept != null) {
+            return kept;
+        }
+        Vetted vetted = vetNow(url);
+        recent.put(url, vetted);
+        return vetted;
+    }
+
+    private Vetted vetNow(String url) {
         String shown = SecretRefs.mask(url);
         URI uri;
         try {

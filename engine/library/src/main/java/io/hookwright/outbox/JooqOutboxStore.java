@@ -179,7 +179,7 @@ public final class JooqOutboxStore implements OutboxStore {
                 RequestJson.read(r.get(Outbox.REQUEST)), SecretNames.split(r.get(Outbox.SIGNING_SECRETS)),
                 Duration.ofMillis(r.get(Outbox.TIMEOUT_MS)),
                 r.get(Outbox.ATTEMPTS), Instant.ofEpochMilli(r.get(Outbox.NEXT_ATTEMPT_AT)),
-                Instant.ofEpochMilli(r.get(Outbox.CREATED_AT)));
+                Instant.ofEpochMilli(r.get(Outbox.CREATED_AT)), r.get(Outbox.TARGET_HOST));
     }
 
     @Override
