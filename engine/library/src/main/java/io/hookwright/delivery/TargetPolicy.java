@@ -355,8 +355,6 @@ public final class TargetPolicy {
         return true;
     }
 
-    private static final Pattern DOTTED_QUAD =
-            Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     /** A host whose last label is a number: URL parsers read it as an IPv4 address, in one of several forms. */
     private static final Pattern NUMERIC_LAST_LABEL = Pattern.compile("(?i)(.*\\.)?(\\d+|0x[0-9a-f]*)\\.?");
 
@@ -364,9 +362,44 @@ public final class TargetPolicy {
         return NUMERIC_LAST_LABEL.matcher(host).matches();
     }
 
-    /** Whether {@code host} is an address written out: a dotted quad of decimal numbers, or IPv6. */
+    /**
+     * Whether {@code host} is an address written out: a dotted quad of decimal numbers (0 to 255, no leading zero),
+     * or IPv6. Read without a pattern: every send asks.
+     */
     private static boolean isLiteral(String host) {
-        return DOTTED_QUAD.matcher(host).matches() || host.contains(":");
+        if (host.contains(":")) {
+            return true;
+        }
+        int parts = 0;
+        int from = 0;
+        while (from <= host.length()) {
+            int dot = host.indexOf('.', from);
+            int end = dot < 0 ? host.length() : dot;
+            if (!isOctet(host, from, end) || ++parts > 4) {
+                return false;
+            }
+            if (dot < 0) {
+                break;
+            }
+            from = dot + 1;
+        }
+        return parts == 4;
+    }
+
+    private static boolean isOctet(String text, int from, int to) {
+        int length = to - from;
+        if (length < 1 || length > 3 || length > 1 && text.charAt(from) == '0') {
+            return false;
+        }
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            value = value * 10 + c - '0';
+        }
+        return value <= 255;
     }
 
     /** An IP address written out; never a name, so never a DNS look-up. */

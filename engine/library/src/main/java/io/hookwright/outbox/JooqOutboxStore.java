@@ -205,15 +205,19 @@ public final class JooqOutboxStore implements OutboxStore {
         return chunks;
     }
 
+    /** A claimed row, its columns read by place: they come back in the order of {@link Outbox#ALL}. */
     private static OutboxMessage message(ResultSet r) throws SQLException {
-        return new OutboxMessage(r.getString(Outbox.MESSAGE_ID.getName()), r.getString(Outbox.WEBHOOK.getName()),
-                r.getString(Outbox.REVISION.getName()), r.getString(Outbox.EVENT_ID.getName()),
-                r.getString(Outbox.EVENT_TYPE.getName()), r.getString(Outbox.MODE.getName()),
-                RequestJson.read(r.getString(Outbox.REQUEST.getName())),
-                SecretNames.split(r.getString(Outbox.SIGNING_SECRETS.getName())),
-                Duration.ofMillis(r.getInt(Outbox.TIMEOUT_MS.getName())), r.getInt(Outbox.ATTEMPTS.getName()),
-                Instant.ofEpochMilli(r.getLong(Outbox.NEXT_ATTEMPT_AT.getName())),
-                Instant.ofEpochMilli(r.getLong(Outbox.CREATED_AT.getName())), r.getString(Outbox.TARGET_HOST.getName()));
+        return new OutboxMessage(r.getString(at(Outbox.MESSAGE_ID)), r.getString(at(Outbox.WEBHOOK)),
+                r.getString(at(Outbox.REVISION)), r.getString(at(Outbox.EVENT_ID)), r.getString(at(Outbox.EVENT_TYPE)),
+                r.getString(at(Outbox.MODE)), RequestJson.read(r.getString(at(Outbox.REQUEST))),
+                SecretNames.split(r.getString(at(Outbox.SIGNING_SECRETS))),
+                Duration.ofMillis(r.getInt(at(Outbox.TIMEOUT_MS))), r.getInt(at(Outbox.ATTEMPTS)),
+                Instant.ofEpochMilli(r.getLong(at(Outbox.NEXT_ATTEMPT_AT))),
+                Instant.ofEpochMilli(r.getLong(at(Outbox.CREATED_AT))), r.getString(at(Outbox.TARGET_HOST)));
+    }
+
+    private static int at(org.jooq.Field<?> column) {
+        return Outbox.ALL.indexOf(column) + 1;
     }
 
     @Override

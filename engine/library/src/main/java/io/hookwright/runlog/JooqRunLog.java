@@ -1,6 +1,5 @@
 package io.hookwright.runlog;
 
-import io.hookwright.event.EventJson;
 import io.hookwright.render.RenderedRequest;
 import io.hookwright.store.Database;
 import io.hookwright.store.JdbcBatch;
@@ -60,7 +59,7 @@ public final class JooqRunLog implements RunLog {
                     run.messageId(), run.mode(), run.attempt(), run.request().method(), run.request().url(),
                     RequestJson.writeHeaders(run.request().headers()), run.request().body(),
                     response == null ? null : response.status(),
-                    response == null ? null : EventJson.write(response.headers()),
+                    response == null ? null : RequestJson.writeMap(response.headers()),
                     response == null ? null : response.body(), run.duration().toMillis(), run.outcome().word(),
                     run.error(), run.createdAt().toEpochMilli(), false, SecretNames.join(run.signingSecrets()),
                     run.node()};
