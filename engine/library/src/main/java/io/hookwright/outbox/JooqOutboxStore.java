@@ -207,17 +207,37 @@ public final class JooqOutboxStore implements OutboxStore {
 
     /** A claimed row, its columns read by place: they come back in the order of {@link Outbox#ALL}. */
     private static OutboxMessage message(ResultSet r) throws SQLException {
-        return new OutboxMessage(r.getString(at(Outbox.MESSAGE_ID)), r.getString(at(Outbox.WEBHOOK)),
-                r.getString(at(Outbox.REVISION)), r.getString(at(Outbox.EVENT_ID)), r.getString(at(Outbox.EVENT_TYPE)),
-                r.getString(at(Outbox.MODE)), RequestJson.read(r.getString(at(Outbox.REQUEST))),
-                SecretNames.split(r.getString(at(Outbox.SIGNING_SECRETS))),
-                Duration.ofMillis(r.getInt(at(Outbox.TIMEOUT_MS))), r.getInt(at(Outbox.ATTEMPTS)),
-                Instant.ofEpochMilli(r.getLong(at(Outbox.NEXT_ATTEMPT_AT))),
-                Instant.ofEpochMilli(r.getLong(at(Outbox.CREATED_AT))), r.getString(at(Outbox.TARGET_HOST)));
+        return new OutboxMessage(r.getString(Column.MESSAGE_ID), r.getString(Column.WEBHOOK),
+                r.getString(Column.REVISION), r.getString(Column.EVENT_ID), r.getString(Column.EVENT_TYPE),
+                r.getString(Column.MODE), RequestJson.read(r.getString(Column.REQUEST)),
+                SecretNames.split(r.getString(Column.SIGNING_SECRETS)),
+                Duration.ofMillis(r.getInt(Column.TIMEOUT_MS)), r.getInt(Column.ATTEMPTS),
+                Instant.ofEpochMilli(r.getLong(Column.NEXT_ATTEMPT_AT)),
+                Instant.ofEpochMilli(r.getLong(Column.CREATED_AT)), r.getString(Column.TARGET_HOST));
     }
 
-    private static int at(org.jooq.Field<?> column) {
-        return Outbox.ALL.indexOf(column) + 1;
+    /** Where each column stands in a row of {@link Outbox#ALL}, counted from 1 as JDBC does. */
+    private static final class Column {
+        static final int MESSAGE_ID = at(Outbox.MESSAGE_ID);
+        static final int WEBHOOK = at(Outbox.WEBHOOK);
+        static final int REVISION = at(Outbox.REVISION);
+        static final int EVENT_ID = at(Outbox.EVENT_ID);
+        static final int EVENT_TYPE = at(Outbox.EVENT_TYPE);
+        static final int MODE = at(Outbox.MODE);
+        static final int REQUEST = at(Outbox.REQUEST);
+        static final int SIGNING_SECRETS = at(Outbox.SIGNING_SECRETS);
+        static final int TIMEOUT_MS = at(Outbox.TIMEOUT_MS);
+        static final int ATTEMPTS = at(Outbox.ATTEMPTS);
+        static final int NEXT_ATTEMPT_AT = at(Outbox.NEXT_ATTEMPT_AT);
+        static final int CREATED_AT = at(Outbox.CREATED_AT);
+        static final int TARGET_HOST = at(Outbox.TARGET_HOST);
+
+        private Column() {
+        }
+
+        private static int at(org.jooq.Field<?> column) {
+            return Outbox.ALL.indexOf(column) + 1;
+        }
     }
 
     @Override

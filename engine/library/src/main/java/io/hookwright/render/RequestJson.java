@@ -1,5 +1,6 @@
 package io.hookwright.render;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,6 +17,9 @@ import java.util.Map;
 
 /** How a rendered request is stored: JSON with secret references, never secret values. */
 public final class RequestJson {
+    /** Generators and parsers without the mapper's configuration, which these plain shapes do not need. */
+    private static final JsonFactory FACTORY = EventJson.MAPPER.getFactory();
+
     private RequestJson() {
     }
 
@@ -34,7 +38,7 @@ public final class RequestJson {
 
     public static RenderedRequest read(String text) {
         // Read as it streams in, for the same reason: every claimed message is read once.
-        try (JsonParser json = EventJson.MAPPER.createParser(text)) {
+        try (JsonParser json = FACTORY.createParser(text)) {
             String method = null;
             String url = null;
             String body = null;
@@ -99,7 +103,7 @@ public final class RequestJson {
 
     private static String streamed(Writing writing) {
         StringWriter out = new StringWriter(256);
-        try (JsonGenerator json = EventJson.MAPPER.createGenerator(out)) {
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
             writing.write(json);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot write as JSON: " + e.getMessage(), e);
