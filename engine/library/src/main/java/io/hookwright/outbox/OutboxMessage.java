@@ -22,7 +22,7 @@ public record OutboxMessage(String messageId, String webhook, String revision, S
     public OutboxMessage {
         signingSecrets = List.copyOf(signingSecrets);
         if (targetHost == null) {
-            targetHost = request.host();
+            targetHost = TargetHosts.of(request);
         }
     }
 
