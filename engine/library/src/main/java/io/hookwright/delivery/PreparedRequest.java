@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * A rendered request made ready to send. Everything that can be wrong with its shape (URL, header names and values)
@@ -26,9 +25,6 @@ import java.util.regex.Pattern;
  * read with its trailing newline, say) instead of being sent.
  */
 record PreparedRequest(String method, URI uri, List<Header> headers, String body) {
-    /** An RFC 9110 token: what a header name may be. */
-    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
-
     /** The request cannot be sent as it is; the message names what is wrong, with secrets masked. */
     static final class NotSendable extends RuntimeException {
         NotSendable(String message) {
@@ -42,12 +38,15 @@ record PreparedRequest(String method, URI uri, List<Header> headers, String body
      * @throws RenderedRequest.MissingSecretException naming the secrets that are not set
      */
     static PreparedRequest of(RenderedRequest rendered, TargetPolicy.Vetted vetted, Secrets secrets) {
-        List<String> unset = rendered.secretNames().stream().filter(n -> !secrets.has(n)).toList();
-        if (!unset.isEmpty()) {
-            throw new RenderedRequest.MissingSecretException(unset);
+        boolean refs = holdsRefs(rendered);
+        if (refs) {
+            List<String> unset = rendered.secretNames().stream().filter(n -> !secrets.has(n)).toList();
+            if (!unset.isEmpty()) {
+                throw new RenderedRequest.MissingSecretException(unset);
+            }
         }
         for (Header header : rendered.headers()) {
-            if (!TOKEN.matcher(header.name()).matches()) {
+            if (!isToken(header.name())) {
                 throw new NotSendable("header name '" + printable(SecretRefs.mask(header.name()))
                         + "' is not a valid name (letters, digits and !#$%&'*+-.^_`|~ only)");
             }
@@ -55,6 +54,9 @@ record PreparedRequest(String method, URI uri, List<Header> headers, String body
                 throw new NotSendable("header " + header.name() + " has a line break or control character in its "
                         + "value, which a header cannot carry: \"" + printable(SecretRefs.mask(header.value())) + "\"");
             }
+        }
+        if (!refs) {
+            return new PreparedRequest(rendered.method(), vetted.uri(), rendered.headers(), rendered.body());
         }
         URI uri = url(rendered, vetted, secrets);
         List<Header> headers = new ArrayList<>(rendered.headers().size());
@@ -125,6 +127,49 @@ record PreparedRequest(String method, URI uri, List<Header> headers, String body
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether any part of the request may hold a secret reference. Most hold none, and are then sent as rendered
+     * without looking for each reference and putting its value in.
+     */
+    private static boolean holdsRefs(RenderedRequest rendered) {
+        if (mayHoldRef(rendered.url()) || mayHoldRef(rendered.body())) {
+            return true;
+        }
+        for (Header header : rendered.headers()) {
+            if (mayHoldRef(header.value())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean mayHoldRef(String text) {
+        return text != null && text.contains(REF_START);
+    }
+
+    /** What every secret reference starts with. */
+    private static final String REF_START = refStart();
+
+    private static String refStart() {
+        String ref = SecretRefs.ref("a");
+        return ref.substring(0, ref.indexOf('a'));
+    }
+
+    /** Whether {@code name} is an RFC 9110 token, what a header name may be (checked for every header sent). */
+    private static boolean isToken(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean alnum = c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+            if (!alnum && "!#$%&'*+-.^_`|~".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What java.net.http lets through in a header value: tab, space, visible ASCII and Latin-1. */

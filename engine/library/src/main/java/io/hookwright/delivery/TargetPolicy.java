@@ -7,10 +7,12 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -84,18 +86,35 @@ public final class TargetPolicy {
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
+    /**
+     * How long a URL that passed is taken as passed without a second look. Short next to the JVM's own cache of
+     * look-ups (30 s unless set), which the check looks up through anyway.
+     */
+    static final Duration KEPT_FOR = Duration.ofSeconds(1);
+    /** How many URLs are kept passed at most. */
+    static final int MOST_KEPT = 1_024;
+
     private final List<Allowed> allowed;
     private final boolean requireHttps;
     private final Resolver resolver;
+    private final RecentlyVetted recent;
 
     public TargetPolicy(List<Allowed> allowed, boolean requireHttps) {
         this(allowed, requireHttps, InetAddress::getAllByName);
     }
 
     public TargetPolicy(List<Allowed> allowed, boolean requireHttps, Resolver resolver) {
+        this(allowed, requireHttps, resolver, System::nanoTime);
+    }
+
+    /**
+     * @param nanos the monotonic clock, in nanoseconds, that says how long a passed URL has been kept
+     */
+    TargetPolicy(List<Allowed> allowed, boolean requireHttps, Resolver resolver, LongSupplier nanos) {
         this.allowed = List.copyOf(allowed);
         this.requireHttps = requireHttps;
         this.resolver = resolver;
+        this.recent = new RecentlyVetted(KEPT_FOR, nanos, MOST_KEPT);
     }
 
     /** A target the policy refuses; the message says why and how to allow it. */
@@ -132,6 +151,16 @@ public final class TargetPolicy {
      * sent. Every message shows the URL with its secrets masked.
      */
     public Vetted vet(String url) {
+        Vetted kept = recent.get(url);
+        if (kept != null) {
+            return kept;
+        }
+        Vetted vetted = vetNow(url);
+        recent.put(url, vetted);
+        return vetted;
+    }
+
+    private Vetted vetNow(String url) {
         String shown = SecretRefs.mask(url);
         URI uri;
         try {
@@ -326,8 +355,6 @@ public final class TargetPolicy {
         return true;
     }
 
-    private static final Pattern DOTTED_QUAD =
-            Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     /** A host whose last label is a number: URL parsers read it as an IPv4 address, in one of several forms. */
     private static final Pattern NUMERIC_LAST_LABEL = Pattern.compile("(?i)(.*\\.)?(\\d+|0x[0-9a-f]*)\\.?");
 
@@ -335,9 +362,44 @@ public final class TargetPolicy {
         return NUMERIC_LAST_LABEL.matcher(host).matches();
     }
 
-    /** Whether {@code host} is an address written out: a dotted quad of decimal numbers, or IPv6. */
+    /**
+     * Whether {@code host} is an address written out: a dotted quad of decimal numbers (0 to 255, no leading zero),
+     * or IPv6. Read without a pattern: every send asks.
+     */
     private static boolean isLiteral(String host) {
-        return DOTTED_QUAD.matcher(host).matches() || host.contains(":");
+        if (host.contains(":")) {
+            return true;
+        }
+        int parts = 0;
+        int from = 0;
+        while (from <= host.length()) {
+            int dot = host.indexOf('.', from);
+            int end = dot < 0 ? host.length() : dot;
+            if (!isOctet(host, from, end) || ++parts > 4) {
+                return false;
+            }
+            if (dot < 0) {
+                break;
+            }
+            from = dot + 1;
+        }
+        return parts == 4;
+    }
+
+    private static boolean isOctet(String text, int from, int to) {
+        int length = to - from;
+        if (length < 1 || length > 3 || length > 1 && text.charAt(from) == '0') {
+            return false;
+        }
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            value = value * 10 + c - '0';
+        }
+        return value <= 255;
     }
 
     /** An IP address written out; never a name, so never a DNS look-up. */

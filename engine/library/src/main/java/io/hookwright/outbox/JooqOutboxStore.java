@@ -2,6 +2,7 @@ package io.hookwright.outbox;
 
 import io.hookwright.store.Database;
 import io.hookwright.store.JdbcBatch;
+import io.hookwright.store.NamedStatement;
 import io.hookwright.store.Notifications;
 import io.hookwright.render.RequestJson;
 import io.hookwright.render.SecretNames;
@@ -10,9 +11,10 @@ import io.hookwright.store.Schema.Workers;
 import io.hookwright.store.StoreTransaction;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,9 +38,18 @@ public final class JooqOutboxStore implements OutboxStore {
      * took more of a publish's time than running it.
      */
     private final String insert;
+    private final Claim claimAny;
+    private final Claim claimPassingOver;
+    private final NamedStatement remove;
 
     public JooqOutboxStore(Database database) {
         this.database = database;
+        this.claimAny = claim(database, false);
+        this.claimPassingOver = claim(database, true);
+        this.remove = NamedStatement.of(DSL.using(database.dialect()).deleteFrom(Outbox.TABLE)
+                .where(Outbox.MESSAGE_ID.in(DSL.param("ids")))
+                .and(Outbox.STATUS.eq(DSL.inline(CLAIMED)))
+                .and(Outbox.CLAIMED_BY.eq(DSL.param("worker", String.class))));
         this.insert = DSL.using(database.dialect()).insertInto(Outbox.TABLE, Outbox.MESSAGE_ID, Outbox.WEBHOOK,
                         Outbox.REVISION, Outbox.EVENT_ID, Outbox.EVENT_TYPE, Outbox.MODE, Outbox.REQUEST,
                         Outbox.TIMEOUT_MS, Outbox.ATTEMPTS, Outbox.STATUS, Outbox.NEXT_ATTEMPT_AT, Outbox.CREATED_AT,
@@ -86,30 +98,50 @@ public final class JooqOutboxStore implements OutboxStore {
     }
 
     private List<OutboxMessage> claim(String worker, int limit, Instant now, Set<String> passOver) {
-        Condition wanted = Outbox.STATUS.eq(PENDING).and(Outbox.NEXT_ATTEMPT_AT.le(now.toEpochMilli()))
-                .and(passOver.isEmpty() ? DSL.noCondition()
-                        : Outbox.TARGET_HOST.isNull().or(Outbox.TARGET_HOST.notIn(passOver)));
-        DSLContext dsl = database.dsl();
-        // Looking first costs a read; claiming costs a write, which on SQLite waits for any open host transaction.
-        if (!dsl.fetchExists(Outbox.TABLE, wanted)) {
-            return List.of();
-        }
-        // One statement picks and claims: on PostgreSQL the pick locks its rows and skips rows other nodes are
-        // claiming at this moment; on SQLite the statement holds the one write lock. Either way no row is claimed
-        // twice, and the update checks again that each row is still wanted. The worker's row is held meanwhile, so
-        // a worker being removed as dead either claims nothing or has these claims released with its others.
+        Claim claim = passOver.isEmpty() ? claimAny : claimPassingOver;
+        Map<String, Object> values = Map.of("worker", worker, "limit", limit, "now", now.toEpochMilli(),
+                "passOver", passOver);
+        return database.dsl().connectionResult(connection -> {
+            // Looking first costs a read; claiming costs a write, which on SQLite waits for any open host transaction.
+            if (!claim.due().query(connection, values, row -> row.getBoolean(1)).getFirst()) {
+                return List.of();
+            }
+            List<OutboxMessage> claimed = claim.claim().query(connection, values, JooqOutboxStore::message);
+            claimed.sort(Comparator.comparing(OutboxMessage::nextAttemptAt).thenComparing(OutboxMessage::messageId));
+            return claimed;
+        });
+    }
+
+    /** A claim's two statements: whether anything is due, and the claim itself. */
+    private record Claim(NamedStatement due, NamedStatement claim) {
+    }
+
+    /**
+     * Rendered once: a claim runs for every wake-up, and rendering its statements took longer than running them.
+     * One statement picks and claims: on PostgreSQL the pick locks its rows and skips rows other nodes are claiming at
+     * this moment; on SQLite the statement holds the one write lock. Either way no row is claimed twice, and the
+     * update checks again that each row is still wanted. The worker's row is held meanwhile, so a worker being
+     * removed as dead either claims nothing or has these claims released with its others.
+     */
+    private static Claim claim(Database database, boolean passingOver) {
+        DSLContext dsl = DSL.using(database.dialect());
+        Condition wanted = Outbox.STATUS.eq(DSL.inline(PENDING))
+                .and(Outbox.NEXT_ATTEMPT_AT.le(DSL.param("now", Long.class)))
+                .and(passingOver ? Outbox.TARGET_HOST.isNull().or(Outbox.TARGET_HOST.notIn(DSL.param("passOver")))
+                        : DSL.noCondition());
         Condition registered = DSL.exists(database.kind().sharing(
-                DSL.selectOne().from(Workers.TABLE).where(Workers.WORKER.eq(worker))));
-        List<OutboxMessage> claimed = new ArrayList<>(dsl.update(Outbox.TABLE)
-                .set(Outbox.STATUS, CLAIMED)
-                .set(Outbox.CLAIMED_BY, worker)
-                .where(database.kind().firstUnlocked(Outbox.TABLE, wanted, Outbox.NEXT_ATTEMPT_AT, limit))
+                DSL.selectOne().from(Workers.TABLE).where(Workers.WORKER.eq(DSL.param("worker", String.class)))));
+        NamedStatement due = NamedStatement.of(dsl.select(DSL.field(DSL.exists(
+                DSL.selectOne().from(Outbox.TABLE).where(wanted)))));
+        NamedStatement claim = NamedStatement.of(dsl.update(Outbox.TABLE)
+                .set(Outbox.STATUS, DSL.inline(CLAIMED))
+                .set(Outbox.CLAIMED_BY, DSL.param("worker", String.class))
+                .where(database.kind().firstUnlocked(Outbox.TABLE, wanted, Outbox.NEXT_ATTEMPT_AT,
+                        DSL.param("limit", Integer.class)))
                 .and(wanted)
                 .and(registered)
-                .returning(Outbox.ALL)
-                .fetch(JooqOutboxStore::message));
-        claimed.sort(Comparator.comparing(OutboxMessage::nextAttemptAt).thenComparing(OutboxMessage::messageId));
-        return claimed;
+                .returning(Outbox.ALL));
+        return new Claim(due, claim);
     }
 
     @Override
@@ -173,13 +205,39 @@ public final class JooqOutboxStore implements OutboxStore {
         return chunks;
     }
 
-    private static OutboxMessage message(Record r) {
-        return new OutboxMessage(r.get(Outbox.MESSAGE_ID), r.get(Outbox.WEBHOOK), r.get(Outbox.REVISION),
-                r.get(Outbox.EVENT_ID), r.get(Outbox.EVENT_TYPE), r.get(Outbox.MODE),
-                RequestJson.read(r.get(Outbox.REQUEST)), SecretNames.split(r.get(Outbox.SIGNING_SECRETS)),
-                Duration.ofMillis(r.get(Outbox.TIMEOUT_MS)),
-                r.get(Outbox.ATTEMPTS), Instant.ofEpochMilli(r.get(Outbox.NEXT_ATTEMPT_AT)),
-                Instant.ofEpochMilli(r.get(Outbox.CREATED_AT)));
+    /** A claimed row, its columns read by place: they come back in the order of {@link Outbox#ALL}. */
+    private static OutboxMessage message(ResultSet r) throws SQLException {
+        return new OutboxMessage(r.getString(Column.MESSAGE_ID), r.getString(Column.WEBHOOK),
+                r.getString(Column.REVISION), r.getString(Column.EVENT_ID), r.getString(Column.EVENT_TYPE),
+                r.getString(Column.MODE), RequestJson.read(r.getString(Column.REQUEST)),
+                SecretNames.split(r.getString(Column.SIGNING_SECRETS)),
+                Duration.ofMillis(r.getInt(Column.TIMEOUT_MS)), r.getInt(Column.ATTEMPTS),
+                Instant.ofEpochMilli(r.getLong(Column.NEXT_ATTEMPT_AT)),
+                Instant.ofEpochMilli(r.getLong(Column.CREATED_AT)), r.getString(Column.TARGET_HOST));
+    }
+
+    /** Where each column stands in a row of {@link Outbox#ALL}, counted from 1 as JDBC does. */
+    private static final class Column {
+        static final int MESSAGE_ID = at(Outbox.MESSAGE_ID);
+        static final int WEBHOOK = at(Outbox.WEBHOOK);
+        static final int REVISION = at(Outbox.REVISION);
+        static final int EVENT_ID = at(Outbox.EVENT_ID);
+        static final int EVENT_TYPE = at(Outbox.EVENT_TYPE);
+        static final int MODE = at(Outbox.MODE);
+        static final int REQUEST = at(Outbox.REQUEST);
+        static final int SIGNING_SECRETS = at(Outbox.SIGNING_SECRETS);
+        static final int TIMEOUT_MS = at(Outbox.TIMEOUT_MS);
+        static final int ATTEMPTS = at(Outbox.ATTEMPTS);
+        static final int NEXT_ATTEMPT_AT = at(Outbox.NEXT_ATTEMPT_AT);
+        static final int CREATED_AT = at(Outbox.CREATED_AT);
+        static final int TARGET_HOST = at(Outbox.TARGET_HOST);
+
+        private Column() {
+        }
+
+        private static int at(org.jooq.Field<?> column) {
+            return Outbox.ALL.indexOf(column) + 1;
+        }
     }
 
     @Override
@@ -206,24 +264,23 @@ public final class JooqOutboxStore implements OutboxStore {
 
     @Override
     public int remove(StoreTransaction tx, Collection<String> messageIds, String worker) {
-        return tx.attempt("removing settled messages", () -> remove(database.dsl(tx), messageIds, worker));
+        return tx.attempt("removing settled messages", () -> remove(tx.connection(), messageIds, worker));
     }
 
-    private static int remove(DSLContext dsl, Collection<String> messageIds, String worker) {
-        if (messageIds.isEmpty()) {
-            return 0;
-        }
-        // One statement for the lot. Run as a batch of one prepared statement per message instead, PostgreSQL soon
+    private int remove(java.sql.Connection connection, Collection<String> messageIds, String worker) {
+        int removed = 0;
+        // One statement for each chunk. Run as a batch of one prepared statement per message instead, PostgreSQL soon
         // switched to a generic plan made on the statistics of a young outbox and scanned the whole table for each.
-        return dsl.deleteFrom(Outbox.TABLE).where(Outbox.MESSAGE_ID.in(messageIds))
-                .and(Outbox.STATUS.eq(CLAIMED)).and(Outbox.CLAIMED_BY.eq(worker))
-                .execute();
+        for (List<String> ids : chunks(messageIds)) {
+            removed += remove.execute(connection, Map.of("ids", ids, "worker", worker));
+        }
+        return removed;
     }
 
     @Override
     public boolean delivered(String messageId, String worker) {
-        return database.attempt("removing message " + messageId,
-                () -> remove(database.dsl(), List.of(messageId), worker) == 1);
+        return database.attempt("removing message " + messageId, () -> database.dsl().connectionResult(
+                connection -> remove(connection, List.of(messageId), worker)) == 1);
     }
 
     @Override

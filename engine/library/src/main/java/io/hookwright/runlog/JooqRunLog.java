@@ -1,6 +1,5 @@
 package io.hookwright.runlog;
 
-import io.hookwright.event.EventJson;
 import io.hookwright.render.RenderedRequest;
 import io.hookwright.store.Database;
 import io.hookwright.store.JdbcBatch;
@@ -17,7 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** All of the run log's SQL. */
 public final class JooqRunLog implements RunLog {
@@ -34,6 +35,13 @@ public final class JooqRunLog implements RunLog {
      * 100–250 runs in the crash test, against 10–100 ms now).
      */
     private final String insert;
+    /**
+     * Request headers as logged, by the headers: a webhook's runs mostly carry the same ones (with secret references,
+     * never values), and writing them out for every run showed in the profile of a busy run log. Bounded: headers
+     * may come from event data.
+     */
+    private final Map<List<RenderedRequest.Header>, String> headersJson = new ConcurrentHashMap<>();
+    private static final int MOST_HEADERS_KEPT = 256;
 
     public JooqRunLog(Database database) {
         this.database = database;
@@ -58,13 +66,26 @@ public final class JooqRunLog implements RunLog {
             Response response = run.response();
             return new Object[]{run.id(), run.webhook(), run.revision(), run.eventId(), run.eventType(),
                     run.messageId(), run.mode(), run.attempt(), run.request().method(), run.request().url(),
-                    RequestJson.writeHeaders(run.request().headers()), run.request().body(),
+                    headersJson(run.request().headers()), run.request().body(),
                     response == null ? null : response.status(),
-                    response == null ? null : EventJson.write(response.headers()),
+                    response == null ? null : RequestJson.writeMap(response.headers()),
                     response == null ? null : response.body(), run.duration().toMillis(), run.outcome().word(),
                     run.error(), run.createdAt().toEpochMilli(), false, SecretNames.join(run.signingSecrets()),
                     run.node()};
         }).toList()));
+    }
+
+    /** The JSON of {@code headers}, written once for the many runs that carry the same ones. */
+    private String headersJson(List<RenderedRequest.Header> headers) {
+        String json = headersJson.get(headers);
+        if (json == null) {
+            if (headersJson.size() >= MOST_HEADERS_KEPT) {
+                headersJson.clear();
+            }
+            json = RequestJson.writeHeaders(headers);
+            headersJson.put(headers, json);
+        }
+        return json;
     }
 
     @Override

@@ -1,12 +1,15 @@
 package io.hookwright.state;
 
 import io.hookwright.store.Database;
+import io.hookwright.store.NamedStatement;
 import io.hookwright.store.Notifications;
 import io.hookwright.store.Schema.WebhookStates;
 import io.hookwright.store.StoreTransaction;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +20,19 @@ import java.util.Optional;
 public final class JooqWebhookStateStore implements WebhookStateStore {
     private final Database database;
 
+    /**
+     * Rendered once: every batch of settlements records its webhooks' successes, and rendering the statement took
+     * longer than running it. Only touches the row when there is something to reset: success is the common case.
+     */
+    private final NamedStatement succeeded;
+
     public JooqWebhookStateStore(Database database) {
         this.database = database;
+        this.succeeded = NamedStatement.of(DSL.using(database.dialect()).update(WebhookStates.TABLE)
+                .set(WebhookStates.CONSECUTIVE_FAILURES, DSL.inline(0))
+                .set(WebhookStates.UPDATED_AT, DSL.param("now", Long.class))
+                .where(WebhookStates.CODE.eq(DSL.param("code", String.class)))
+                .and(WebhookStates.CONSECUTIVE_FAILURES.gt(DSL.inline(0))));
     }
 
     @Override
@@ -48,21 +62,17 @@ public final class JooqWebhookStateStore implements WebhookStateStore {
 
     @Override
     public void succeeded(String code, Instant now) {
-        database.attempt("recording a success of webhook " + code, () -> succeeded(database.dsl(), code, now));
+        database.attempt("recording a success of webhook " + code, () -> database.dsl().connectionResult(
+                connection -> succeeded(connection, code, now)));
     }
 
     @Override
     public void succeeded(StoreTransaction tx, String code, Instant now) {
-        tx.attempt("recording a success of webhook " + code, () -> succeeded(database.dsl(tx), code, now));
+        tx.attempt("recording a success of webhook " + code, () -> succeeded(tx.connection(), code, now));
     }
 
-    private static void succeeded(DSLContext tx, String code, Instant now) {
-        // Only touch the row when there is something to reset: success is the common case.
-        tx.update(WebhookStates.TABLE)
-                .set(WebhookStates.CONSECUTIVE_FAILURES, 0)
-                .set(WebhookStates.UPDATED_AT, now.toEpochMilli())
-                .where(WebhookStates.CODE.eq(code)).and(WebhookStates.CONSECUTIVE_FAILURES.gt(0))
-                .execute();
+    private int succeeded(Connection connection, String code, Instant now) {
+        return succeeded.execute(connection, Map.of("code", code, "now", now.toEpochMilli()));
     }
 
     @Override
@@ -86,7 +96,7 @@ public final class JooqWebhookStateStore implements WebhookStateStore {
     private Optional<WebhookState> recorded(StoreTransaction transaction, DSLContext tx, String code, Instant now,
                                             List<Result> results, int threshold) {
         if (results.stream().allMatch(Result::succeeded)) {
-            succeeded(tx, code, now);
+            succeeded(transaction.connection(), code, now);
             return Optional.empty();
         }
         long at = now.toEpochMilli();

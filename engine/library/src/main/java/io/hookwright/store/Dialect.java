@@ -21,7 +21,8 @@ public enum Dialect {
     /** One engine process; one writer at a time, so a claim needs no row locks. */
     SQLITE(SQLDialect.SQLITE) {
         @Override
-        public Condition firstUnlocked(Table<?> table, Condition where, OrderField<?> order, int limit) {
+        public Condition firstUnlocked(Table<?> table, Condition where, OrderField<?> order,
+                                       Field<? extends Number> limit) {
             Field<Object> row = DSL.field(DSL.name("rowid"));
             return row.in(DSL.select(row).from(table).where(where).orderBy(order).limit(limit));
         }
@@ -48,7 +49,8 @@ public enum Dialect {
      */
     POSTGRES(SQLDialect.POSTGRES) {
         @Override
-        public Condition firstUnlocked(Table<?> table, Condition where, OrderField<?> order, int limit) {
+        public Condition firstUnlocked(Table<?> table, Condition where, OrderField<?> order,
+                                       Field<? extends Number> limit) {
             Field<Object> row = DSL.field(DSL.name("ctid"));
             return row.eq(DSL.any(DSL.array(DSL.select(row).from(table).where(where).orderBy(order).limit(limit)
                     .forUpdate().skipLocked())));
@@ -98,7 +100,8 @@ public enum Dialect {
      * with every other: four seconds for 4,000 claims.) SQLite has one writer at a time, so no row is locked by
      * another: the pick is by {@code rowid}.
      */
-    public abstract Condition firstUnlocked(Table<?> table, Condition where, OrderField<?> order, int limit);
+    public abstract Condition firstUnlocked(Table<?> table, Condition where, OrderField<?> order,
+                                            Field<? extends Number> limit);
 
     /**
      * {@code select}, keeping the rows it reads from being changed or deleted until the transaction ends: on

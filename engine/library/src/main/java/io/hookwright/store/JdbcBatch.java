@@ -4,7 +4,6 @@ import org.jooq.exception.DataAccessException;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -30,7 +29,11 @@ public final class JdbcBatch {
                     }
                     statement.addBatch();
                 }
-                return Arrays.stream(statement.executeBatch()).map(n -> Math.max(n, 0)).sum();
+                int changed = 0;
+                for (int n : statement.executeBatch()) {
+                    changed += Math.max(n, 0);
+                }
+                return changed;
             } catch (SQLException e) {
                 throw new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);
             }
