@@ -9,6 +9,7 @@ import io.hookwright.execution.DefinitionsWatcher;
 import io.hookwright.execution.Engine;
 import io.hookwright.execution.LoadedDefinitions;
 import io.hookwright.ingest.Ingest;
+import io.hookwright.render.Secrets;
 import io.hookwright.server.CaptureReceiver;
 import io.hookwright.server.ServerSettings;
 import io.hookwright.server.Serving;
@@ -114,14 +115,15 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         DeliverySettings delivery = delivery();
-        ServerSettings server = server(pageOrigin());
+        Secrets secrets = send.secrets();
+        ServerSettings server = server(pageOrigin(), secrets);
         refuseTakenPort();
         DefinitionCompiler compiler = new DefinitionCompiler();
         LoadedDefinitions loaded = definitions.load(compiler);
         Tokens tokens = tokens(out);
         Database database = store.openOrCreate();
         CaptureReceiver receiver = capture ? new CaptureReceiver(new PrintStream(System.out, true)) : null;
-        Engine.Builder builder = Engine.builder(database, loaded).secrets(send.secrets()).deactivateAfter(deactivateAfter)
+        Engine.Builder builder = Engine.builder(database, loaded).secrets(secrets).deactivateAfter(deactivateAfter)
                 .delivery(delivery.toBuilder().perHostConcurrency(perHost)
                         .perHostQueue(Math.max(delivery.perHostQueue(), perHost)).build());
         if (receiver != null) {
@@ -230,7 +232,7 @@ final class ServeCommand implements Callable<Integer> {
         return DeliverySettings.builder().node(name).lease(Duration.ofSeconds(leaseSeconds)).build();
     }
 
-    private ServerSettings server(PageOrigin pageOrigin) {
+    private ServerSettings server(PageOrigin pageOrigin, Secrets secrets) {
         if (port < 0 || port > 65_535) {
             throw CommandFailure.usage("--port must be 0 to 65535 (0 picks a free one), not " + port);
         }
@@ -241,7 +243,7 @@ final class ServeCommand implements Callable<Integer> {
             throw CommandFailure.usage("--transaction-ttl must be at least 1 second, not " + transactionTtl);
         }
         return ServerSettings.builder().host(host).port(port).definitionsFolder(definitions.folder())
-                .workspace(workspace).secrets(send.secrets()).clock(Clock.systemUTC()).maxBodyBytes(maxBody)
+                .workspace(workspace).secrets(secrets).clock(Clock.systemUTC()).maxBodyBytes(maxBody)
                 .transactionTtl(Duration.ofSeconds(transactionTtl)).pageOrigin(pageOrigin).build();
     }
 

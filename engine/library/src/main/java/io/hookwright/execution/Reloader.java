@@ -4,6 +4,7 @@ import io.hookwright.definitions.DefinitionSnapshot;
 import io.hookwright.definitions.DefinitionsSource;
 import io.hookwright.definitions.PublishedDefinitions;
 import io.hookwright.definitions.PublishedDefinitions.Published;
+import io.hookwright.render.Secrets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +28,7 @@ public final class Reloader implements AutoCloseable {
     private final Engine engine;
     private final DefinitionsSource source;
     private final PublishedDefinitions shared;
+    private final Secrets secrets;
     private Path cache;
     /** The digest of the set this engine runs; null until it joined. */
     private String running;
@@ -34,9 +36,15 @@ public final class Reloader implements AutoCloseable {
     private String refused;
 
     public Reloader(Engine engine, DefinitionsSource source, PublishedDefinitions shared) {
+        this(engine, source, shared, Secrets.none());
+    }
+
+    /** A reloader that also reads {@code secrets} again on every reload: a secret added or rotated needs no restart. */
+    public Reloader(Engine engine, DefinitionsSource source, PublishedDefinitions shared, Secrets secrets) {
         this.engine = engine;
         this.source = source;
         this.shared = shared;
+        this.secrets = secrets;
     }
 
     /**
@@ -44,6 +52,7 @@ public final class Reloader implements AutoCloseable {
      * returns the load, with every error when it is refused.
      */
     public synchronized DefinitionsSource.Load reload() {
+        rereadSecrets();
         DefinitionSnapshot snapshot = source.snapshot();
         DefinitionsSource.Load load = source.load(snapshot, source.folder());
         for (int tries = 1; tries < 3 && load.valid(); tries++) {
@@ -106,6 +115,7 @@ public final class Reloader implements AutoCloseable {
         if (snapshot.isEmpty()) {
             return false;
         }
+        rereadSecrets();
         DefinitionsSource.Load load = source.load(snapshot.get(), folderFor(snapshot.get()));
         if (!load.valid()) {
             refused = published.digest();
@@ -119,6 +129,14 @@ public final class Reloader implements AutoCloseable {
         LOG.info("loaded " + load.definitions().size() + " webhooks at revision " + published.revision()
                 + ", published by " + published.node());
         return true;
+    }
+
+    private void rereadSecrets() {
+        try {
+            secrets.reread();
+        } catch (IOException e) {
+            LOG.warning("the secrets could not be read again (" + e.getMessage() + "); the values read before stay");
+        }
     }
 
     /** Follows without throwing: for the scheduler and the database's notifications. */

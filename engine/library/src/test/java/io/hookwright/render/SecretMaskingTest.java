@@ -227,4 +227,23 @@ class SecretMaskingTest {
         assertEquals("Bearer " + ERP_TOKEN, sent.headerMap().get("Authorization"));
         assertEquals("https://erp.example.com/p/DEMO?key=" + URL_KEY, sent.url());
     }
+
+    @Test
+    void secretsReadAgainTakeNewValuesAndStillMaskTheValuesRotatedAway() throws Exception {
+        Path file = Files.writeString(root.resolve("rotating.properties"), "API_TOKEN=first-value-123456\n");
+        Secrets secrets = Secrets.load(Map.of("HOOKWRIGHT_SECRET_FROM_ENV", "env-value-98765"), file);
+        Files.writeString(file, "API_TOKEN=second-value-654321\nADDED=added-value-000\n");
+        assertFalse(secrets.has("ADDED"), "nothing changes before it is read again");
+
+        secrets.reread();
+
+        assertEquals("second-value-654321", secrets.value("API_TOKEN").orElseThrow());
+        assertEquals("added-value-000", secrets.value("ADDED").orElseThrow());
+        assertEquals("env-value-98765", secrets.value("FROM_ENV").orElseThrow());
+        assertEquals("*** *** ***", secrets.scrub("first-value-123456 second-value-654321 added-value-000")
+                .replace(SecretRefs.MASK, "***"));
+        Files.delete(file);
+        assertThrows(java.io.IOException.class, secrets::reread);
+        assertEquals("second-value-654321", secrets.value("API_TOKEN").orElseThrow(), "an unreadable file keeps what was read");
+    }
 }

@@ -79,7 +79,7 @@ public final class Serving implements AutoCloseable {
         Ingest ingest = new Ingest(engine, new JooqReceivedEvents(database), settings.clock());
         HttpTransactions transactions = new HttpTransactions(engine, settings.clock(), settings.transactionTtl());
         Reloader reloader = new Reloader(engine, new DefinitionsSource(settings.definitionsFolder(), compiler,
-                GitRevisions.INSTANCE), new JooqPublishedDefinitions(database));
+                GitRevisions.INSTANCE), new JooqPublishedDefinitions(database), settings.secrets());
         reloader.join();
         WebhookCatalog catalog = new WebhookCatalog(engine::definitions, new JooqWebhookStateStore(database),
                 settings.definitionsFolder());

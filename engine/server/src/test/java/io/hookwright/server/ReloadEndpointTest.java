@@ -2,6 +2,7 @@ package io.hookwright.server;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.hookwright.execution.EngineFixture;
+import io.hookwright.render.Secrets;
 import io.hookwright.server.auth.Scope;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -161,6 +163,29 @@ class ReloadEndpointTest {
         assertTrue(!reload.body().contains("PATH="), reload.body());
         assertEquals(before, ServerFixture.json(server.send("GET", "/health", null, null)).get("revision"));
         assertEquals(SET_A, fired(server.post("/events", Scope.EVENTS_WRITE, event(1))));
+    }
+
+    @Test
+    void aReloadReadsTheSecretsFileAgainSoASecretAddedOrRotatedNeedsNoRestart() throws Exception {
+        receiver.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(204)));
+        Path file = dir.resolve("secrets.properties");
+        java.nio.file.Files.writeString(file, "ERP_SIGNING=" + EngineFixture.SIGNING + "\n");
+        server = new ServerFixture(dir, receiver.getPort(), set(Set.of("erp")).replace("synchronous false",
+                "synchronous true"), 1024 * 1024, Secrets.load(Map.of(), file), b -> b);
+        String unset = server.post("/events", Scope.EVENTS_WRITE, event(1)).body();
+        assertTrue(unset.contains("ERP_TOKEN"), "the secret is not set yet: " + unset);
+        assertEquals(0, receiver.findAll(anyRequestedFor(anyUrl())).size());
+
+        java.nio.file.Files.writeString(file, "ERP_SIGNING=" + EngineFixture.SIGNING + "\nERP_TOKEN=added-token-1\n");
+        assertEquals(200, server.post("/admin/reload", Scope.ADMIN, null).statusCode());
+        server.post("/events", Scope.EVENTS_WRITE, event(2));
+        java.nio.file.Files.writeString(file, "ERP_SIGNING=" + EngineFixture.SIGNING + "\nERP_TOKEN=rotated-token-2\n");
+        assertEquals(200, server.post("/admin/reload", Scope.ADMIN, null).statusCode());
+        server.post("/events", Scope.EVENTS_WRITE, event(3));
+
+        List<String> sent = receiver.findAll(anyRequestedFor(anyUrl())).stream()
+                .map(r -> r.getHeader("Authorization")).toList();
+        assertEquals(List.of("Bearer added-token-1", "Bearer rotated-token-2"), sent);
     }
 
     @Test
