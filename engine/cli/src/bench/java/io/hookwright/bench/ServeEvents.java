@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ServeEvents {
     static final String UNHEARD = "Task:Archived";
-    /** POSTs in flight at once when posting as fast as serve takes them. */
-    static final int POSTERS = 4;
+    /** POSTs in flight at once when posting as fast as serve takes them ({@code bench.posters}). */
+    static final int POSTERS = Integer.getInteger("bench.posters", 1);
 
     /**
      * Deliveries (or, for unheard events, events taken) per second; CPU time per event of the serve process and of
