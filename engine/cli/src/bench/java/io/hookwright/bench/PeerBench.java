@@ -46,6 +46,11 @@ public final class PeerBench {
             }
         }
         JOOQ_LOG.setLevel(Level.WARNING);
+        // The receiver keeps this many idle connections (JDK default 200) before it closes each one it answered on:
+        // the clients of one run (serve's, the engines', the ceilings') hold more than 200 together.
+        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+            System.setProperty("sun.net.httpserver.maxIdleConnections", "2000");
+        }
         System.out.printf("%,d events per measure, %d in flight; producer transactions of %d; POST /events arrays of "
                         + "%d; measures %s; %d rounds after a warm-up; %d cores; Java %s%n", events, CONCURRENCY,
                 PER_TRANSACTION, PER_POST, measures, rounds, Runtime.getRuntime().availableProcessors(),

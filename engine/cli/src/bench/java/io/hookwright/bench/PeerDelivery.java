@@ -29,9 +29,12 @@ final class PeerDelivery {
             double seconds = (System.nanoTime() - started) / 1e9;
             double cpuMicros = (CpuTime.nanos() - cpu) / 1e3 / count;
             int incomplete = peer.incomplete();
-            if (incomplete != 0 || peer.failed() != 0) {
-                throw new IllegalStateException("the peer left " + incomplete + " of " + count + " rows incomplete, "
-                        + peer.failed() + " failed, the first: " + peer.firstFailure());
+            if (incomplete != 0) {
+                throw new IllegalStateException("the peer left " + incomplete + " of " + count + " rows incomplete");
+            }
+            if (peer.failed() > 0) {
+                System.out.println("  the peer sent " + peer.failed() + " requests again; the first failure: "
+                        + peer.firstFailure());
             }
             long[] latencies = new long[count];
             for (int i = 0; i < count; i++) {

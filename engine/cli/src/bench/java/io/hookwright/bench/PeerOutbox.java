@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code event_publication} in its own transaction, its payload ready to post; one poller thread claims the oldest
  * published rows 200 at a time ({@code UPDATE … WHERE id IN (SELECT … LIMIT ?) RETURNING}), posts each with one
  * {@link HttpClient} (HTTP/1.1, at most {@code concurrency} in flight) and marks the answered rows completed, a
- * batch to a transaction, as Modulith's default completion mode does. No retries, signing, run log or target checks.
+ * batch to a transaction, as Modulith's default completion mode does; a row whose request failed is published again
+ * (Modulith's resubmission) and claimed by a later poll. No backoff, signing, run log or target checks.
  */
 final class PeerOutbox implements AutoCloseable {
     static final String LISTENER = "bench_peer";
@@ -48,6 +49,7 @@ final class PeerOutbox implements AutoCloseable {
               (select id from event_publication where status = 'PUBLISHED' order by publication_date limit ?)
             returning id, target, serialized_event""";
     private static final String SETTLE = "update event_publication set status = ?, completion_date = ? where id = ?";
+    private static final String RESUBMIT = "update event_publication set status = 'PUBLISHED' where id = ?";
 
     private record Settled(String id, boolean ok) {
     }
@@ -112,11 +114,12 @@ final class PeerOutbox implements AutoCloseable {
         return committed;
     }
 
-    /** Rows marked completed or failed so far. */
+    /** Rows marked completed so far. */
     long settled() {
         return settled.get();
     }
 
+    /** Requests that failed, their rows published again. */
     long failed() {
         return failed.get();
     }
@@ -129,9 +132,10 @@ final class PeerOutbox implements AutoCloseable {
     private void poll() {
         try (Connection c = connection();
              PreparedStatement claim = c.prepareStatement(CLAIM);
-             PreparedStatement settle = c.prepareStatement(SETTLE)) {
+             PreparedStatement settle = c.prepareStatement(SETTLE);
+             PreparedStatement resubmit = c.prepareStatement(RESUBMIT)) {
             while (running) {
-                boolean busy = settle(c, settle);
+                boolean busy = settle(c, settle, resubmit);
                 List<String[]> rows = claim(claim);
                 for (String[] row : rows) {
                     inFlight.acquire();
@@ -177,7 +181,7 @@ final class PeerOutbox implements AutoCloseable {
     }
 
     /** Marks what was answered since the last time, in one transaction; false when there was nothing. */
-    private boolean settle(Connection c, PreparedStatement settle) throws SQLException {
+    private boolean settle(Connection c, PreparedStatement settle, PreparedStatement resubmit) throws SQLException {
         List<Settled> batch = new ArrayList<>();
         answered.drainTo(batch);
         if (batch.isEmpty()) {
@@ -185,17 +189,25 @@ final class PeerOutbox implements AutoCloseable {
         }
         c.setAutoCommit(false);
         long now = System.currentTimeMillis();
+        long completed = 0;
         for (Settled s : batch) {
-            settle.setString(1, s.ok() ? "COMPLETED" : "FAILED");
-            settle.setLong(2, now);
-            settle.setString(3, s.id());
-            settle.addBatch();
+            if (s.ok()) {
+                settle.setString(1, "COMPLETED");
+                settle.setLong(2, now);
+                settle.setString(3, s.id());
+                settle.addBatch();
+                completed++;
+            } else {
+                resubmit.setString(1, s.id());
+                resubmit.addBatch();
+            }
         }
         settle.executeBatch();
+        resubmit.executeBatch();
         c.commit();
         c.setAutoCommit(true);
-        settled.addAndGet(batch.size());
-        failed.addAndGet(batch.stream().filter(s -> !s.ok()).count());
+        settled.addAndGet(completed);
+        failed.addAndGet(batch.size() - completed);
         return true;
     }
 
@@ -212,6 +224,7 @@ final class PeerOutbox implements AutoCloseable {
     public void close() throws Exception {
         running = false;
         poller.join(10_000);
+        client.close();
         BenchFiles.delete(dir);
     }
 }

@@ -68,9 +68,9 @@ final class PeerTable {
                 PeerBench.Round::async);
         if (rounds.stream().allMatch(r -> r.serve() != null)) {
             double perSecond = median(rounds, r -> r.serve().perSecond());
-            System.out.printf("| (d) serve, POST /events arrays of %d, after-commit async (from POST) | %,.0f | %.2f "
+            System.out.printf("| (d) serve, POST /events arrays of %d, after-commit async (from POST) | %,.0f | %s "
                             + "| serve %,.0f + bench %,.0f | %,.0f / %,.0f |%n", PeerBench.PER_POST, perSecond,
-                    perSecond / ceiling, median(rounds, r -> r.serve().serveCpuMicros()),
+                    ratio(perSecond, ceiling), median(rounds, r -> r.serve().serveCpuMicros()),
                     median(rounds, r -> r.serve().benchCpuMicros()), median(rounds, r -> r.serve().latency().p50()),
                     median(rounds, r -> r.serve().latency().p99()));
         }
@@ -105,9 +105,14 @@ final class PeerTable {
             return;
         }
         double perSecond = median(rounds, r -> measure.apply(r).perSecond());
-        System.out.printf("| %s | %,.0f | %.2f | %,.0f | %,.0f / %,.0f |%n", name, perSecond, perSecond / ceiling,
+        System.out.printf("| %s | %,.0f | %s | %,.0f | %,.0f / %,.0f |%n", name, perSecond, ratio(perSecond, ceiling),
                 median(rounds, r -> measure.apply(r).cpuMicros()), median(rounds, r -> measure.apply(r).latency().p50()),
                 median(rounds, r -> measure.apply(r).latency().p99()));
+    }
+
+    /** Blank when the ceiling was not measured. */
+    private static String ratio(double rate, double ceiling) {
+        return Double.isNaN(ceiling) ? "" : String.format("%.2f", rate / ceiling);
     }
 
     /** The median over rounds of this rate over the peer's in the same round. */
