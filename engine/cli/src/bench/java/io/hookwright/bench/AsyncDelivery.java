@@ -1,5 +1,6 @@
 package io.hookwright.bench;
 
+import io.hookwright.delivery.DeliverySettings;
 import io.hookwright.execution.Engine;
 import io.hookwright.execution.ManualEngine;
 import io.hookwright.store.Schema.Outbox;
@@ -31,7 +32,13 @@ final class AsyncDelivery {
     }
 
     static Result run(Receiver receiver, String run, int count, int perTransaction) throws Exception {
-        try (BenchEngine bench = new BenchEngine(receiver, WEBHOOK, "synchronous false\ntransaction 'inside'");
+        return run(receiver, run, count, perTransaction, DeliverySettings.DEFAULT_PER_HOST_CONCURRENCY);
+    }
+
+    /** @param concurrency requests in flight to the receiver */
+    static Result run(Receiver receiver, String run, int count, int perTransaction, int concurrency) throws Exception {
+        try (BenchEngine bench = new BenchEngine(receiver, WEBHOOK, "synchronous false\ntransaction 'inside'",
+                concurrency);
              Connection host = bench.host()) {
             Engine engine = bench.engine.start();
             long before = receiver.received();

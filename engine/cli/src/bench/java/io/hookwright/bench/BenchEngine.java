@@ -32,6 +32,11 @@ final class BenchEngine implements AutoCloseable {
      * @param execution the webhook's {@code execution { }} block, e.g. {@code synchronous false; transaction 'inside'}
      */
     BenchEngine(Receiver receiver, String webhook, String execution) throws IOException, SQLException {
+        this(receiver, webhook, execution, DeliverySettings.DEFAULT_PER_HOST_CONCURRENCY);
+    }
+
+    /** @param concurrency requests in flight to the receiver */
+    BenchEngine(Receiver receiver, String webhook, String execution, int concurrency) throws IOException, SQLException {
         dir = Files.createTempDirectory("hookwright-delivery-bench-");
         dbFile = dir.resolve("hookwright.db");
         LoadedDefinitions definitions = definitions(dir.resolve("webhooks"), receiver, webhook, execution);
@@ -41,7 +46,7 @@ final class BenchEngine implements AutoCloseable {
         }
         engine = Engine.builder(database, definitions)
                 .targetPolicy(new TargetPolicy(List.of(TargetPolicy.Allowed.parse(receiver.hostAndPort())), false))
-                .delivery(DeliverySettings.builder().node("bench").build())
+                .delivery(DeliverySettings.builder().node("bench").perHostConcurrency(concurrency).build())
                 .build();
     }
 
@@ -52,6 +57,21 @@ final class BenchEngine implements AutoCloseable {
      */
     static LoadedDefinitions definitions(Path folder, Receiver receiver, String webhook, String execution)
             throws IOException {
+        write(folder, receiver, webhook, execution, "");
+        DefinitionCompiler.Compilation compiled = new DefinitionCompiler().compile(folder);
+        if (!compiled.valid()) {
+            throw new IllegalStateException("the bench webhook does not compile: " + compiled.errors());
+        }
+        return new LoadedDefinitions(compiled.definitions(), "bench");
+    }
+
+    /**
+     * Writes the bench webhook into {@code folder} as {@code bench.groovy}.
+     *
+     * @param headers more {@code header 'Name', 'value'} lines of the request, or ""
+     */
+    static void write(Path folder, Receiver receiver, String webhook, String execution, String headers)
+            throws IOException {
         Files.createDirectories(folder);
         Files.writeString(folder.resolve("bench.groovy"), """
                 webhook('%s') {
@@ -59,18 +79,14 @@ final class BenchEngine implements AutoCloseable {
                     request {
                         post '%s/%s'
                         header 'Content-Type', 'application/json'
+                        %s
                         body '''%s'''
                     }
                     execution {
                         %s
                     }
                 }
-                """.formatted(webhook, receiver.base(), webhook, Requests.TEMPLATE, execution));
-        DefinitionCompiler.Compilation compiled = new DefinitionCompiler().compile(folder);
-        if (!compiled.valid()) {
-            throw new IllegalStateException("the bench webhook does not compile: " + compiled.errors());
-        }
-        return new LoadedDefinitions(compiled.definitions(), "bench");
+                """.formatted(webhook, receiver.base(), webhook, headers, Requests.TEMPLATE, execution));
     }
 
     /** A host connection to the engine's database, as a host keeping its own tables there has. */

@@ -14,10 +14,12 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The delivery benchmarks' target: the JDK's own HTTP server on loopback, one virtual thread per request, answering
- * every POST with 204 after reading its body, noting when each message id first arrived. Light enough that the
- * sender, not the receiver, sets the pace.
+ * every POST with 204 after reading its body, noting when each message first arrived: by its {@value #EVENT_HEADER}
+ * header when it has one (a webhook can set it to the event id, which a client of {@code serve} knows), else by its
+ * {@code webhook-id}. Light enough that the sender, not the receiver, sets the pace.
  */
 final class Receiver implements AutoCloseable {
+    static final String EVENT_HEADER = "bench-event";
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final LongAdder received = new LongAdder();
@@ -40,7 +42,10 @@ final class Receiver implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }
-            String messageId = exchange.getRequestHeaders().getFirst("webhook-id");
+            String messageId = exchange.getRequestHeaders().getFirst(EVENT_HEADER);
+            if (messageId == null) {
+                messageId = exchange.getRequestHeaders().getFirst("webhook-id");
+            }
             if (messageId != null) {
                 arrivals.putIfAbsent(messageId, System.nanoTime());
             }
@@ -66,7 +71,10 @@ final class Receiver implements AutoCloseable {
         return received.sum();
     }
 
-    /** When the first request with this {@code webhook-id} arrived ({@link System#nanoTime}), or null. */
+    /**
+     * When the first request with this {@value #EVENT_HEADER} or, without one, {@code webhook-id} arrived
+     * ({@link System#nanoTime}), or null.
+     */
     Long arrival(String messageId) {
         return arrivals.get(messageId);
     }
