@@ -8,6 +8,7 @@ import io.hookwright.delivery.DeliverySettings;
 import io.hookwright.execution.DefinitionsWatcher;
 import io.hookwright.execution.Engine;
 import io.hookwright.execution.LoadedDefinitions;
+import io.hookwright.execution.Reloader;
 import io.hookwright.ingest.Ingest;
 import io.hookwright.render.Secrets;
 import io.hookwright.server.CaptureReceiver;
@@ -135,7 +136,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         Serving serving = Serving.start(builder, database, server, tokens, compiler);
         DefinitionsWatcher watcher = watch ? new DefinitionsWatcher(serving.reloader(), Duration.ofMillis(300),
-                load -> reloaded(load, out)) : null;
+                load -> reloaded(load, out, serving.reloader())) : null;
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean fatal = new AtomicBoolean();
         serving.fatal().onFatal(() -> stopOnFatal(serving, fatal, stopped));
@@ -166,6 +167,8 @@ final class ServeCommand implements Callable<Integer> {
         if (feed != null) {
             feed(serving.ingest(), out);
         }
+        serving.reloader().unsetSecrets(serving.engine().definitions().definitions())
+                .forEach(w -> out.println("warning: " + DefinitionErrors.shown(definitions.folder(), w)));
         out.println("Stop with Ctrl-C; deliveries in flight finish first, the rest stay queued.");
         out.flush();
         stopped.await();
@@ -267,9 +270,11 @@ final class ServeCommand implements Callable<Integer> {
         return port == 0 ? hostName + "-" + ProcessHandle.current().pid() : hostName + "-" + port;
     }
 
-    private void reloaded(DefinitionsSource.Load load, PrintWriter out) {
+    private void reloaded(DefinitionsSource.Load load, PrintWriter out, Reloader reloader) {
         if (load.valid()) {
             out.println("Reloaded " + load.definitions().size() + " webhooks (revision " + load.revision() + ")");
+            reloader.unsetSecrets(load.definitions())
+                    .forEach(w -> out.println("  warning: " + DefinitionErrors.shown(definitions.folder(), w)));
         } else {
             out.println("Reload refused, the running definitions stay: " + load.errors().size() + " error(s)");
             load.errors().forEach(e -> out.println("  " + DefinitionErrors.shown(definitions.folder(), e)));

@@ -1,14 +1,17 @@
 package io.hookwright.cli;
 
 import io.hookwright.definitions.DefinitionCompiler;
+import io.hookwright.definitions.UnsetSecrets;
 import io.hookwright.dryrun.TerminalText;
 import io.hookwright.dsl.model.DefinitionError;
+import io.hookwright.render.Secrets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +30,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "definitions folder (default: ./webhooks)")
     Path folder = Path.of("webhooks");
 
+    @Option(names = "--secrets", paramLabel = "FILE", description = "also check that every secret the definitions name "
+            + "(signingSecret, ${secrets.NAME}) is set, in this file (NAME=value lines) or as HOOKWRIGHT_SECRET_NAME")
+    Path secretsFile;
+
     @Option(names = "--json", description = "machine output: {\"valid\", \"webhooks\", \"errors\": [{file, line, column, message}]}")
     boolean json;
 
@@ -37,16 +44,20 @@ final class ValidateCommand implements Callable<Integer> {
         if (!Files.isDirectory(folder)) {
             throw CommandFailure.usage("no definitions folder at " + folder);
         }
+        Secrets secrets = secretsFile == null ? null : secrets();
         DefinitionCompiler.Compilation compilation = new DefinitionCompiler().compile(folder);
-        List<DefinitionError> errors = compilation.errors().stream().map(e -> DefinitionErrors.under(folder, e)).toList();
-        int count = compilation.valid() ? compilation.definitions().size() : 0;
+        List<DefinitionError> found = compilation.valid() && secrets != null
+                ? UnsetSecrets.in(compilation.definitions().rules(), secrets) : compilation.errors();
+        List<DefinitionError> errors = found.stream().map(e -> DefinitionErrors.under(folder, e)).toList();
+        boolean valid = errors.isEmpty();
+        int count = valid ? compilation.definitions().size() : 0;
         if (json) {
             Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("valid", compilation.valid());
+            answer.put("valid", valid);
             answer.put("webhooks", count);
             answer.put("errors", errors);
             out.println(Json.pretty(answer));
-        } else if (compilation.valid()) {
+        } else if (valid) {
             out.println(folder + ": " + count + " webhook" + (count == 1 ? "" : "s") + " in " + compilation.files()
                     + " file" + (compilation.files() == 1 ? "" : "s") + ", all valid");
         } else {
@@ -55,6 +66,14 @@ final class ValidateCommand implements Callable<Integer> {
         }
         out.flush();
         err.flush();
-        return compilation.valid() ? ExitCodes.OK : ExitCodes.INVALID;
+        return valid ? ExitCodes.OK : ExitCodes.INVALID;
+    }
+
+    private Secrets secrets() {
+        try {
+            return Secrets.load(System.getenv(), secretsFile);
+        } catch (IOException e) {
+            throw CommandFailure.usage("cannot read the secrets file " + secretsFile + ": " + e.getMessage());
+        }
     }
 }

@@ -179,6 +179,21 @@ class ValidateCommandTest {
     }
 
     @Test
+    void withSecretsEverySecretNamedMustBeSetAndEachUnsetOneIsAnError() {
+        Path folder = valid();
+        Path secrets = Cli.write(root.resolve("secrets.properties"), "OTHER_TOKEN=t0ken-value-1\n");
+        Cli.run("validate", folder).exits(0);
+        Cli.Run run = Cli.run("validate", folder, "--secrets", secrets).exits(1);
+        assertTrue(run.err().contains("erp.groovy:6:43: webhook 'erp_budget' uses secret ERP_TOKEN, which is not set"), run.err());
+        assertFalse(run.all().contains("t0ken-value-1"), "no secret value is shown");
+        JsonNode json = Cli.run("validate", folder, "--secrets", secrets, "--json").exits(1).json();
+        assertFalse(json.get("valid").booleanValue());
+        assertEquals(6, json.get("errors").get(0).get("line").intValue());
+        Cli.write(secrets, "ERP_TOKEN=t0ken-value-1\n");
+        Cli.run("validate", folder, "--secrets", secrets).exits(0);
+    }
+
+    @Test
     void anUnknownOptionIsAUsageError() {
         Cli.Run run = Cli.run("validate", valid(), "--bogus").exits(2);
         assertTrue(run.err().contains("--bogus"), run.err());

@@ -1,15 +1,19 @@
 package io.hookwright.execution;
 
+import io.hookwright.definitions.CompiledDefinitions;
 import io.hookwright.definitions.DefinitionSnapshot;
 import io.hookwright.definitions.DefinitionsSource;
 import io.hookwright.definitions.PublishedDefinitions;
 import io.hookwright.definitions.PublishedDefinitions.Published;
+import io.hookwright.definitions.UnsetSecrets;
+import io.hookwright.dsl.model.DefinitionError;
 import io.hookwright.render.Secrets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -72,6 +76,7 @@ public final class Reloader implements AutoCloseable {
             LOG.info("reloaded " + load.definitions().size() + " webhooks from " + source.folder() + " at revision "
                     + load.revision() + " (" + load.compiledFiles() + " of " + load.files()
                     + " files compiled, the others unchanged); published to the other nodes");
+            unsetSecrets(load.definitions()).forEach(w -> LOG.warning(w.format()));
         } else {
             LOG.warning("reload of " + source.folder() + " refused: " + load.errors().size()
                     + " error(s); the previous definitions keep running");
@@ -128,7 +133,13 @@ public final class Reloader implements AutoCloseable {
         running = published.digest();
         LOG.info("loaded " + load.definitions().size() + " webhooks at revision " + published.revision()
                 + ", published by " + published.node());
+        unsetSecrets(load.definitions()).forEach(w -> LOG.warning(w.format()));
         return true;
+    }
+
+    /** The secrets {@code definitions} name that are not set here: each would fail every send of its webhook. */
+    public List<DefinitionError> unsetSecrets(CompiledDefinitions definitions) {
+        return UnsetSecrets.in(definitions.rules(), secrets);
     }
 
     private void rereadSecrets() {

@@ -175,6 +175,10 @@ class ReloadEndpointTest {
         String unset = server.post("/events", Scope.EVENTS_WRITE, event(1)).body();
         assertTrue(unset.contains("ERP_TOKEN"), "the secret is not set yet: " + unset);
         assertEquals(0, receiver.findAll(anyRequestedFor(anyUrl())).size());
+        HttpResponse<String> warned = server.post("/admin/reload", Scope.ADMIN, null);
+        assertEquals(200, warned.statusCode(), warned.body());
+        assertTrue(warned.body().contains("hooks.groovy:6:") && warned.body().contains("uses secret ERP_TOKEN, which is not set"),
+                "a reload warns of a secret that is not set, with its place: " + warned.body());
 
         java.nio.file.Files.writeString(file, "ERP_SIGNING=" + EngineFixture.SIGNING + "\nERP_TOKEN=added-token-1\n");
         assertEquals(200, server.post("/admin/reload", Scope.ADMIN, null).statusCode());

@@ -1,6 +1,7 @@
 package io.hookwright.server.api;
 
 import io.hookwright.definitions.DefinitionsSource;
+import io.hookwright.dsl.model.DefinitionError;
 import io.hookwright.execution.Reloader;
 import io.hookwright.server.Problem;
 import io.hookwright.server.auth.RequiresScope;
@@ -34,6 +35,7 @@ public final class AdminResource {
             throw Problem.of(422, "Invalid definitions", load.errors().size() + " error(s) in "
                     + reloader.source().folder() + "; the previous definitions keep running", Map.of("errors", errors));
         }
-        return new ReloadJson(load.revision(), load.definitions().size(), load.files(), load.compiledFiles());
+        List<String> warnings = reloader.unsetSecrets(load.definitions()).stream().map(DefinitionError::format).toList();
+        return new ReloadJson(load.revision(), load.definitions().size(), load.files(), load.compiledFiles(), warnings);
     }
 }
