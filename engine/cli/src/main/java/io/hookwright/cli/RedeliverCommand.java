@@ -2,6 +2,7 @@ package io.hookwright.cli;
 
 import io.hookwright.dryrun.TerminalText;
 import io.hookwright.execution.Engine;
+import io.hookwright.execution.Recovered;
 import io.hookwright.runlog.Outcome;
 import io.hookwright.runlog.Run;
 import picocli.CommandLine.Command;
@@ -41,6 +42,10 @@ final class RedeliverCommand implements Callable<Integer> {
     @Option(names = "--webhook", paramLabel = "CODE", description = "with --failed: only this webhook's messages")
     String webhook;
 
+    @Option(names = "--include-deactivated", description = "with --failed: also the messages of webhooks that are "
+            + "deactivated, or disabled by their definition (left out by default, and counted)")
+    boolean includeDeactivated;
+
     @Mixin
     DefinitionsOption definitions;
 
@@ -53,13 +58,20 @@ final class RedeliverCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkUsage();
-        List<Run> runs;
+        Recovered recovered;
         try (Engine engine = CommandEngine.sending(store.openExisting(), definitions.loadIfPresent(), send)) {
-            runs = runId != null ? List.of(engine.redeliver(runId)) : engine.redeliverFailed(since, webhook);
+            recovered = runId != null ? new Recovered(List.of(engine.redeliver(runId)), List.of())
+                    : engine.redeliverFailed(since, webhook, includeDeactivated);
         } catch (IllegalArgumentException e) {
             throw CommandFailure.usage(e.getMessage());
         }
+        List<Run> runs = recovered.runs();
         PrintWriter out = spec.commandLine().getOut();
+        for (Recovered.Skipped skipped : recovered.skipped()) {
+            out.println("left out " + skipped.messages() + " message" + (skipped.messages() == 1 ? "" : "s") + " of "
+                    + skipped.webhook() + ": it is " + (skipped.why() == Recovered.Off.DEACTIVATED ? "deactivated"
+                    : "disabled by its definition") + " (--include-deactivated sends them too)");
+        }
         if (runs.isEmpty()) {
             out.println("nothing to redeliver: no message " + (webhook == null ? "" : "of " + webhook + " ")
                     + "was left undelivered since " + since.truncatedTo(ChronoUnit.SECONDS));
@@ -75,7 +87,7 @@ final class RedeliverCommand implements Callable<Integer> {
     }
 
     private void checkUsage() {
-        if (runId != null && (failed || since != null || webhook != null)) {
+        if (runId != null && (failed || since != null || webhook != null || includeDeactivated)) {
             throw new ParameterException(spec.commandLine(),
                     "give a RUN_ID or --failed --since TIME [--webhook CODE], not both");
         }

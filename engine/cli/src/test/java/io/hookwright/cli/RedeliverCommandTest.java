@@ -123,6 +123,32 @@ class RedeliverCommandTest {
     }
 
     @Test
+    void failedSinceLeavesOutDeactivatedAndDisabledWebhooksSayingSoUnlessAskedToIncludeThem() {
+        receiver.stubFor(post(urlEqualTo("/chat")).willReturn(aResponse().withStatus(500)));
+        outage(503, Clock.systemUTC(), "DEMO", "OTHER");
+        receiver.stubFor(post(urlEqualTo("/chat")).willReturn(aResponse().withStatus(500)));
+        try (Engine host = fixture.hostEngine()) {
+            host.publish(CliFixture.projectUpdated("p-third", "THIRD"));
+        }
+        recovered();
+        receiver.stubFor(post(urlEqualTo("/chat")).willReturn(aResponse().withStatus(200)));
+        fixture.withDefinitions("deactivate", "erp_sync", "--reason", "ERP migration").exits(0);
+        fixture.definitions(CliFixture.webhook("erp_sync", "/erp", "synchronous true")
+                + CliFixture.webhook("chat_sync", "/chat", "synchronous true").replace("    on '", "    active false\n    on '"));
+        int erpBefore = receivedOnErp().size();
+
+        Cli.Run run = fixture.sending("redeliver", "--failed", "--since", "1h").exits(0);
+
+        assertTrue(run.out().contains("left out 3 messages of erp_sync: it is deactivated (--include-deactivated sends "
+                + "them too)"), run.out());
+        assertTrue(run.out().contains("left out 1 message of chat_sync: it is disabled by its definition"), run.out());
+        assertEquals(erpBefore, receivedOnErp().size(), "nothing sent to a webhook an operator deactivated");
+
+        Cli.Run included = fixture.sending("redeliver", "--failed", "--since", "1h", "--include-deactivated").exits(0);
+        assertTrue(included.out().contains("4 redelivered, 4 succeeded, 0 failed"), included.out());
+    }
+
+    @Test
     void failedSinceWithWebhookRedeliversOnlyThatWebhooksMessages() {
         receiver.stubFor(post(urlEqualTo("/chat")).willReturn(aResponse().withStatus(500)));
         receiver.stubFor(post(urlEqualTo("/erp")).willReturn(aResponse().withStatus(500)));

@@ -228,12 +228,30 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Redelivers every message whose latest run since {@code since} failed, gave up or was skipped, and which
-     * has not succeeded since: recovery after an outage. Returns the new runs.
+     * has not succeeded since: recovery after an outage. Returns the new runs. A webhook deactivated (by an operator,
+     * a 410 or its failures) or disabled by its definition is left alone: recovery does not undo that.
      *
      * @param webhook only this webhook's messages; null for all
      */
     public List<Run> redeliverFailed(Instant since, String webhook) {
-        return new Recovery(runs, this::redeliver).failedSince(since, webhook);
+        return redeliverFailed(since, webhook, false).runs();
+    }
+
+    /**
+     * Like {@link #redeliverFailed(Instant, String)}; the messages of a webhook that is deactivated, or disabled by
+     * its definition, are left out (and counted) unless {@code includeOff}.
+     */
+    public Recovered redeliverFailed(Instant since, String webhook, boolean includeOff) {
+        return new Recovery(runs, this::redeliver).failedSince(since, webhook, includeOff, this::offWhy);
+    }
+
+    private Recovered.Off offWhy(String code) {
+        WebhookState state = states.all().get(code);
+        if (state != null && !state.active()) {
+            return Recovered.Off.DEACTIVATED;
+        }
+        return definitions().definitions().webhook(code).filter(w -> !w.definition().active())
+                .map(w -> Recovered.Off.DISABLED).orElse(null);
     }
 
     public WebhookState activate(String code) {

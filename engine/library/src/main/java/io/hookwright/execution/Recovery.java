@@ -8,7 +8,9 @@ import io.hookwright.runlog.RunQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -48,8 +50,27 @@ final class Recovery {
         return latest.reversed();
     }
 
-    List<Run> failedSince(Instant since, String webhook) {
-        List<Run> undelivered = undeliveredSince(since, webhook);
+    /**
+     * Sends again each message {@link #undeliveredSince} finds, except, unless {@code includeOff}, those of a webhook
+     * that is off ({@code off} tells why, or null when it is on): an operator or a 410 deactivated it, or its
+     * definition disables it, and recovery must not undo that.
+     */
+    Recovered failedSince(Instant since, String webhook, boolean includeOff, Function<String, Recovered.Off> off) {
+        List<Run> undelivered = new ArrayList<>();
+        Map<String, Recovered.Skipped> skipped = new LinkedHashMap<>();
+        for (Run run : undeliveredSince(since, webhook)) {
+            Recovered.Off why = includeOff ? null : off.apply(run.webhook());
+            if (why == null) {
+                undelivered.add(run);
+            } else {
+                skipped.merge(run.webhook(), new Recovered.Skipped(run.webhook(), why, 1),
+                        (a, b) -> new Recovered.Skipped(a.webhook(), a.why(), a.messages() + 1));
+            }
+        }
+        return new Recovered(sendAgain(undelivered), List.copyOf(skipped.values()));
+    }
+
+    private List<Run> sendAgain(List<Run> undelivered) {
         Semaphore slots = new Semaphore(PARALLEL);
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Run>> sent = new ArrayList<>();
