@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -33,6 +34,14 @@ public final class Reloader implements AutoCloseable {
     private final DefinitionsSource source;
     private final PublishedDefinitions shared;
     private final Secrets secrets;
+    private volatile LastReload last;
+
+    /**
+     * How the last reload or follow ended: {@code ok}, or refused with {@code errors} errors while the set running
+     * before keeps running.
+     */
+    public record LastReload(Instant at, boolean ok, int errors, String revision) {
+    }
     private Path cache;
     /** The digest of the set this engine runs; null until it joined. */
     private String running;
@@ -69,6 +78,7 @@ public final class Reloader implements AutoCloseable {
             snapshot = after;
             load = source.load(snapshot, source.folder());
         }
+        last = new LastReload(engine.clock().instant(), load.valid(), load.errors().size(), load.revision());
         if (load.valid()) {
             engine.load(new LoadedDefinitions(load.definitions(), snapshot.revision()));
             running = snapshot.digest();
@@ -122,6 +132,7 @@ public final class Reloader implements AutoCloseable {
         }
         rereadSecrets();
         DefinitionsSource.Load load = source.load(snapshot.get(), folderFor(snapshot.get()));
+        last = new LastReload(engine.clock().instant(), load.valid(), load.errors().size(), published.revision());
         if (!load.valid()) {
             refused = published.digest();
             LOG.warning("the definitions " + published.node() + " published (revision " + published.revision()
@@ -135,6 +146,11 @@ public final class Reloader implements AutoCloseable {
                 + ", published by " + published.node());
         unsetSecrets(load.definitions()).forEach(w -> LOG.warning(w.format()));
         return true;
+    }
+
+    /** How the last reload (or load of a set another node published) ended; empty before the first. */
+    public Optional<LastReload> lastReload() {
+        return Optional.ofNullable(last);
     }
 
     /** The secrets {@code definitions} name that are not set here: each would fail every send of its webhook. */

@@ -2,6 +2,7 @@ package io.hookwright.server;
 
 import io.hookwright.execution.Engine;
 import io.hookwright.execution.LoadedDefinitions;
+import io.hookwright.execution.Reloader;
 import io.hookwright.store.Database;
 
 import java.nio.file.Files;
@@ -28,17 +29,24 @@ public final class HealthChecks {
     private final Engine engine;
     private final Database database;
     private final FatalErrors fatal;
+    private final Reloader reloader;
     /** The store check under way, if any: probes that come while one hangs wait for it instead of adding threads. */
     private CompletableFuture<Long> storeCheck;
 
     /** What the checks found: {@code checks} maps each check to {@code ok} or what is wrong. */
-    public record Health(boolean ok, Map<String, String> checks, Long outboxDepth) {
+    public record Health(boolean ok, Map<String, String> checks, Long outboxDepth, Reloader.LastReload lastReload) {
     }
 
     public HealthChecks(Engine engine, Database database, FatalErrors fatal) {
+        this(engine, database, fatal, null);
+    }
+
+    /** Checks that also tell how {@code reloader}'s last reload ended (a refused one leaves the engine serving). */
+    public HealthChecks(Engine engine, Database database, FatalErrors fatal, Reloader reloader) {
         this.engine = engine;
         this.database = database;
         this.fatal = fatal;
+        this.reloader = reloader;
     }
 
     public Health check() {
@@ -62,7 +70,8 @@ public final class HealthChecks {
             Thread.currentThread().interrupt();
             checks.put("store", "the check was interrupted");
         }
-        return new Health(checks.values().stream().allMatch("ok"::equals), checks, depth);
+        Reloader.LastReload last = reloader == null ? null : reloader.lastReload().orElse(null);
+        return new Health(checks.values().stream().allMatch("ok"::equals), checks, depth, last);
     }
 
     /** A SQLite file deleted under the engine: its open connections still answer, from a file no start will find. */

@@ -83,7 +83,7 @@ public final class Serving implements AutoCloseable {
         reloader.join();
         WebhookCatalog catalog = new WebhookCatalog(engine::definitions, new JooqWebhookStateStore(database),
                 settings.definitionsFolder());
-        HealthChecks health = new HealthChecks(engine, database, fatal);
+        HealthChecks health = new HealthChecks(engine, database, fatal, reloader);
         HookwrightServer server = HookwrightServer.start(settings.host(), settings.port(), context, tokens, Endpoints.ALL,
                 List.of(ingest, transactions, reloader, catalog, metrics, health), fatal);
         ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()

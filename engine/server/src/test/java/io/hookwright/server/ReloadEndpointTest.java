@@ -128,8 +128,20 @@ class ReloadEndpointTest {
         assertEquals(2, errors.get(0).get("line"));
         assertEquals(9, errors.get(0).get("column"), "at the event type written");
         assertEquals(4, errors.get(1).get("line"));
-        assertEquals(before, ServerFixture.json(server.send("GET", "/health", null, null)).get("revision"));
+        HttpResponse<String> health = server.send("GET", "/health", null, null);
+        assertEquals(200, health.statusCode(), "the previous set still serves: " + health.body());
+        assertEquals(before, ServerFixture.json(health).get("revision"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> last = (Map<String, Object>) ServerFixture.json(health).get("lastReload");
+        assertEquals(false, last.get("ok"), "health tells the reload was refused: " + health.body());
+        assertEquals(2, last.get("errors"));
+        assertTrue(!health.body().contains("insde"), "no definition text in the open health answer");
         assertEquals(SET_A, fired(server.post("/events", Scope.EVENTS_WRITE, event(1))));
+
+        server.engineFixture.write("broken.groovy", "");
+        assertEquals(200, server.post("/admin/reload", Scope.ADMIN, null).statusCode());
+        assertEquals(true, ((Map<?, ?>) ServerFixture.json(server.send("GET", "/health", null, null)).get("lastReload"))
+                .get("ok"));
     }
 
     @Test
@@ -161,8 +173,16 @@ class ReloadEndpointTest {
         assertEquals("templates", errors.get(1).get("file"));
         assertTrue(((String) errors.get(1).get("message")).contains("this is a symbolic link"), reload.body());
         assertTrue(!reload.body().contains("PATH="), reload.body());
-        assertEquals(before, ServerFixture.json(server.send("GET", "/health", null, null)).get("revision"));
+        HttpResponse<String> health = server.send("GET", "/health", null, null);
+        assertEquals(200, health.statusCode(), "the previous set still serves: " + health.body());
+        assertEquals(before, ServerFixture.json(health).get("revision"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> last = (Map<String, Object>) ServerFixture.json(health).get("lastReload");
+        assertEquals(false, last.get("ok"), "health tells the reload was refused: " + health.body());
+        assertEquals(2, last.get("errors"));
+        assertTrue(!health.body().contains("insde"), "no definition text in the open health answer");
         assertEquals(SET_A, fired(server.post("/events", Scope.EVENTS_WRITE, event(1))));
+
     }
 
     @Test

@@ -27,7 +27,8 @@ public final class HealthResource {
         HealthChecks.Health health = checks.check();
         var loaded = context.engine().definitions();
         HealthJson body = new HealthJson(health.ok() ? "ok" : "unavailable", loaded == null ? null : loaded.revision(),
-                loaded == null ? 0 : loaded.definitions().size(), health.outboxDepth(),
+                loaded == null ? 0 : loaded.definitions().size(), HealthJson.LastReload.of(health.lastReload()),
+                health.outboxDepth(),
                 HealthJson.Checks.of(health.checks()));
         return Response.status(health.ok() ? 200 : 503).entity(body).build();
     }
