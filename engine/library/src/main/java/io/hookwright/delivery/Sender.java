@@ -193,10 +193,15 @@ public final class Sender {
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(timeout)
                 .method(request.method(), body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        boolean ownAgent = false;
         for (RenderedRequest.Header header : request.headers()) {
             if (!RESTRICTED.contains(header.name().toLowerCase())) {
                 builder.header(header.name(), header.value());
+                ownAgent |= header.name().equalsIgnoreCase(UserAgent.HEADER);
             }
+        }
+        if (!ownAgent) {
+            builder.header(UserAgent.HEADER, UserAgent.VALUE);
         }
         for (RenderedRequest.Header header : Signatures.headers(messageId, clock.instant(), body, signing)) {
             builder.header(header.name(), header.value());

@@ -75,6 +75,20 @@ class SenderTest {
     }
 
     @Test
+    void everyRequestNamesHookwrightAndItsVersionUnlessTheDefinitionSetsItsOwnUserAgent() {
+        receiver.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+        sender(1000).send("msg_1", request("{}"), List.of(), Duration.ofSeconds(5));
+        assertTrue(received().getHeader("User-Agent").matches("Hookwright/\\d+\\.\\d+\\.\\d+.*"),
+                received().getHeader("User-Agent"));
+
+        receiver.resetRequests();
+        RenderedRequest own = new RenderedRequest("POST", "http://localhost:" + receiver.getPort() + "/hooks/p-1",
+                List.of(new RenderedRequest.Header("user-agent", "Acme-PPM-Bridge/2")), "{}");
+        sender(1000).send("msg_2", own, List.of(), Duration.ofSeconds(5));
+        assertEquals("Acme-PPM-Bridge/2", received().getHeader("User-Agent"));
+    }
+
+    @Test
     void aServerErrorIsAFailureWithItsStatusAndBody() {
         receiver.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500).withBody("database down")));
         Attempt attempt = sender(1000).send("msg_1", request("{}"), List.of(), Duration.ofSeconds(5));
