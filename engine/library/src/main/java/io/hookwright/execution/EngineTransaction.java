@@ -116,7 +116,8 @@ public final class EngineTransaction implements AutoCloseable {
         LoadedDefinitions loaded = engine.definitions();
         List<WebhookDefinition> matched = loaded.definitions().matcher().matching(new EventView(complete));
         engine.observer().published(complete.type(), matched.size());
-        Renderer renderer = new Renderer(complete);
+        // Only for an event that matched: building the renderer's data model costs more than matching.
+        Renderer renderer = matched.isEmpty() ? null : new Renderer(complete);
         List<Fired> fired = new ArrayList<>(matched.size());
         List<OutboxMessage> inside = new ArrayList<>();
         List<Runnable> sendNow = new ArrayList<>();

@@ -23,12 +23,23 @@ final class EventDigest {
     private EventDigest() {
     }
 
+    /** Cloned for each digest: looking the algorithm up among the providers cost more than the digest. */
+    private static final MessageDigest SHA_256;
+
+    static {
+        try {
+            SHA_256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     static String of(Event posted) {
         String canonical = EventJson.write(canonical(EventJson.toMap(posted)));
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
+            MessageDigest sha256 = (MessageDigest) SHA_256.clone();
+            return HexFormat.of().formatHex(sha256.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (CloneNotSupportedException e) {
             throw new IllegalStateException(e);
         }
     }

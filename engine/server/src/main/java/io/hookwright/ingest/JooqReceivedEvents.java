@@ -7,6 +7,8 @@ import io.hookwright.store.StoreTransaction;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,16 +17,18 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** All of the received events' SQL. */
 public final class JooqReceivedEvents implements io.hookwright.ingest.ReceivedEvents {
     /** Ids per statement: within either database's limit of parameters (a posted array holds up to 1000). */
-    private static final int ID_CHUNK = 500;
+    private static final int ID_CHUNK = 512;
 
     private final Database database;
     /** Rendered once, run as a batch: a posted array claims all its ids with one round trip. */
     private final String insert;
     private final String update;
+    private final Map<Integer, String> selects = new ConcurrentHashMap<>();
 
     public JooqReceivedEvents(Database database) {
         this.database = database;
@@ -49,12 +53,33 @@ public final class JooqReceivedEvents implements io.hookwright.ingest.ReceivedEv
     public Map<String, String> digests(String caller, Collection<String> eventIds) {
         Map<String, String> digests = new HashMap<>();
         for (List<String> ids : chunks(eventIds)) {
-            database.attempt("reading received events", () -> database.dsl()
-                    .select(ReceivedEvents.EVENT_ID, ReceivedEvents.BODY_DIGEST).from(ReceivedEvents.TABLE)
-                    .where(rows(caller, ids))
-                    .fetch().forEach(r -> digests.put(r.value1(), r.value2())));
+            database.attempt("reading received events", () -> database.dsl().connection(connection -> {
+                // The ids padded with repeats of the last to a size rendered before: rendering a lookup of a few
+                // hundred ids cost more than running it.
+                int size = Integer.highestOneBit(ids.size() * 2 - 1);
+                try (PreparedStatement select = connection.prepareStatement(selects.computeIfAbsent(size, this::select))) {
+                    select.setString(1, caller);
+                    for (int i = 0; i < size; i++) {
+                        select.setString(i + 2, ids.get(Math.min(i, ids.size() - 1)));
+                    }
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            digests.put(rows.getString(1), rows.getString(2));
+                        }
+                    }
+                }
+            }));
         }
         return digests;
+    }
+
+    /** The lookup of the digests of {@code size} ids. */
+    private String select(int size) {
+        return DSL.using(database.dialect()).select(ReceivedEvents.EVENT_ID, ReceivedEvents.BODY_DIGEST)
+                .from(ReceivedEvents.TABLE)
+                .where(ReceivedEvents.CALLER.eq((String) null))
+                .and(ReceivedEvents.EVENT_ID.in(Collections.nCopies(size, DSL.val((String) null))))
+                .getSQL();
     }
 
     @Override
