@@ -1,11 +1,11 @@
 package io.hookwright.ingest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.hookwright.event.Event;
 import io.hookwright.event.EventJson;
 import io.hookwright.event.Values;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -35,11 +35,11 @@ final class EventDigest {
     }
 
     static String of(Event posted) {
-        String canonical = EventJson.write(canonical(EventJson.toMap(posted)));
         try {
-            MessageDigest sha256 = (MessageDigest) SHA_256.clone();
-            return HexFormat.of().formatHex(sha256.digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (CloneNotSupportedException e) {
+            // The bytes of EventJson.write's text in UTF-8, without the text in between.
+            byte[] canonical = EventJson.MAPPER.writeValueAsBytes(canonical(EventJson.toMap(posted)));
+            return HexFormat.of().formatHex(((MessageDigest) SHA_256.clone()).digest(canonical));
+        } catch (CloneNotSupportedException | JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -17,14 +17,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 /**
@@ -51,8 +49,18 @@ public final class Ingest {
     private final ReceivedEvents received;
     private final Clock clock;
 
-    /** What one posted event did. {@code replayed}: a repeat, answered from the first time. */
-    public record Outcome(String eventId, boolean vetoed, boolean replayed, EventResult result) {
+    /**
+     * What one posted event did. {@code replayed}: a repeat, answered from the first time; {@code json}: the result
+     * as JSON, as it is kept for repeats.
+     */
+    public record Outcome(String eventId, boolean vetoed, boolean replayed, EventResult result, String json) {
+        Outcome asRepeat() {
+            return new Outcome(eventId, vetoed, true, result, json);
+        }
+
+        ReceivedEvents.Answer answer() {
+            return new ReceivedEvents.Answer(vetoed ? 409 : 202, json);
+        }
     }
 
     public Ingest(Engine engine, ReceivedEvents received, Clock clock) {
@@ -154,8 +162,7 @@ public final class Ingest {
         List<Outcome> outcomes = new ArrayList<>(events.size());
         for (Received event : events) {
             Outcome outcome = byId.get(event.id());
-            outcomes.add(fresh.get(event.id()) == event ? outcome
-                    : new Outcome(outcome.eventId(), outcome.vetoed(), true, outcome.result()));
+            outcomes.add(fresh.get(event.id()) == event ? outcome : outcome.asRepeat());
         }
         return Optional.of(outcomes);
     }
@@ -164,23 +171,24 @@ public final class Ingest {
     private Optional<Map<String, Outcome>> publishFresh(String who, List<Received> fresh) {
         Instant now = clock.instant();
         List<OwnTransaction> txs = new ArrayList<>(fresh.size());
+        Outcome[] outcomes = new Outcome[fresh.size()];
         try {
             if (engine.definitions().sendInside()) {
                 if (!received.claim(who, claims(fresh, Map.of()), now)) {
                     return Optional.empty();
                 }
-                publishClaimed(who, fresh, txs);
-            } else if (!publishAndClaim(who, fresh, txs, now)) {
+                publishClaimed(who, fresh, txs, outcomes);
+            } else if (!publishAndClaim(who, fresh, txs, now, outcomes)) {
                 return Optional.empty();
             }
         } finally {
             txs.forEach(OwnTransaction::close);
         }
-        Map<String, Outcome> outcomes = new HashMap<>();
-        for (int i = 0; i < fresh.size(); i++) {
-            outcomes.put(fresh.get(i).id(), outcome(fresh.get(i), txs.get(i)));
+        Map<String, Outcome> byId = new HashMap<>();
+        for (Outcome outcome : outcomes) {
+            byId.put(outcome.eventId(), outcome);
         }
-        return Optional.of(outcomes);
+        return Optional.of(byId);
     }
 
     /**
@@ -188,17 +196,22 @@ public final class Ingest {
      * sent before the commit, so an id claimed meanwhile by another request rolls it all back (false) and nothing
      * happened. The answers of events with sync-after-commit webhooks are kept once those were sent.
      */
-    private boolean publishAndClaim(String who, List<Received> fresh, List<OwnTransaction> txs, Instant now) {
+    private boolean publishAndClaim(String who, List<Received> fresh, List<OwnTransaction> txs, Instant now,
+                                    Outcome[] outcomes) {
         for (Received event : fresh) {
             OwnTransaction tx = engine.beginFor(who);
             txs.add(tx);
             tx.publish(event.event());
         }
-        Set<String> answered = new HashSet<>();
         try {
             engine.commitTogether(txs, store -> {
-                Map<String, ReceivedEvents.Answer> answers = answers(fresh, txs, outcome -> !waiting(outcome));
-                answered.addAll(answers.keySet());
+                Map<String, ReceivedEvents.Answer> answers = new HashMap<>();
+                for (int i = 0; i < outcomes.length; i++) {
+                    outcomes[i] = outcome(fresh.get(i), txs.get(i));
+                    if (!waiting(outcomes[i])) {
+                        answers.put(outcomes[i].eventId(), outcomes[i].answer());
+                    }
+                }
                 if (!received.claim(store, who, claims(fresh, answers), now)) {
                     throw new Taken();
                 }
@@ -206,7 +219,15 @@ public final class Ingest {
         } catch (Taken e) {
             return false;
         }
-        keep(who, answers(fresh, txs, outcome -> !answered.contains(outcome.eventId())));
+        // Kept unanswered until their sync-after-commit webhooks were sent, so that a repeat waited for the outcome.
+        Map<String, ReceivedEvents.Answer> late = new LinkedHashMap<>();
+        for (int i = 0; i < outcomes.length; i++) {
+            if (waiting(outcomes[i])) {
+                outcomes[i] = outcome(fresh.get(i), txs.get(i));
+                late.put(outcomes[i].eventId(), outcomes[i].answer());
+            }
+        }
+        keep(who, late);
         return true;
     }
 
@@ -216,7 +237,7 @@ public final class Ingest {
      * Each commits as an {@link OwnTransaction} does (once a webhook was sent, what the store refuses is kept and
      * written again); the answers are kept together after.
      */
-    private void publishClaimed(String who, List<Received> fresh, List<OwnTransaction> txs) {
+    private void publishClaimed(String who, List<Received> fresh, List<OwnTransaction> txs, Outcome[] outcomes) {
         int committed = 0;
         try {
             for (Received event : fresh) {
@@ -228,14 +249,23 @@ public final class Ingest {
                 } catch (WebhookVetoedException veto) {
                     // Rolled back: its result shows the veto, and a repeat gets it again.
                 }
+                outcomes[committed] = outcome(event, tx);
                 committed++;
             }
         } catch (RuntimeException e) {
-            keep(who, answers(fresh.subList(0, committed), txs, outcome -> true));
+            keep(who, answers(outcomes, committed));
             releaseQuietly(who, fresh.subList(committed, fresh.size()), e);
             throw e;
         }
-        keep(who, answers(fresh, txs, outcome -> true));
+        keep(who, answers(outcomes, committed));
+    }
+
+    private static Map<String, ReceivedEvents.Answer> answers(Outcome[] outcomes, int count) {
+        Map<String, ReceivedEvents.Answer> answers = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            answers.put(outcomes[i].eventId(), outcomes[i].answer());
+        }
+        return answers;
     }
 
     /** Keeps answers given already: a failure to keep them does not change them. */
@@ -252,20 +282,6 @@ public final class Ingest {
         }
     }
 
-    /** The answers to keep of the events {@code which} selects, by id. */
-    private static Map<String, ReceivedEvents.Answer> answers(List<Received> fresh, List<OwnTransaction> txs,
-                                                              Predicate<Outcome> which) {
-        Map<String, ReceivedEvents.Answer> answers = new LinkedHashMap<>();
-        for (int i = 0; i < fresh.size(); i++) {
-            Outcome outcome = outcome(fresh.get(i), txs.get(i));
-            if (which.test(outcome)) {
-                answers.put(outcome.eventId(), new ReceivedEvents.Answer(outcome.vetoed() ? 409 : 202,
-                        EventJson.write(outcome.result())));
-            }
-        }
-        return answers;
-    }
-
     /** True while a sync-after-commit webhook of the event waits for the commit: its answer is not final yet. */
     private static boolean waiting(Outcome outcome) {
         return outcome.result().runs().stream().anyMatch(f -> f.status() == Fired.Status.AFTER_COMMIT);
@@ -275,7 +291,7 @@ public final class Ingest {
         Published published = tx.result(event.id());
         EventResult result = tx.veto().map(veto -> EventResult.vetoed(published, veto))
                 .orElseGet(() -> EventResult.of(published));
-        return new Outcome(event.id(), result.veto() != null, false, result);
+        return new Outcome(event.id(), result.veto() != null, false, result, EventJson.write(result));
     }
 
     private static List<ReceivedEvents.Claim> claims(List<Received> fresh, Map<String, ReceivedEvents.Answer> answers) {
@@ -336,7 +352,7 @@ public final class Ingest {
             if (answer == null) {
                 throw new IllegalStateException("event " + eventId + " is still being processed by an earlier request");
             }
-            outcomes.put(eventId, new Outcome(eventId, answer.status() == 409, true, read(answer.body())));
+            outcomes.put(eventId, new Outcome(eventId, answer.status() == 409, true, read(answer.body()), answer.body()));
         }
         return outcomes;
     }

@@ -51,11 +51,11 @@ public final class EventsResource {
         } catch (Ingest.IdConflict e) {
             throw conflict(e, array ? "[" + e.index() + "].id" : "id");
         }
-        List<EventResult> results = new ArrayList<>(outcomes.size());
+        List<RawJson> results = new ArrayList<>(outcomes.size());
         EventResult vetoed = null;
         boolean allReplayed = true;
         for (Ingest.Outcome outcome : outcomes) {
-            results.add(outcome.result());
+            results.add(new RawJson(outcome.json()));
             allReplayed &= outcome.replayed();
             if (outcome.vetoed() && vetoed == null) {
                 vetoed = outcome.result();
@@ -79,7 +79,7 @@ public final class EventsResource {
     }
 
     /** What each posted event did, in the order posted. */
-    public record Results(List<EventResult> results) {
+    record Results(List<RawJson> results) {
     }
 
     /** 409 for an event id the caller used before with another event: nothing of the request was published. */
