@@ -100,8 +100,10 @@ public final class Ingest {
      * Publishes the events a caller posted in one request, once per caller and event id, in the order posted. Each is
      * published as if in a transaction of its own that commits at once (a veto rolls back that event alone), and all
      * of them are committed in one transaction of the engine's store, their idempotency records and answers with
-     * them: when the store fails, none was published and the request may be sent again. An id the caller posted
-     * before (or earlier in the same request) with the same event is answered as the first time, nothing sent again.
+     * them: when the store fails, none was published and the request may be sent again. While a sync-inside webhook
+     * is defined, the ids are claimed first on their own, as a webhook sent while publishing must not be sent again
+     * for a repeat posted meanwhile; the events then commit one by one. An id the caller posted before (or earlier
+     * in the same request) with the same event is answered as the first time, nothing sent again.
      *
      * @param caller who posted them: the token's name, or {@link #FEED}
      * @throws IdConflict before anything is published, when the caller posted another event with one of the ids
@@ -130,7 +132,7 @@ public final class Ingest {
         return publish(caller, List.of(posted)).get(0);
     }
 
-    /** One posted event: completed for publishing, with the digest of it as posted. */
+    /** One posted event, with its id (a new one if it had none) and the digest of it as posted. */
     private record Received(int index, Event event, String digest) {
         String id() {
             return event.id();

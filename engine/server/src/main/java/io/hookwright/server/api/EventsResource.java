@@ -26,7 +26,8 @@ import java.util.Map;
 /**
  * {@code POST /events}: one event or an array, each published as if in a transaction of its own that commits at once,
  * and all committed in one transaction of the engine's store with their idempotency records: a store failure publishes
- * none of them. 202 with what each did; 409 when a sync-inside webhook vetoed one (that event alone is rolled back,
+ * none of them (while a sync-inside webhook is defined, the ids are claimed first and the events commit one by one,
+ * see {@link Ingest#publish(String, List)}). 202 with what each did; 409 when a sync-inside webhook vetoed one (that event alone is rolled back,
  * the others are published: the body has the veto and every result). Event ids are the caller's (the token's): a
  * repeat of an event is answered as the first time and nothing is sent again ({@code Idempotent-Replayed: true}); the
  * same id with another event is a 409 naming it, and nothing of the request is published; another token's event with
