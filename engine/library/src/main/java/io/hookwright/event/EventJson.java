@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** The JSON form of an event, as the README's {@code POST /events} example shows it. */
 public final class EventJson {
@@ -51,7 +50,6 @@ public final class EventJson {
                     .build())
             .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
             .build());
-    static final Pattern TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_]*:[A-Za-z][A-Za-z0-9_]*");
 
     private EventJson() {
     }

@@ -85,9 +85,35 @@ public final class EventLimits {
             throw new EventFormatException("type", "is required");
         }
         identifier("type", type, MAX_TYPE_LENGTH);
-        if (!EventJson.TYPE.matcher(type).matches()) {
+        if (!entityAction(type)) {
             throw new EventFormatException("type", "'" + type + "' is not Entity:Action, e.g. Task:Updated");
         }
+    }
+
+    /**
+     * {@code Entity:Action}: two names of ASCII letters, digits and underscores, each beginning with a letter. Checked
+     * without a regular expression: every event is checked when it is read and again when it is published.
+     */
+    private static boolean entityAction(String type) {
+        int colon = type.indexOf(':');
+        return colon > 0 && name(type, 0, colon) && name(type, colon + 1, type.length());
+    }
+
+    private static boolean name(String text, int from, int to) {
+        if (from >= to || !letter(text.charAt(from))) {
+            return false;
+        }
+        for (int i = from + 1; i < to; i++) {
+            char c = text.charAt(i);
+            if (!letter(c) && (c < '0' || c > '9') && c != '_') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean letter(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
 
     /** An identifier: absent, or at most {@code max} characters, none of them a control character. */

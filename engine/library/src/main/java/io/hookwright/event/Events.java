@@ -18,11 +18,20 @@ public final class Events {
      */
     public static Event complete(Event event, Clock clock) {
         EventLimits.check(event);
-        String id = event.id() != null ? event.id() : "evt_" + UUID.randomUUID();
+        String id = event.id() != null ? event.id() : newId();
         var timestamp = event.timestamp() != null ? event.timestamp() : clock.instant();
         List<Change> changes = !event.changes().isEmpty() || event.before() == null
                 ? event.changes() : changes(event.before(), event.entity().attributes());
         return event.toBuilder().id(id).timestamp(timestamp).changes(changes).build();
+    }
+
+    /** The event with its id, or with a new one when it has none: as {@link #complete} would give it, nothing else checked. */
+    public static Event identified(Event event) {
+        return event.id() != null ? event : event.toBuilder().id(newId()).build();
+    }
+
+    private static String newId() {
+        return "evt_" + UUID.randomUUID();
     }
 
     /**

@@ -18,6 +18,17 @@ record CommitWork(List<OutboxMessage> queued, List<OutboxMessage> held) {
         held = List.copyOf(held);
     }
 
+    /** The work of several transactions, written together. */
+    static CommitWork of(List<CommitWork> works) {
+        List<OutboxMessage> queued = new java.util.ArrayList<>();
+        List<OutboxMessage> held = new java.util.ArrayList<>();
+        for (CommitWork work : works) {
+            queued.addAll(work.queued());
+            held.addAll(work.held());
+        }
+        return new CommitWork(queued, held);
+    }
+
     boolean isEmpty() {
         return queued.isEmpty() && held.isEmpty();
     }

@@ -160,6 +160,49 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /**
+     * Commits transactions of the engine's own ({@link #beginFor}) together, in one transaction of the engine's store,
+     * with what {@code alongside} writes in it (a REST caller's idempotency records, say): their queued messages and
+     * after-commit records exist exactly when what {@code alongside} wrote does. Each keeps its own fate otherwise: a
+     * vetoed one is rolled back before {@code alongside} runs ({@link OwnTransaction#veto} tells), the others commit.
+     * Once the store has committed, the sync-after-commit webhooks are sent in this thread and every run is logged.
+     *
+     * @throws RuntimeException what the store or {@code alongside} threw: then none of them committed (each is rolled
+     *                          back, its sync-inside runs logged)
+     */
+    public void commitTogether(List<OwnTransaction> transactions, java.util.function.Consumer<StoreTransaction> alongside) {
+        List<EngineTransaction> committing = new java.util.ArrayList<>(transactions.size());
+        List<CommitWork> works = new java.util.ArrayList<>(transactions.size());
+        for (OwnTransaction own : transactions) {
+            CommitWork work = own.engineSide().prepareTogether();
+            if (work != null) {
+                committing.add(own.engineSide());
+                works.add(work);
+            }
+        }
+        CommitWork all = CommitWork.of(works);
+        String worker = worker();
+        try {
+            database.inTransaction(tx -> {
+                all.write(tx, outbox, worker);
+                if (!all.queued().isEmpty()) {
+                    outbox.announce(tx);
+                }
+                alongside.accept(tx);
+                return null;
+            });
+        } catch (RuntimeException | Error e) {
+            committing.forEach(EngineTransaction::abandonedTogether);
+            throw e;
+        }
+        if (!all.queued().isEmpty()) {
+            wake();
+        }
+        List<Settlement> settlements = new java.util.ArrayList<>();
+        committing.forEach(tx -> settlements.addAll(tx.committedTogether(worker)));
+        recordOrKeep(settlements);
+    }
+
     /** Swaps in a new set of definitions; events published from now on are planned against it as a whole. */
     public void load(LoadedDefinitions definitions) {
         loaded.set(Objects.requireNonNull(definitions));

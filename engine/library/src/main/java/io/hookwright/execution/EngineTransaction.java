@@ -116,7 +116,8 @@ public final class EngineTransaction implements AutoCloseable {
         LoadedDefinitions loaded = engine.definitions();
         List<WebhookDefinition> matched = loaded.definitions().matcher().matching(new EventView(complete));
         engine.observer().published(complete.type(), matched.size());
-        Renderer renderer = new Renderer(complete);
+        // Only for an event that matched: building the renderer's data model costs more than matching.
+        Renderer renderer = matched.isEmpty() ? null : new Renderer(complete);
         List<Fired> fired = new ArrayList<>(matched.size());
         List<OutboxMessage> inside = new ArrayList<>();
         List<Runnable> sendNow = new ArrayList<>();
@@ -290,6 +291,38 @@ public final class EngineTransaction implements AutoCloseable {
         afterCommit(work, work.isEmpty(), engine.worker());
     }
 
+    /**
+     * The first half of committing with others in one store transaction ({@link Engine#commitTogether}): a vetoed
+     * transaction ends rolled back here and gives null; else its after-commit work, for the caller to write.
+     */
+    CommitWork prepareTogether() {
+        requireOpen();
+        if (refusal() != null) {
+            endRolledBack();
+            return null;
+        }
+        return work();
+    }
+
+    /**
+     * The second half, once the store has committed the prepared work: sends the sync-after-commit webhooks, their
+     * records claimed by {@code worker}. Returns every settlement to record, for the caller to write for them all.
+     */
+    List<Settlement> committedTogether(String worker) {
+        state = State.COMMITTED;
+        return settleAfterCommit(worker);
+    }
+
+    /** The store did not commit the prepared work: it ends rolled back; sync-inside runs already sent stay logged. */
+    void abandonedTogether() {
+        endRolledBack();
+    }
+
+    /** The sync-inside webhook's veto, once one has vetoed it. */
+    WebhookVetoedException veto() {
+        return veto;
+    }
+
     /** What makes the transaction rollback-only, as {@link #commit} throws it; null when it may commit. */
     private RuntimeException refusal() {
         if (veto != null) {
@@ -334,12 +367,17 @@ public final class EngineTransaction implements AutoCloseable {
         if (queuedInside || !work.queued().isEmpty()) {
             engine.wake();
         }
+        engine.recordOrKeep(settleAfterCommit(recorded ? worker : null));
+    }
+
+    /** Sends the sync-after-commit webhooks (records claimed by {@code worker}, null: none); returns what to record. */
+    private List<Settlement> settleAfterCommit(String worker) {
         List<Settlement> settlements = new ArrayList<>(loggedEitherWay);
         settlements.addAll(loggedOnCommit);
         for (Waiting waiting : sentOnCommit) {
-            send(waiting, recorded ? worker : null).ifPresent(settlements::add);
+            send(waiting, worker).ifPresent(settlements::add);
         }
-        engine.recordOrKeep(settlements);
+        return settlements;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.hookwright.errors.WebhookVetoedException;
 import io.hookwright.event.Event;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A transaction of the engine's own, for a host whose data is elsewhere (over HTTP): sync-inside webhooks are sent
@@ -28,6 +29,11 @@ public final class OwnTransaction implements AutoCloseable {
         return tx.vetoed();
     }
 
+    /** The veto of the sync-inside webhook that failed in it, if one did. */
+    public Optional<WebhookVetoedException> veto() {
+        return Optional.ofNullable(tx.veto());
+    }
+
     /** What every event published in it did, as it stands now (see {@link EngineTransaction#results}). */
     public List<Published> results() {
         return tx.results();
@@ -50,6 +56,10 @@ public final class OwnTransaction implements AutoCloseable {
     /** Rolls back: nothing after-commit happens; sync-inside runs already sent stay logged. */
     public void rollback() {
         tx.rollbackWithoutHost();
+    }
+
+    EngineTransaction engineSide() {
+        return tx;
     }
 
     /** Rolls back unless committed or rolled back already. */

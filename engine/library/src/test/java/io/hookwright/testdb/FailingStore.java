@@ -26,6 +26,7 @@ public final class FailingStore implements DataSource {
 
     private final DataSource delegate;
     private final AtomicBoolean failing = new AtomicBoolean();
+    private final AtomicBoolean failingCommits = new AtomicBoolean();
     private final AtomicBoolean noConnections = new AtomicBoolean();
     private final AtomicInteger refused = new AtomicInteger();
 
@@ -38,6 +39,14 @@ public final class FailingStore implements DataSource {
         failing.set(true);
     }
 
+    /**
+     * From now on every commit fails, and statements pass: a transaction is written through and then lost, as when
+     * the database goes away at its end.
+     */
+    public void failCommits() {
+        failingCommits.set(true);
+    }
+
     /** From now on no connection is given: the pool times out, as a host's does when its database went away. */
     public void refuseConnections() {
         noConnections.set(true);
@@ -46,6 +55,7 @@ public final class FailingStore implements DataSource {
     /** The store works again. */
     public void heal() {
         failing.set(false);
+        failingCommits.set(false);
         noConnections.set(false);
     }
 
@@ -75,7 +85,8 @@ public final class FailingStore implements DataSource {
 
     private Connection wrap(Connection connection) {
         InvocationHandler handler = (proxy, method, args) -> {
-            if (failing.get() && REFUSED.contains(method.getName())) {
+            if (failing.get() && REFUSED.contains(method.getName())
+                    || failingCommits.get() && method.getName().equals("commit")) {
                 refused.incrementAndGet();
                 throw new SQLException("injected failure: the engine's store is unavailable", "08006");
             }

@@ -1,11 +1,11 @@
 package io.hookwright.ingest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.hookwright.event.Event;
 import io.hookwright.event.EventJson;
 import io.hookwright.event.Values;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -23,12 +23,23 @@ final class EventDigest {
     private EventDigest() {
     }
 
-    static String of(Event posted) {
-        String canonical = EventJson.write(canonical(EventJson.toMap(posted)));
+    /** Cloned for each digest: looking the algorithm up among the providers cost more than the digest. */
+    private static final MessageDigest SHA_256;
+
+    static {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            SHA_256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    static String of(Event posted) {
+        try {
+            // The bytes of EventJson.write's text in UTF-8, without the text in between.
+            byte[] canonical = EventJson.MAPPER.writeValueAsBytes(canonical(EventJson.toMap(posted)));
+            return HexFormat.of().formatHex(((MessageDigest) SHA_256.clone()).digest(canonical));
+        } catch (CloneNotSupportedException | JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

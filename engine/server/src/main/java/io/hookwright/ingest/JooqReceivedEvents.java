@@ -1,76 +1,146 @@
 package io.hookwright.ingest;
 
 import io.hookwright.store.Database;
+import io.hookwright.store.JdbcBatch;
 import io.hookwright.store.Schema.ReceivedEvents;
+import io.hookwright.store.StoreTransaction;
 import org.jooq.Condition;
+import org.jooq.impl.DSL;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** All of the received events' SQL. */
 public final class JooqReceivedEvents implements io.hookwright.ingest.ReceivedEvents {
+    /** Ids per statement: within either database's limit of parameters (a posted array holds up to 1000). */
+    private static final int ID_CHUNK = 512;
+
     private final Database database;
+    /** Rendered once, run as a batch: a posted array claims all its ids with one round trip. */
+    private final String insert;
+    private final String update;
+    private final Map<Integer, String> selects = new ConcurrentHashMap<>();
 
     public JooqReceivedEvents(Database database) {
         this.database = database;
+        var sql = DSL.using(database.dialect());
+        this.insert = sql.insertInto(ReceivedEvents.TABLE, ReceivedEvents.CALLER, ReceivedEvents.EVENT_ID,
+                        ReceivedEvents.BODY_DIGEST, ReceivedEvents.RECEIVED_AT, ReceivedEvents.STATUS, ReceivedEvents.RESULT)
+                .values(Collections.nCopies(6, null))
+                .onConflictDoNothing()
+                .getSQL();
+        this.update = sql.update(ReceivedEvents.TABLE)
+                .set(ReceivedEvents.STATUS, (Integer) null)
+                .set(ReceivedEvents.RESULT, (String) null)
+                .where(ReceivedEvents.CALLER.eq((String) null).and(ReceivedEvents.EVENT_ID.eq((String) null)))
+                .getSQL();
     }
 
-    private static Condition row(String caller, String eventId) {
-        return ReceivedEvents.CALLER.eq(caller).and(ReceivedEvents.EVENT_ID.eq(eventId));
+    private static Condition rows(String caller, Collection<String> eventIds) {
+        return ReceivedEvents.CALLER.eq(caller).and(ReceivedEvents.EVENT_ID.in(eventIds));
     }
 
     @Override
-    public Optional<String> claim(String caller, String eventId, String digest, Instant now) {
-        for (int tries = 0; tries < 3; tries++) {
-            boolean claimed = database.attempt("claiming received event " + eventId, () -> database.dsl()
-                    .insertInto(ReceivedEvents.TABLE, ReceivedEvents.CALLER,
-                            ReceivedEvents.EVENT_ID, ReceivedEvents.BODY_DIGEST, ReceivedEvents.RECEIVED_AT)
-                    .values(caller, eventId, digest, now.toEpochMilli())
-                    .onConflictDoNothing()
-                    .execute() == 1);
-            if (claimed) {
-                return Optional.empty();
-            }
-            Optional<String> first = digest(caller, eventId);
-            if (first.isPresent()) {
-                return first;
-            }
-            // Released between the two statements (its processing failed): the caller may claim it again.
+    public Map<String, String> digests(String caller, Collection<String> eventIds) {
+        Map<String, String> digests = new HashMap<>();
+        for (List<String> ids : chunks(eventIds)) {
+            database.attempt("reading received events", () -> database.dsl().connection(connection -> {
+                // The ids padded with repeats of the last to a size rendered before: rendering a lookup of a few
+                // hundred ids cost more than running it.
+                int size = Integer.highestOneBit(ids.size() * 2 - 1);
+                try (PreparedStatement select = connection.prepareStatement(selects.computeIfAbsent(size, this::select))) {
+                    select.setString(1, caller);
+                    for (int i = 0; i < size; i++) {
+                        select.setString(i + 2, ids.get(Math.min(i, ids.size() - 1)));
+                    }
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            digests.put(rows.getString(1), rows.getString(2));
+                        }
+                    }
+                }
+            }));
         }
-        throw new IllegalStateException("event " + eventId + " is being posted and released over and over; try again");
+        return digests;
+    }
+
+    /** The lookup of the digests of {@code size} ids. */
+    private String select(int size) {
+        return DSL.using(database.dialect()).select(ReceivedEvents.EVENT_ID, ReceivedEvents.BODY_DIGEST)
+                .from(ReceivedEvents.TABLE)
+                .where(ReceivedEvents.CALLER.eq((String) null))
+                .and(ReceivedEvents.EVENT_ID.in(Collections.nCopies(size, DSL.val((String) null))))
+                .getSQL();
     }
 
     @Override
-    public Optional<String> digest(String caller, String eventId) {
-        return database.attempt("reading received event " + eventId, () -> database.dsl()
-                .select(ReceivedEvents.BODY_DIGEST).from(ReceivedEvents.TABLE)
-                .where(row(caller, eventId))
-                .fetchOptional(ReceivedEvents.BODY_DIGEST));
+    public boolean claim(StoreTransaction tx, String caller, List<Claim> claims, Instant now) {
+        // In the order of the ids: two requests claiming some of the same ids lock them in one order (no deadlock).
+        List<Object[]> rows = claims.stream().sorted(Comparator.comparing(Claim::eventId))
+                .map(c -> new Object[]{caller, c.eventId(), c.digest(), now.toEpochMilli(),
+                        c.answer() == null ? null : c.answer().status(), c.answer() == null ? null : c.answer().body()})
+                .toList();
+        return tx.attempt("claiming received events", () -> JdbcBatch.execute(tx, insert, rows)) == rows.size();
     }
 
     @Override
-    public void answered(String caller, String eventId, Answer answer) {
-        database.attempt("keeping the answer to received event " + eventId, () -> database.dsl()
-                .update(ReceivedEvents.TABLE)
-                .set(ReceivedEvents.STATUS, answer.status())
-                .set(ReceivedEvents.RESULT, answer.body())
-                .where(row(caller, eventId))
-                .execute());
+    public boolean claim(String caller, List<Claim> claims, Instant now) {
+        try {
+            return database.inTransaction(tx -> {
+                if (!claim(tx, caller, claims, now)) {
+                    throw new Taken();
+                }
+                return true;
+            });
+        } catch (Taken e) {
+            return false;
+        }
     }
 
     @Override
-    public void release(String caller, String eventId) {
-        database.attempt("releasing received event " + eventId, () -> database.dsl()
-                .deleteFrom(ReceivedEvents.TABLE).where(row(caller, eventId))
-                .and(ReceivedEvents.RESULT.isNull()).execute());
+    public void answered(StoreTransaction tx, String caller, Map<String, Answer> answers) {
+        List<Object[]> rows = new ArrayList<>(answers.size());
+        answers.forEach((id, answer) -> rows.add(new Object[]{answer.status(), answer.body(), caller, id}));
+        tx.attempt("keeping the answers to received events", () -> JdbcBatch.execute(tx, update, rows));
     }
 
     @Override
-    public Optional<Answer> answer(String caller, String eventId) {
-        return database.attempt("reading the answer to received event " + eventId, () -> database.dsl()
-                .select(ReceivedEvents.STATUS, ReceivedEvents.RESULT).from(ReceivedEvents.TABLE)
-                .where(row(caller, eventId)).and(ReceivedEvents.RESULT.isNotNull())
-                .fetchOptional(r -> new Answer(r.value1(), r.value2())));
+    public void answered(String caller, Map<String, Answer> answers) {
+        database.inTransaction(tx -> {
+            answered(tx, caller, answers);
+            return null;
+        });
+    }
+
+    @Override
+    public void release(String caller, Collection<String> eventIds) {
+        for (List<String> ids : chunks(eventIds)) {
+            database.attempt("releasing received events", () -> database.dsl()
+                    .deleteFrom(ReceivedEvents.TABLE).where(rows(caller, ids))
+                    .and(ReceivedEvents.RESULT.isNull()).execute());
+        }
+    }
+
+    @Override
+    public Map<String, Answer> answers(String caller, Collection<String> eventIds) {
+        Map<String, Answer> answers = new HashMap<>();
+        for (List<String> ids : chunks(eventIds)) {
+            database.attempt("reading the answers to received events", () -> database.dsl()
+                    .select(ReceivedEvents.EVENT_ID, ReceivedEvents.STATUS, ReceivedEvents.RESULT)
+                    .from(ReceivedEvents.TABLE)
+                    .where(rows(caller, ids)).and(ReceivedEvents.RESULT.isNotNull())
+                    .fetch().forEach(r -> answers.put(r.value1(), new Answer(r.value2(), r.value3()))));
+        }
+        return answers;
     }
 
     @Override
@@ -79,5 +149,21 @@ public final class JooqReceivedEvents implements io.hookwright.ingest.ReceivedEv
                 .deleteFrom(ReceivedEvents.TABLE)
                 .where(ReceivedEvents.RECEIVED_AT.lt(cutoff.toEpochMilli()))
                 .execute());
+    }
+
+    private static List<List<String>> chunks(Collection<String> ids) {
+        List<String> all = List.copyOf(ids);
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += ID_CHUNK) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + ID_CHUNK)));
+        }
+        return chunks;
+    }
+
+    /** Rolls back a claim of which another request took an id first. */
+    private static final class Taken extends RuntimeException {
+        Taken() {
+            super(null, null, false, false);
+        }
     }
 }

@@ -1,11 +1,16 @@
 package io.hookwright.ingest;
 
+import io.hookwright.store.StoreTransaction;
+
 import java.time.Instant;
-import java.util.Optional;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The events received over HTTP, by caller and event id, and what publishing each did: a caller's repeat of an event
  * gets the same answer. An event id is the caller's own: another caller may use the same id for an event of its own.
+ * Every operation takes the ids of one request at once: a posted array costs a statement, not one per event.
  */
 public interface ReceivedEvents {
     /** What a previous delivery of this event id answered. */
@@ -13,24 +18,35 @@ public interface ReceivedEvents {
     }
 
     /**
-     * Claims a caller's event id for processing, for the event whose digest is {@code digest}. Empty when the claim is
-     * new; else the digest of the event that claimed it first (the caller's first post of it, maybe still being
-     * processed by another request or node): when that is {@code digest}, {@link #answer} has, or will have, the
-     * first answer.
+     * A caller's event id taken for the event whose digest is {@code digest}, with its answer; a null answer while
+     * it is still being processed (its after-commit webhooks to be sent), which repeats wait for.
      */
-    Optional<String> claim(String caller, String eventId, String digest, Instant now);
+    record Claim(String eventId, String digest, Answer answer) {
+    }
 
-    /** The digest of the event a caller posted first with this id, if it did. */
-    Optional<String> digest(String caller, String eventId);
+    /** The digests of the events a caller posted first with these ids, by id; the ids it did not post are missing. */
+    Map<String, String> digests(String caller, Collection<String> eventIds);
 
-    /** Keeps the answer given for a claimed event id. */
-    void answered(String caller, String eventId, Answer answer);
+    /**
+     * Takes a caller's event ids, in {@code tx}, beside what else it writes: false when another request (or node)
+     * took one of them meanwhile, and {@code tx} must then be rolled back.
+     */
+    boolean claim(StoreTransaction tx, String caller, List<Claim> claims, Instant now);
 
-    /** Forgets a claim whose processing failed inside the engine, so the event can be sent again. */
-    void release(String caller, String eventId);
+    /** {@link #claim(StoreTransaction, String, List, Instant)} in a transaction of its own: all of them or none. */
+    boolean claim(String caller, List<Claim> claims, Instant now);
 
-    /** The answer kept for a caller's event id; empty while it is still being processed. */
-    Optional<Answer> answer(String caller, String eventId);
+    /** Keeps the answers given for claimed event ids, by id, in {@code tx}. */
+    void answered(StoreTransaction tx, String caller, Map<String, Answer> answers);
+
+    /** {@link #answered(StoreTransaction, String, Map)} in a transaction of its own. */
+    void answered(String caller, Map<String, Answer> answers);
+
+    /** Forgets claims not answered yet, whose processing failed inside the engine, so the events can be sent again. */
+    void release(String caller, Collection<String> eventIds);
+
+    /** The answers kept for a caller's event ids, by id; an id still being processed is missing. */
+    Map<String, Answer> answers(String caller, Collection<String> eventIds);
 
     /** Forgets the event ids received before {@code cutoff}: a repeat after that is a new event. Returns how many. */
     int forgetBefore(Instant cutoff);

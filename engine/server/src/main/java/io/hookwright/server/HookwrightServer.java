@@ -7,15 +7,16 @@ import io.hookwright.server.auth.LoginForms;
 import io.hookwright.server.auth.PageOrigin;
 import io.hookwright.server.auth.Sessions;
 import io.hookwright.server.auth.Tokens;
-import jakarta.ws.rs.core.UriBuilder;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
-import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
+import org.glassfish.jersey.jdkhttp.JdkHttpHandlerContainer;
+import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.util.List;
 import java.util.concurrent.Executors;
 
@@ -24,11 +25,20 @@ import java.util.concurrent.Executors;
  * {@link ServerContext} injected; every endpoint but {@code /health} needs a token with the right scope.
  */
 public final class HookwrightServer implements AutoCloseable {
+    /**
+     * Connections the system holds for the server before it accepts them. The JDK's default of 50 overflowed under
+     * a few hundred new connections a second, and the overflow was reset; the system caps it at its own
+     * {@code somaxconn}.
+     */
+    static final int BACKLOG = 1024;
+
     private final HttpServer http;
+    private final JdkHttpHandlerContainer jersey;
     private final Sessions sessions;
 
-    private HookwrightServer(HttpServer http, Sessions sessions) {
+    private HookwrightServer(HttpServer http, JdkHttpHandlerContainer jersey, Sessions sessions) {
         this.http = http;
+        this.jersey = jersey;
         this.sessions = sessions;
     }
 
@@ -77,12 +87,19 @@ public final class HookwrightServer implements AutoCloseable {
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         // A relative Location stays relative: made absolute, it would name whatever host the request's Host header said.
         config.property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
-        URI uri = UriBuilder.fromUri("http://" + host + "/").port(port).build();
-        HttpServer http = JdkHttpServerFactory.createHttpServer(uri, config, false);
+        JdkHttpHandlerContainer jersey = ContainerFactory.createContainer(JdkHttpHandlerContainer.class, config);
+        HttpServer http;
+        try {
+            http = HttpServer.create(new InetSocketAddress(host, port), BACKLOG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not listen on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+        http.createContext("/", jersey);
         var threads = Executors.newVirtualThreadPerTaskExecutor();
         http.setExecutor(task -> threads.execute(fatal.guard("an HTTP request", task)));
         http.start();
-        return new HookwrightServer(http, sessions);
+        jersey.getApplicationHandler().onStartup(jersey);
+        return new HookwrightServer(http, jersey, sessions);
     }
 
     /** The web page's sessions on this node. */
@@ -99,9 +116,10 @@ public final class HookwrightServer implements AutoCloseable {
         return http.getAddress();
     }
 
-    /** Stops taking requests and gives those in progress up to a second to finish. */
+    /** Stops taking requests, gives those in progress up to a second to finish, and shuts the application down. */
     @Override
     public void close() {
         http.stop(1);
+        jersey.getApplicationHandler().onShutdown(jersey);
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -26,7 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ReceivedEventsTest extends OnEachBackend {
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
-    private static final Optional<String> NEW = Optional.empty();
 
     private ReceivedEvents received;
 
@@ -35,43 +36,70 @@ class ReceivedEventsTest extends OnEachBackend {
         received = new JooqReceivedEvents(database);
     }
 
+    private boolean claim(String caller, String eventId, String digest, Instant at) {
+        return received.claim(caller, List.of(new ReceivedEvents.Claim(eventId, digest, null)), at);
+    }
+
+    private Optional<ReceivedEvents.Answer> answer(String caller, String eventId) {
+        return Optional.ofNullable(received.answers(caller, List.of(eventId)).get(eventId));
+    }
+
     @Test
     void theFirstClaimWinsAndItsAnswerIsGivenToRepeats() {
-        assertEquals(NEW, received.claim("ci", "evt-1", "d1", T0));
-        assertEquals(Optional.of("d1"), received.claim("ci", "evt-1", "d1", T0.plusSeconds(1)));
-        assertEquals(Optional.of("d1"), received.claim("ci", "evt-1", "d2", T0.plusSeconds(1)),
+        assertTrue(claim("ci", "evt-1", "d1", T0));
+        assertFalse(claim("ci", "evt-1", "d2", T0.plusSeconds(1)), "taken");
+        assertEquals(Map.of("evt-1", "d1"), received.digests("ci", List.of("evt-1", "evt-9")),
                 "a repeat with another body learns the first one's digest");
-        assertEquals(Optional.empty(), received.answer("ci", "evt-1"), "not answered yet");
-        received.answered("ci", "evt-1", new ReceivedEvents.Answer(202, "{\"ok\":true}"));
-        assertEquals(Optional.of(new ReceivedEvents.Answer(202, "{\"ok\":true}")), received.answer("ci", "evt-1"));
-        received.release("ci", "evt-1");
-        assertEquals(Optional.of("d1"), received.claim("ci", "evt-1", "d1", T0), "an answered event is not released");
+        assertEquals(Optional.empty(), answer("ci", "evt-1"), "not answered yet");
+        received.answered("ci", Map.of("evt-1", new ReceivedEvents.Answer(202, "{\"ok\":true}")));
+        assertEquals(Optional.of(new ReceivedEvents.Answer(202, "{\"ok\":true}")), answer("ci", "evt-1"));
+        received.release("ci", List.of("evt-1"));
+        assertEquals(Map.of("evt-1", "d1"), received.digests("ci", List.of("evt-1")), "an answered event is not released");
+    }
+
+    @Test
+    void aClaimOfManyIdsTakesAllOrNone() {
+        assertTrue(claim("ci", "evt-2", "d2", T0));
+        List<ReceivedEvents.Claim> three = List.of(new ReceivedEvents.Claim("evt-1", "d1", null),
+                new ReceivedEvents.Claim("evt-2", "d2", null), new ReceivedEvents.Claim("evt-3", "d3", null));
+        assertFalse(received.claim("ci", three, T0), "evt-2 was taken");
+        assertEquals(Map.of("evt-2", "d2"), received.digests("ci", List.of("evt-1", "evt-2", "evt-3")), "none taken");
+        assertTrue(received.claim("other", three, T0));
+        assertEquals(3, received.digests("other", List.of("evt-1", "evt-2", "evt-3")).size());
+    }
+
+    @Test
+    void aClaimMayCarryItsAnswer() {
+        ReceivedEvents.Answer answer = new ReceivedEvents.Answer(409, "{\"veto\":{}}");
+        assertTrue(received.claim("ci", List.of(new ReceivedEvents.Claim("evt-1", "d1", answer),
+                new ReceivedEvents.Claim("evt-2", "d2", null)), T0));
+        assertEquals(Map.of("evt-1", answer), received.answers("ci", List.of("evt-1", "evt-2")));
     }
 
     @Test
     void anotherCallersEventWithTheSameIdIsItsOwn() {
-        assertEquals(NEW, received.claim("ci", "evt-1", "d1", T0));
-        received.answered("ci", "evt-1", new ReceivedEvents.Answer(202, "{\"caller\":\"ci\"}"));
-        assertEquals(NEW, received.claim("other", "evt-1", "d1", T0), "same id, same body, other caller: new");
-        assertEquals(Optional.empty(), received.answer("other", "evt-1"), "never the first caller's answer");
-        assertEquals(Optional.of("d1"), received.digest("ci", "evt-1"));
-        assertEquals(Optional.empty(), received.digest("third", "evt-1"));
+        assertTrue(claim("ci", "evt-1", "d1", T0));
+        received.answered("ci", Map.of("evt-1", new ReceivedEvents.Answer(202, "{\"caller\":\"ci\"}")));
+        assertTrue(claim("other", "evt-1", "d1", T0), "same id, same body, other caller: new");
+        assertEquals(Optional.empty(), answer("other", "evt-1"), "never the first caller's answer");
+        assertEquals(Map.of("evt-1", "d1"), received.digests("ci", List.of("evt-1")));
+        assertEquals(Map.of(), received.digests("third", List.of("evt-1")));
     }
 
     @Test
     void aReleasedClaimCanBeTakenAgain() {
-        assertEquals(NEW, received.claim("ci", "evt-2", "d1", T0));
-        received.release("ci", "evt-2");
-        assertEquals(NEW, received.claim("ci", "evt-2", "d2", T0));
+        assertTrue(claim("ci", "evt-2", "d1", T0));
+        received.release("ci", List.of("evt-2"));
+        assertTrue(claim("ci", "evt-2", "d2", T0));
     }
 
     @Test
     void idsReceivedBeforeTheCutoffAreForgotten() {
-        received.claim("ci", "evt-old", "d", T0);
-        received.claim("ci", "evt-new", "d", T0.plusSeconds(60));
+        claim("ci", "evt-old", "d", T0);
+        claim("ci", "evt-new", "d", T0.plusSeconds(60));
         assertEquals(1, received.forgetBefore(T0.plusSeconds(30)));
-        assertEquals(NEW, received.claim("ci", "evt-old", "d", T0.plusSeconds(90)), "a repeat after the cutoff is new");
-        assertEquals(Optional.of("d"), received.claim("ci", "evt-new", "d", T0.plusSeconds(90)));
+        assertTrue(claim("ci", "evt-old", "d", T0.plusSeconds(90)), "a repeat after the cutoff is new");
+        assertFalse(claim("ci", "evt-new", "d", T0.plusSeconds(90)));
     }
 
     @Test
@@ -80,14 +108,20 @@ class ReceivedEventsTest extends OnEachBackend {
         try {
             for (int event = 0; event < 10; event++) {
                 String id = "evt-race-" + event;
-                List<Future<Optional<String>>> claims = new ArrayList<>();
+                List<Future<Boolean>> claims = new ArrayList<>();
                 for (int i = 0; i < 8; i++) {
                     String caller = i % 2 == 0 ? "ci" : "other";
-                    claims.add(pool.submit((Callable<Optional<String>>) () -> received.claim(caller, id, "d", T0)));
+                    // Two ids each, in either order: claims of overlapping ids must not deadlock.
+                    List<ReceivedEvents.Claim> two = new ArrayList<>(List.of(new ReceivedEvents.Claim(id, "d", null),
+                            new ReceivedEvents.Claim(id + "-b", "d", null)));
+                    if (i % 4 < 2) {
+                        java.util.Collections.reverse(two);
+                    }
+                    claims.add(pool.submit((Callable<Boolean>) () -> received.claim(caller, two, T0)));
                 }
                 int won = 0;
-                for (Future<Optional<String>> claim : claims) {
-                    won += claim.get().isEmpty() ? 1 : 0;
+                for (Future<Boolean> claim : claims) {
+                    won += claim.get() ? 1 : 0;
                 }
                 assertEquals(2, won, id + ": one claim per caller");
             }
@@ -115,8 +149,8 @@ class ReceivedEventsTest extends OnEachBackend {
 
         database = Backend.open(url);
         received = new JooqReceivedEvents(database);
-        assertEquals(NEW, received.claim("ci", "evt-old", "d", T0));
-        assertEquals(NEW, received.claim("other", "evt-old", "d", T0));
+        assertTrue(claim("ci", "evt-old", "d", T0));
+        assertTrue(claim("other", "evt-old", "d", T0));
         assertTrue(database.dsl().fetchExists(Schema.SchemaVersion.TABLE, Schema.SchemaVersion.VERSION.eq(7)));
     }
 }

@@ -24,10 +24,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code POST /events}: one event or an array, each published as if in a transaction that commits at once. 202 with
- * what each did; 409 when a sync-inside webhook vetoed one. Event ids are the caller's (the token's): a repeat of an
- * event is answered as the first time and nothing is sent again ({@code Idempotent-Replayed: true}); the same id with
- * another event is a 409 naming it; another token's event with the same id is an event of its own.
+ * {@code POST /events}: one event or an array, each published as if in a transaction of its own that commits at once,
+ * and all committed in one transaction of the engine's store with their idempotency records: a store failure publishes
+ * none of them (while a sync-inside webhook is defined, the ids are claimed first and the events commit one by one,
+ * see {@link Ingest#publish(String, List)}). 202 with what each did; 409 when a sync-inside webhook vetoed one (that event alone is rolled back,
+ * the others are published: the body has the veto and every result). Event ids are the caller's (the token's): a
+ * repeat of an event is answered as the first time and nothing is sent again ({@code Idempotent-Replayed: true}); the
+ * same id with another event is a 409 naming it, and nothing of the request is published; another token's event with
+ * the same id is an event of its own.
  */
 @Path("/events")
 @RequiresScope(Scope.EVENTS_WRITE)
@@ -42,24 +46,17 @@ public final class EventsResource {
         List<Event> events = EventJson.parseOneOrMany(body);
         String caller = Callers.name(security);
         boolean array = body.stripLeading().startsWith("[");
-        for (int i = 0; i < events.size(); i++) {
-            try {
-                ingest.checkRepeat(caller, events.get(i));
-            } catch (Ingest.IdConflict e) {
-                throw conflict(e, array ? "[" + i + "].id" : "id", List.of());
-            }
+        List<Ingest.Outcome> outcomes;
+        try {
+            outcomes = ingest.publish(caller, events);
+        } catch (Ingest.IdConflict e) {
+            throw conflict(e, array ? "[" + e.index() + "].id" : "id");
         }
-        List<EventResult> results = new ArrayList<>();
+        List<RawJson> results = new ArrayList<>(outcomes.size());
         EventResult vetoed = null;
         boolean allReplayed = true;
-        for (int i = 0; i < events.size(); i++) {
-            Ingest.Outcome outcome;
-            try {
-                outcome = ingest.publish(caller, events.get(i));
-            } catch (Ingest.IdConflict e) {
-                throw conflict(e, array ? "[" + i + "].id" : "id", results);
-            }
-            results.add(outcome.result());
+        for (Ingest.Outcome outcome : outcomes) {
+            results.add(new RawJson(outcome.json()));
             allReplayed &= outcome.replayed();
             if (outcome.vetoed() && vetoed == null) {
                 vetoed = outcome.result();
@@ -83,17 +80,14 @@ public final class EventsResource {
     }
 
     /** What each posted event did, in the order posted. */
-    public record Results(List<EventResult> results) {
+    record Results(List<RawJson> results) {
     }
 
-    /** 409 for an event id the caller used before with another event; {@code results}: the events published before. */
-    private static WebApplicationException conflict(Ingest.IdConflict e, String field, List<EventResult> results) {
+    /** 409 for an event id the caller used before with another event: nothing of the request was published. */
+    private static WebApplicationException conflict(Ingest.IdConflict e, String field) {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("field", field);
         extra.put("eventId", e.eventId());
-        if (!results.isEmpty()) {
-            extra.put("results", results);
-        }
         return Problem.of(409, "Event id already used", e.getMessage(), extra);
     }
 }
