@@ -60,9 +60,13 @@ final class HostLanes {
                 if (acquired) {
                     lane.sending.release();
                 }
-                total.decrementAndGet();
-                if (leave(host) == capacity) {
-                    onRoom.run();
+                // Counted out last, so that nothing held means every lane is gone and every wake-up has run.
+                try {
+                    if (leave(host) == capacity) {
+                        onRoom.run();
+                    }
+                } finally {
+                    total.decrementAndGet();
                 }
             }
         });

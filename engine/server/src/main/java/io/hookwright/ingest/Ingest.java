@@ -8,6 +8,7 @@ import io.hookwright.execution.Fired;
 import io.hookwright.execution.OwnTransaction;
 import io.hookwright.execution.Published;
 import io.hookwright.errors.WebhookVetoedException;
+import io.hookwright.store.LockConflicts;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -220,6 +221,12 @@ public final class Ingest {
             });
         } catch (Taken e) {
             return false;
+        } catch (RuntimeException e) {
+            if (LockConflicts.lost(e)) {
+                // Another request posting the same ids in another order: the database rolled this one back whole.
+                return false;
+            }
+            throw e;
         }
         // Kept unanswered until their sync-after-commit webhooks were sent, so that a repeat waited for the outcome.
         Map<String, ReceivedEvents.Answer> late = new LinkedHashMap<>();
