@@ -167,7 +167,7 @@ public final class EngineTransaction implements AutoCloseable {
         String messageId = MessageIds.of(caller == null ? event.id() : caller + "\u0000" + event.id(), code);
         RenderedRequest request;
         try {
-            request = renderer.render(loaded.definitions().compiled(code));
+            request = renderer.render(loaded.definitions().compiled(code), messageId);
         } catch (RenderException e) {
             Settlement failed = engine.deliveries().renderFailed(code, loaded.revision(), event.id(), event.type(),
                     messageId, mode, webhook.request().method(), vetoes ? Outcome.VETOED : Outcome.FAILED, e.getMessage());

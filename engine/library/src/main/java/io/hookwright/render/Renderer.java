@@ -45,7 +45,14 @@ public final class Renderer {
      * @throws RenderException naming the template, line and column that failed, or where the JSON body breaks
      */
     public RenderedRequest render(CompiledWebhook webhook) {
-        String messageId = MessageIds.of(event.id(), webhook.code());
+        return render(webhook, MessageIds.of(event.id(), webhook.code()));
+    }
+
+    /**
+     * The request with {@code messageId} as the template's {@code message.id}: the id its {@code webhook-id} header
+     * will carry, which for events posted over REST depends on the caller too.
+     */
+    public RenderedRequest render(CompiledWebhook webhook, String messageId) {
         String nonce = SecretRefs.nonce();
         Map<String, Object> model = DataModel.forWebhook(eventModel, webhook.definition(), messageId, nonce);
         try (Watchdog.Guard guard = Watchdog.SHARED.watch(limits.time(), limits.allocation())) {

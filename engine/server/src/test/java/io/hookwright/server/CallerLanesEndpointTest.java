@@ -85,6 +85,7 @@ class CallerLanesEndpointTest {
         assertEquals(2, sent().size(), "each caller's event is sent");
         assertEquals(2, sent().stream().map(r -> r.getHeader("webhook-id")).distinct().count(),
                 "as two messages: a receiver dropping repeated webhook-ids takes both");
+        assertBodiesNameTheirWebhookId();
 
         HttpResponse<String> secondAgain = server.post("/events", SECOND, EVENT);
         assertEquals("true", secondAgain.headers().firstValue("Idempotent-Replayed").orElse(null));
@@ -101,6 +102,15 @@ class CallerLanesEndpointTest {
         assertEquals(2, sent().size(), "both queued messages were delivered");
         Set<String> ids = sent().stream().map(r -> r.getHeader("webhook-id")).collect(Collectors.toSet());
         assertEquals(2, ids.size(), ids.toString());
+        assertBodiesNameTheirWebhookId();
+    }
+
+    /** The template's {@code message.id} is the id the request's {@code webhook-id} header carries. */
+    private void assertBodiesNameTheirWebhookId() {
+        for (LoggedRequest request : sent()) {
+            assertTrue(request.getBodyAsString().contains("\"message\": \"" + request.getHeader("webhook-id") + "\""),
+                    request.getHeader("webhook-id") + " vs " + request.getBodyAsString());
+        }
     }
 
     @Test
@@ -180,6 +190,7 @@ class CallerLanesEndpointTest {
         }
         server.engineFixture.awaitIdle();
         assertEquals(2, sent().stream().map(r -> r.getHeader("webhook-id")).distinct().count());
+        assertBodiesNameTheirWebhookId();
     }
 
     @Test
