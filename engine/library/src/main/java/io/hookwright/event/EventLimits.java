@@ -138,6 +138,9 @@ public final class EventLimits {
     static String badCharacter(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (c >= ' ' && c < '\u007f') {
+                continue;
+            }
             if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
                 continue;
