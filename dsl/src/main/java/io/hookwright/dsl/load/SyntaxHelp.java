@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * the parser notices only at the end of the file ("Unexpected input: …" followed by the rest of the file), so
  * the brackets are matched here, using the indentation to tell which block lost its closing brace.
  */
-final class SyntaxHelp {
+public final class SyntaxHelp {
     private static final Pattern UNEXPECTED_INPUT = Pattern.compile("Unexpected input: '(.*)'", Pattern.DOTALL);
     private static final String OPENERS = "{([";
     private static final String CLOSERS = "})]";
@@ -24,8 +24,8 @@ final class SyntaxHelp {
     private SyntaxHelp() {
     }
 
-    /** The errors to report for a file that did not parse. */
-    static List<DefinitionError> explain(String file, String text, List<DefinitionError> parserErrors) {
+    /** The errors to report for a file that did not parse, given those Groovy's parser reported. */
+    public static List<DefinitionError> explain(String file, String text, List<DefinitionError> parserErrors) {
         List<DefinitionError> brackets = new Scan(file, text).run();
         if (!brackets.isEmpty()) {
             return brackets;
