@@ -3,6 +3,7 @@ package io.hookwright.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -36,7 +37,46 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(execute(commandLine(), args, System.getenv()));
+    }
+
+    /**
+     * Runs {@code args} on {@code line} with serve's options also taken from {@code env} and the config file
+     * ({@link ServeDefaults}).
+     */
+    static int execute(CommandLine line, String[] args, Map<String, String> env) {
+        ServeDefaults defaults;
+        try {
+            defaults = ServeDefaults.read(args, env, line.getSubcommands().get(ServeDefaults.COMMAND).getCommandSpec());
+        } catch (CommandFailure e) {
+            CommandLine serve = line.getSubcommands().get(ServeDefaults.COMMAND);
+            return CommandErrors.tell(serve, java.util.Arrays.asList(args).contains("--json"), e.getMessage(),
+                    e.exitCode());
+        }
+        line.setDefaultValueProvider(defaults);
+        CommandLine.IParameterExceptionHandler handler = line.getParameterExceptionHandler();
+        line.setParameterExceptionHandler((e, given) -> {
+            // A bad value from the environment or the file is named by where it was set, not as if typed.
+            java.util.Optional<String> origin = e.getArgSpec() == null ? java.util.Optional.empty()
+                    : defaults.origin(e.getArgSpec());
+            if (origin.isPresent() && !typed((CommandLine.Model.OptionSpec) e.getArgSpec(), given)) {
+                return CommandErrors.tell(e.getCommandLine(), java.util.Arrays.asList(given).contains("--json"),
+                        e.getMessage() + " (set by " + origin.get() + ")", ExitCodes.USAGE);
+            }
+            return handler.handleParseException(e, given);
+        });
+        return line.execute(args);
+    }
+
+    private static boolean typed(CommandLine.Model.OptionSpec option, String[] args) {
+        for (String arg : args) {
+            for (String name : option.names()) {
+                if (arg.equals(name) || arg.startsWith(name + "=")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The command line with Hookwright's exit codes: 0 fine, 1 the input is wrong, 2 usage. */

@@ -17,8 +17,9 @@ final class SendOptions {
             + "HOOKWRIGHT_SECRET_<NAME> environment variables are read too and win")
     Path secretsFile;
 
-    @Option(names = "--allow-target", paramLabel = "HOST[:PORT]|CIDR", converter = AllowedConverter.class,
-            description = "let requests reach this loopback, private or link-local target (repeatable)")
+    @Option(names = "--allow-target", paramLabel = "HOST[:PORT]|CIDR", converter = AllowedConverter.class, split = ",",
+            description = "let requests reach this loopback, private or link-local target (repeatable, or several "
+                    + "separated by commas)")
     List<TargetPolicy.Allowed> allowed = new ArrayList<>();
 
     @Option(names = "--require-https", description = "refuse plain http targets")

@@ -57,6 +57,12 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     SendOptions send;
 
+    @Option(names = ServeDefaults.CONFIG_OPTION, paramLabel = "FILE", description = "read the options not given here "
+            + "from this properties file (option = value lines, e.g. port = 8080, allow-target = 10.0.0.0/8,localhost); "
+            + "HOOKWRIGHT_<OPTION> environment variables (HOOKWRIGHT_PORT, HOOKWRIGHT_DB_URL...) win over it "
+            + "(default: HOOKWRIGHT_CONFIG)")
+    Path config;
+
     @Option(names = "--host", paramLabel = "ADDRESS", description = "address to listen on (default: 127.0.0.1)")
     String host = "127.0.0.1";
 

@@ -38,13 +38,19 @@ final class Cli {
     }
 
     static Run run(Object... args) {
+        return runWith(System.getenv(), args);
+    }
+
+    /** Runs with {@code env} as the process's environment. */
+    static Run runWith(java.util.Map<String, String> env, Object... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         String[] strings = new String[args.length];
         for (int i = 0; i < args.length; i++) {
             strings[i] = args[i].toString();
         }
-        int exit = Main.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(strings);
+        picocli.CommandLine line = Main.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+        int exit = Main.execute(line, strings, env);
         return new Run(exit, out.toString(), err.toString());
     }
 
