@@ -125,6 +125,17 @@ class ServeConfigTest {
     }
 
     @Test
+    void theExampleConfigShippedForDeploymentSetsOnlyOptionsServeHas() throws Exception {
+        Path example = Path.of("deploy", "hookwright.properties");
+        assertTrue(Files.exists(example), example.toAbsolutePath().toString());
+        try (ServerSocket taken = taken()) {
+            Cli.Run run = serve(Map.of(), "--config", example.toString(), "--port", String.valueOf(taken.getLocalPort()))
+                    .exits(2);
+            assertTrue(run.err().contains(inUse(taken)), "read whole, then refused for the port alone: " + run.err());
+        }
+    }
+
+    @Test
     void otherCommandsAreNotTouchedByTheEnvironment() {
         Cli.Run run = Cli.runWith(Map.of("HOOKWRIGHT_PORT", "eighty", "HOOKWRIGHT_DEFINITIONS", "/nowhere"),
                 "validate", new CliFixture(root, 1).definitions(CliFixture.webhook("erp_sync", "/erp",
