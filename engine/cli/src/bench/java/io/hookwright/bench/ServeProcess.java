@@ -112,7 +112,10 @@ final class ServeProcess implements AutoCloseable {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                System.out.println("  [serve] " + line);
+                // serve logs every delivery (its default, so its cost is measured); a failure is worth showing.
+                if (!line.contains(" INFO delivery ")) {
+                    System.out.println("  [serve] " + line);
+                }
             }
         } catch (IOException e) {
             // The process was stopped.

@@ -10,8 +10,10 @@ import io.hookwright.execution.Engine;
 import io.hookwright.execution.LoadedDefinitions;
 import io.hookwright.execution.Reloader;
 import io.hookwright.ingest.Ingest;
+import io.hookwright.outbox.JooqOutboxStore;
 import io.hookwright.render.Secrets;
 import io.hookwright.server.CaptureReceiver;
+import io.hookwright.server.DeliveryLog;
 import io.hookwright.server.ServerSettings;
 import io.hookwright.server.Serving;
 import io.hookwright.server.auth.PageOrigin;
@@ -39,6 +41,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
 
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run the engine: deliver the outbox, take events and transactions over HTTP, serve the web page "
@@ -114,6 +117,14 @@ final class ServeCommand implements Callable<Integer> {
             + "that died go to another (default: 30)")
     long leaseSeconds = 30;
 
+    @Option(names = "--log-format", paramLabel = "text|json", description = "log lines on standard error as text or "
+            + "as JSON objects, one per line (default: text)")
+    String logFormat = "text";
+
+    @Option(names = "--delivery-log", paramLabel = "all|failed|none", description = "which delivery attempts get a log "
+            + "line: webhook, run, message and event ids, attempt, outcome, status, duration, URL (default: all)")
+    String deliveryLog = "all";
+
     @Option(names = "--watch", description = "reload the definitions when their files change (a broken change is "
             + "refused and printed; the running set stays)")
     boolean watch;
@@ -121,6 +132,9 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        LogLines lines = logLines();
+        DeliveryLog.Scope logged = deliveryLog();
+        lines.install(System.err);
         DeliverySettings delivery = delivery();
         Secrets secrets = send.secrets();
         ServerSettings server = server(pageOrigin(), secrets);
@@ -130,7 +144,8 @@ final class ServeCommand implements Callable<Integer> {
         Tokens tokens = tokens(out);
         Database database = store.openOrCreate();
         CaptureReceiver receiver = capture ? new CaptureReceiver(new PrintStream(System.out, true)) : null;
-        Engine.Builder builder = Engine.builder(database, loaded).secrets(secrets).deactivateAfter(deactivateAfter)
+        Engine.Builder builder = Engine.builder(database, loaded).observer(new DeliveryLog(logged, record -> lines.publish(System.err, record)))
+                .secrets(secrets).deactivateAfter(deactivateAfter)
                 .delivery(delivery.toBuilder().perHostConcurrency(perHost)
                         .perHostQueue(Math.max(delivery.perHostQueue(), perHost)).build());
         if (receiver != null) {
@@ -147,10 +162,14 @@ final class ServeCommand implements Callable<Integer> {
         AtomicBoolean fatal = new AtomicBoolean();
         serving.fatal().onFatal(() -> stopOnFatal(serving, fatal, stopped));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            lines.print(System.err, Level.INFO, "stopping (SIGTERM or Ctrl-C): deliveries in flight finish, the rest "
+                    + "stay queued");
             if (watcher != null) {
                 watcher.close();
             }
             serving.close();
+            lines.print(System.err, Level.INFO, "stopped; " + queued(database) + " message(s) stay queued for the "
+                    + "next start");
             database.close();
             if (receiver != null) {
                 receiver.close();
@@ -225,6 +244,31 @@ final class ServeCommand implements Callable<Integer> {
             // Out of memory even for this: the exit code says it.
         }
         stopped.countDown();
+    }
+
+    private static String queued(Database database) {
+        try {
+            return String.valueOf(new JooqOutboxStore(database).depth());
+        } catch (RuntimeException e) {
+            return "an unknown number of";
+        }
+    }
+
+    private LogLines logLines() {
+        return switch (logFormat) {
+            case "text" -> LogLines.TEXT;
+            case "json" -> LogLines.JSON;
+            default -> throw CommandFailure.usage("--log-format '" + logFormat + "': text or json");
+        };
+    }
+
+    private DeliveryLog.Scope deliveryLog() {
+        return switch (deliveryLog) {
+            case "all" -> DeliveryLog.Scope.ALL;
+            case "failed" -> DeliveryLog.Scope.FAILED;
+            case "none" -> DeliveryLog.Scope.NONE;
+            default -> throw CommandFailure.usage("--delivery-log '" + deliveryLog + "': all, failed or none");
+        };
     }
 
     private DeliverySettings delivery() {

@@ -1,6 +1,8 @@
 package io.hookwright.cli;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hookwright.event.EventJson;
 import io.hookwright.execution.EngineFixture;
 import io.hookwright.outbox.JooqOutboxStore;
 import io.hookwright.runlog.JooqRunLog;
@@ -127,7 +129,7 @@ class ServeCommandTest {
 
         Await.until(Duration.ofSeconds(30), () -> !receiver.findAll(anyRequestedFor(anyUrl())).isEmpty(),
                 "a first request at the receiver");
-        serve.destroy();  // SIGTERM
+        serve.toHandle().destroy();  // SIGTERM, leaving its output readable (Process.destroy closes it)
         assertTrue(serve.waitFor(30, TimeUnit.SECONDS), "serve stops within 30 s of SIGTERM");
         assertFalse(String.join("\n", printed).contains("t0ken-value"), "no secret in the output");
 
@@ -138,6 +140,50 @@ class ServeCommandTest {
         assertEquals(received, runs.size(), "every request that went out finished and was logged");
         assertTrue(runs.stream().allMatch(r -> r.outcome() == Outcome.SUCCEEDED), runs.toString());
         assertEquals(10 - received, new JooqOutboxStore(database).depth(), "the rest stay queued for the next start");
+        // What serve printed last is read from its output after it exited.
+        Await.until(Duration.ofSeconds(10), () -> printed.stream().anyMatch(l -> l.contains("INFO stopped; ")),
+                () -> "no line on stopping:\n" + String.join("\n", printed));
+        assertEquals(received, printed.stream().filter(l -> l.matches(".* INFO delivery erp run_\\S+ attempt 1 "
+                + "succeeded 200 in \\d+ ms \\(POST http://localhost:\\d+/erp\\)")).count(),
+                "a log line per attempt:\n" + String.join("\n", printed));
+        assertTrue(printed.stream().anyMatch(l -> l.contains("INFO stopping (SIGTERM or Ctrl-C)")), String.join("\n", printed));
+        assertTrue(printed.stream().anyMatch(l -> l.endsWith("INFO stopped; " + (10 - received)
+                + " message(s) stay queued for the next start")), String.join("\n", printed));
+    }
+
+    @Test
+    void withJsonLogsEveryDeliveryAttemptIsOneJsonLineWithItsFields() throws Exception {
+        receiver.stubFor(post(urlEqualTo("/erp")).willReturn(aResponse().withStatus(503)));
+        int port = start("--log-format", "json");
+        String event = """
+                {"id": "evt-json", "type": "Project:Updated",
+                 "entity": {"type": "Project", "id": "p-1", "key": "P1", "attributes": {}}}""";
+        HttpResponse<String> accepted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/events")).POST(HttpRequest.BodyPublishers.ofString(event))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        Await.until(Duration.ofSeconds(30), () -> printed.stream().anyMatch(l -> l.contains("\"event\":\"delivery\"")),
+                () -> "no delivery line:\n" + String.join("\n", printed));
+        String line = printed.stream().filter(l -> l.contains("\"event\":\"delivery\"")).findFirst().orElseThrow();
+        JsonNode json = EventJson.MAPPER.readTree(line);
+        assertEquals("WARNING", json.get("level").asText(), line);
+        assertEquals("erp", json.get("webhook").asText());
+        assertEquals("evt-json", json.get("eventId").asText());
+        assertEquals("Project:Updated", json.get("eventType").asText());
+        assertEquals("pending-retry", json.get("outcome").asText());
+        assertEquals(503, json.get("status").asInt());
+        assertEquals(1, json.get("attempt").asInt());
+        assertTrue(json.get("runId").asText().startsWith("run_"), line);
+        assertTrue(json.get("messageId").asText().startsWith("msg_"), line);
+        assertTrue(json.get("url").asText().endsWith("/erp"), line);
+        serve.toHandle().destroy();
+        assertTrue(serve.waitFor(30, TimeUnit.SECONDS));
+        Await.until(Duration.ofSeconds(10), () -> printed.stream().anyMatch(l -> l.contains("stopped; ")),
+                () -> "no line on stopping:\n" + String.join("\n", printed));
+        String stopping = printed.stream().filter(l -> l.contains("stopping (SIGTERM")).findFirst().orElseThrow();
+        assertEquals("INFO", EventJson.MAPPER.readTree(stopping).get("level").asText());
+        assertFalse(String.join("\n", printed).contains("t0ken-value"), "no secret in the output");
     }
 
     @Test

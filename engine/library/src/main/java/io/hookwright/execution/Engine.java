@@ -592,9 +592,9 @@ public final class Engine implements AutoCloseable {
             return this;
         }
 
-        /** Told of every event and attempt, e.g. for metrics. */
+        /** Told of every event and attempt, e.g. for metrics; with observers given before, each told in turn. */
         public Builder observer(EngineObserver value) {
-            observer = value;
+            observer = observer == EngineObserver.NONE ? value : EngineObserver.both(observer, value);
             return this;
         }
 

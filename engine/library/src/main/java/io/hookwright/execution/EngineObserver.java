@@ -7,6 +7,29 @@ public interface EngineObserver {
     EngineObserver NONE = new EngineObserver() {
     };
 
+    /** Tells {@code first}, then {@code second}. */
+    static EngineObserver both(EngineObserver first, EngineObserver second) {
+        return new EngineObserver() {
+            @Override
+            public void published(String eventType, int matched) {
+                first.published(eventType, matched);
+                second.published(eventType, matched);
+            }
+
+            @Override
+            public void attempted(Run run) {
+                first.attempted(run);
+                second.attempted(run);
+            }
+
+            @Override
+            public void afterCommitFailed(AfterCommitWrite write, int items) {
+                first.afterCommitFailed(write, items);
+                second.afterCommitFailed(write, items);
+            }
+        };
+    }
+
     /** What a committed transaction still had to write when the engine's store failed. */
     enum AfterCommitWrite {
         /** Async messages for the outbox: kept in memory and written again. */

@@ -43,11 +43,14 @@ public final class Metrics implements EngineObserver {
 
     @Override
     public void attempted(Run run) {
-        Counter.builder("hookwright.deliveries").description("delivery attempts by outcome and mode")
-                .tag("outcome", run.outcome().word()).tag("mode", run.mode()).register(registry).increment();
+        // By webhook too: codes come from the definitions, never from event data, so their number stays bounded.
+        Counter.builder("hookwright.deliveries").description("delivery attempts by webhook, outcome and mode")
+                .tag("webhook", run.webhook()).tag("outcome", run.outcome().word()).tag("mode", run.mode())
+                .register(registry).increment();
         if (run.response() != null || run.error() != null) {
             Timer.builder("hookwright.delivery.duration").description("time from sending a request to its answer")
-                    .publishPercentileHistogram().tag("mode", run.mode()).register(registry).record(run.duration());
+                    .publishPercentileHistogram().tag("webhook", run.webhook()).tag("mode", run.mode())
+                    .register(registry).record(run.duration());
         }
     }
 
