@@ -51,7 +51,8 @@ class AuthMatrixTest {
                 Arguments.of("POST", "/dry-run", Scope.WEBHOOKS_READ, "{\"event\": " + event + "}"),
                 Arguments.of("GET", "/runs", Scope.RUNS_READ, null),
                 Arguments.of("GET", "/runs/run_x", Scope.RUNS_READ, null),
-                Arguments.of("POST", "/runs/run_x/redeliver", Scope.RUNS_REDELIVER, null));
+                Arguments.of("POST", "/runs/run_x/redeliver", Scope.RUNS_REDELIVER, null),
+                Arguments.of("GET", "/metrics", Scope.RUNS_READ, null));
     }
 
     @ParameterizedTest(name = "{0} {1} needs {2}")
