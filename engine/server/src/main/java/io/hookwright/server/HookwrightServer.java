@@ -3,6 +3,7 @@ package io.hookwright.server;
 import com.sun.net.httpserver.HttpServer;
 import io.hookwright.server.auth.AuthFilter;
 import io.hookwright.server.auth.CsrfFilter;
+import io.hookwright.server.auth.OperatorLog;
 import io.hookwright.server.auth.LoginForms;
 import io.hookwright.server.auth.PageOrigin;
 import io.hookwright.server.auth.Sessions;
@@ -59,6 +60,7 @@ public final class HookwrightServer implements AutoCloseable {
         config.register(new AuthFilter(tokens, sessions));
         config.register(new CsrfFilter(loginForms, context.pageOrigin()));
         config.register(new BodyLimitFilter(context.maxBodyBytes()));
+        config.register(new OperatorLog());
         config.register(new ProblemMappers.WebApplication());
         config.register(new ProblemMappers.BadJson());
         config.register(new ProblemMappers.BadEvent());

@@ -92,6 +92,8 @@ public final class AuthFilter implements ContainerRequestFilter {
         if (caller.may(required.value())) {
             return true;
         }
+        // Known, though refused: the operator log names who tried.
+        request.setProperty(Caller.class.getName(), caller);
         request.abortWith(Problem.response(403, "Forbidden", "token '" + caller.name() + "' lacks the scope "
                 + required.value().word(), Map.of("scope", required.value().word())));
         return false;
