@@ -289,7 +289,9 @@ final class DocumentJson {
         putIfSet(json, "body", doc.body());
         putIfSet(json, "bodyTemplate", doc.bodyTemplate());
         json.put("signingSecret", doc.signingSecret());
-        json.put("execution", execution(doc.execution()));
+        if (doc.execution() != null) {
+            json.put("execution", execution(doc.execution()));
+        }
         return json;
     }
 

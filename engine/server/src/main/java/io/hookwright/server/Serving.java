@@ -1,5 +1,6 @@
 package io.hookwright.server;
 
+import io.hookwright.authoring.Authoring;
 import io.hookwright.git.GitRevisions;
 import io.hookwright.catalog.WebhookCatalog;
 import io.hookwright.definitions.DefinitionCompiler;
@@ -84,8 +85,10 @@ public final class Serving implements AutoCloseable {
         WebhookCatalog catalog = new WebhookCatalog(engine::definitions, new JooqWebhookStateStore(database),
                 settings.definitionsFolder());
         HealthChecks health = new HealthChecks(engine, database, fatal, reloader);
+        Authoring authoring = new Authoring(settings.definitionsFolder(), settings.authoring(), reloader,
+                engine::definitions);
         HookwrightServer server = HookwrightServer.start(settings.host(), settings.port(), context, tokens, Endpoints.ALL,
-                List.of(ingest, transactions, reloader, catalog, metrics, health), fatal);
+                List.of(ingest, transactions, reloader, catalog, metrics, health, authoring), fatal);
         ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
                 .name("hookwright-serving-chores").daemon().unstarted(r));
         // A scheduled task's error would stay in its future, unseen: the guard records a fatal one.
