@@ -24,16 +24,20 @@ import jakarta.ws.rs.core.SecurityContext;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * Webhooks written as documents: create, read (the document, or its Groovy), replace and delete, each write a commit
- * to the definitions' work tree. A write names the revision it read in {@code If-Match}.
+ * to the definitions' work tree, and the commits that changed a webhook. A write names the revision it read in
+ * {@code If-Match}.
  */
 @Path("/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 public final class AuthoringResource {
+    /** The most commits a history answers with. */
+    private static final int HISTORY = 100;
     @Inject
     private Authoring authoring;
     @Context
@@ -63,6 +67,13 @@ public final class AuthoringResource {
     @RequiresScope(Scope.WEBHOOKS_READ)
     public String source(@PathParam("code") String code) {
         return authoring.source(code);
+    }
+
+    @GET
+    @Path("/{code}/history")
+    @RequiresScope(Scope.WEBHOOKS_READ)
+    public List<Map<String, Object>> history(@PathParam("code") String code, @QueryParam("diff") boolean diff) {
+        return authoring.history(code, diff, HISTORY);
     }
 
     @PUT

@@ -164,7 +164,8 @@ final class WorkTree implements AutoCloseable {
 
     /**
      * The commits that changed a webhook's block in its file, newest first, each with the file's diff when asked;
-     * the commit that created the file counts when the block was in it.
+     * the commit that created the file counts when the block was in it. A webhook with no block of its own at HEAD
+     * (one a file makes by code) has every commit of its file.
      */
     List<Change> history(String file, String code, boolean diffs, int limit) {
         String p = path(file);
@@ -174,14 +175,17 @@ final class WorkTree implements AutoCloseable {
             }
             List<RevCommit> commits = new ArrayList<>();
             git.log().addPath(p).setMaxCount(MAX_COMMITS).call().forEach(commits::add);
+            boolean ownBlock = !commits.isEmpty() && block(text(commits.get(0).getTree(), p).orElse(null), code) != null;
             List<Change> changes = new ArrayList<>();
             for (int i = 0; i < commits.size() && changes.size() < limit; i++) {
                 RevCommit c = commits.get(i);
-                String block = block(text(c.getTree(), p).orElse(null), code);
-                String before = i + 1 < commits.size() ? block(text(commits.get(i + 1).getTree(), p).orElse(null), code)
-                        : null;
-                if (block == null && before == null || block != null && block.equals(before)) {
-                    continue;
+                if (ownBlock) {
+                    String block = block(text(c.getTree(), p).orElse(null), code);
+                    String before = i + 1 < commits.size()
+                            ? block(text(commits.get(i + 1).getTree(), p).orElse(null), code) : null;
+                    if (block == null && before == null || block != null && block.equals(before)) {
+                        continue;
+                    }
                 }
                 PersonIdent a = c.getAuthorIdent();
                 changes.add(new Change(c.getId().name(), a.getName(), a.getEmailAddress(), a.getWhenAsInstant(),

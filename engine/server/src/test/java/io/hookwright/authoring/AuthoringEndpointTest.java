@@ -133,6 +133,10 @@ class AuthoringEndpointTest {
                                "retry": ["5s", "5m"]}}""".formatted(receiverUrl());
     }
 
+    private static List<?> list(HttpResponse<String> response) throws Exception {
+        return io.hookwright.event.EventJson.MAPPER.readValue(response.body(), List.class);
+    }
+
     private static String etag(HttpResponse<String> response) {
         return response.headers().firstValue("ETag").orElseThrow(() -> new AssertionError("no ETag: " + response));
     }
@@ -420,4 +424,33 @@ class AuthoringEndpointTest {
         assertTrue(etag(read).startsWith("\"content-"), etag(read));
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theHistoryOfAWebhookHasTheCommitsThatChangedItNewestFirstWithDiffsWhenAsked() throws Exception {
+        String beta = etag(send("GET", "/webhooks/beta/definition", Scope.WEBHOOKS_READ, null, null));
+        String betaDoc = "{\"eventTypes\": [\"Project:Updated\"], \"url\": \"" + receiverUrl() + "/b2\"}";
+        beta = etag(send("PUT", "/webhooks/beta", Scope.WEBHOOKS_WRITE, betaDoc, beta));
+        String alpha = etag(send("GET", "/webhooks/alpha/definition", Scope.WEBHOOKS_READ, null, null));
+        assertEquals(200, send("PUT", "/webhooks/alpha", Scope.WEBHOOKS_WRITE, "{\"eventTypes\": [\"Task:*\"], "
+                + "\"url\": \"" + receiverUrl() + "/a2\", \"message\": \"Alpha listens to tasks\"}", alpha)
+                .statusCode());
+        assertEquals(200, send("PUT", "/webhooks/beta", Scope.ADMIN, betaDoc.replace("b2", "b3"), beta).statusCode());
+
+        HttpResponse<String> history = send("GET", "/webhooks/beta/history", Scope.WEBHOOKS_READ, null, null);
+        assertEquals(200, history.statusCode(), history.body());
+        List<Map<String, Object>> commits = (List<Map<String, Object>>) (List<?>) list(history);
+        assertEquals(List.of("admin", "webhooks:write", "Anna Doe"), commits.stream().map(c -> c.get("author")).toList(),
+                "alpha's commit is not beta's: " + history.body());
+        assertEquals("Update webhook beta: filter, url", commits.get(1).get("message"));
+        assertEquals(repo.head().getId().name(), commits.get(0).get("commit"));
+        assertFalse(commits.get(0).containsKey("diff"));
+
+        HttpResponse<String> diffs = send("GET", "/webhooks/beta/history?diff=true", Scope.WEBHOOKS_READ, null, null);
+        List<Map<String, Object>> withDiffs = (List<Map<String, Object>>) (List<?>) list(diffs);
+        String last = (String) withDiffs.get(0).get("diff");
+        assertTrue(last.startsWith("diff --git a/hooks.groovy b/hooks.groovy"), last);
+        assertTrue(last.contains("-        post '" + receiverUrl() + "/b2'\n+        post '" + receiverUrl() + "/b3'"),
+                last);
+        assertTrue(((String) withDiffs.get(2).get("diff")).contains("+// Hand-written"), "the file's first commit");
+    }
 }
