@@ -100,6 +100,9 @@ public final class Authoring {
     /** The webhook's {@code webhook('code') { … }} block as its file has it. */
     String source(String code) {
         WebhookDefinition webhook = webhook(code);
+        if (!Files.isRegularFile(folder.resolve(webhook.origin().file()))) {
+            throw conflict(webhook.origin().file() + " is no longer in the definitions folder");
+        }
         return switch (WebhookBlocks.find(text(webhook.origin().file()), code)) {
             case Lookup.Found found -> found.source() + "\n";
             case UnknownCode unknown -> throw conflict("the file " + webhook.origin().file() + " has no block of its "
@@ -366,6 +369,9 @@ public final class Authoring {
             return reason;
         }
         String file = webhook.origin().file();
+        if (!Files.isRegularFile(folder.resolve(file))) {
+            return Optional.of(file + " is no longer in the definitions folder; reload to see what it holds now");
+        }
         return switch (WebhookBlocks.find(text(file), webhook.code())) {
             case Lookup.Found found -> Optional.empty();
             case UnknownCode unknown -> Optional.of(file + " makes it by code, not as a webhook('" + webhook.code()
@@ -381,7 +387,8 @@ public final class Authoring {
                 return tree.lastChange(file, code).orElse("uncommitted");
             }
         }
-        String block = WebhookBlocks.find(text(file), code) instanceof Lookup.Found f ? f.source() : "";
+        String block = Files.isRegularFile(folder.resolve(file))
+                && WebhookBlocks.find(text(file), code) instanceof Lookup.Found f ? f.source() : "";
         return "content-" + sha256(block).substring(0, WorkTree.REVISION_LENGTH);
     }
 

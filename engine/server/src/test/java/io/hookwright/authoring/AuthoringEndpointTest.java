@@ -453,4 +453,25 @@ class AuthoringEndpointTest {
                 last);
         assertTrue(((String) withDiffs.get(2).get("diff")).contains("+// Hand-written"), "the file's first commit");
     }
+
+    @Test
+    void aDefinitionsFolderInsideALargerWorkTreeCommitsOnlyItsOwnFiles() throws Exception {
+        repo.close();
+        org.eclipse.jgit.util.FileUtils.delete(folder.resolve(".git").toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE);
+        Files.writeString(dir.resolve(".gitignore"), "*.db*\n");
+        Files.writeString(dir.resolve("notes.txt"), "the team's notes\n");
+        repo = Repo.init(dir);
+        Files.writeString(dir.resolve("notes.txt"), "the team's notes, changed and not committed\n");
+        String etag = etag(send("GET", "/webhooks/beta/definition", Scope.WEBHOOKS_READ, null, null));
+
+        HttpResponse<String> put = send("PUT", "/webhooks/beta", Scope.WEBHOOKS_WRITE,
+                "{\"eventTypes\": [\"Project:Updated\"], \"url\": \"" + receiverUrl() + "/b2\"}", etag);
+
+        assertEquals(200, put.statusCode(), put.body());
+        assertEquals(List.of("webhooks/hooks.groovy"), repo.changed(repo.head()));
+        assertEquals(java.util.Set.of("notes.txt"), repo.git.status().call().getModified(),
+                "the other change stays uncommitted");
+        HttpResponse<String> history = send("GET", "/webhooks/beta/history", Scope.WEBHOOKS_READ, null, null);
+        assertEquals(2, list(history).size(), history.body());
+    }
 }
