@@ -152,19 +152,23 @@ public final class Authoring {
             requireRevision(tree, file, code, ifMatch);
             String block = DocumentGroovy.block(doc, file);
             Map<String, String> edits = new LinkedHashMap<>();
-            String before = text(file);
-            String after = edited(file, WebhookBlocks.replace(before, code, block));
-            if (!after.equals(before)) {
-                edits.put(file, after);
+            String changed = changedFields(DocumentModel.document(current),
+                    DocumentModel.document(DocumentModel.definition(doc, file)));
+            // A document that says what the definition says leaves its block as written, defaults and all.
+            if (!changed.isEmpty()) {
+                String before = text(file);
+                String after = edited(file, WebhookBlocks.replace(before, code, block));
+                if (!after.equals(before)) {
+                    edits.put(file, after);
+                }
             }
             templateEdit(doc, edits);
             if (edits.isEmpty()) {
                 return read(code);
             }
-            String changed = changedFields(DocumentModel.document(current),
-                    DocumentModel.document(DocumentModel.definition(doc, file)), doc);
-            commit(tree, edits, author, message(json, "Update webhook " + code + (changed.isEmpty() ? ""
-                    : ": " + changed)));
+            String template = DocumentModel.TEMPLATES + doc.bodyTemplate();
+            String what = edits.containsKey(template) ? (changed.isEmpty() ? "" : changed + ", ") + template : changed;
+            commit(tree, edits, author, message(json, "Update webhook " + code + (what.isEmpty() ? "" : ": " + what)));
             return read(code);
         });
     }
@@ -461,7 +465,7 @@ public final class Authoring {
     }
 
     /** The document's fields that differ, in the document's order: {@code url, filter}. */
-    private static String changedFields(WebhookDocument before, WebhookDocument after, WebhookDocument sent) {
+    private static String changedFields(WebhookDocument before, WebhookDocument after) {
         Map<String, Object> a = DocumentJson.write(before);
         Map<String, Object> b = DocumentJson.write(after);
         List<String> changed = new ArrayList<>();
@@ -471,9 +475,6 @@ public final class Authoring {
             }
         }
         a.keySet().stream().filter(f -> !b.containsKey(f)).forEach(changed::add);
-        if (sent.bodyTemplateText() != null) {
-            changed.add("template " + sent.bodyTemplate());
-        }
         return String.join(", ", changed);
     }
 
