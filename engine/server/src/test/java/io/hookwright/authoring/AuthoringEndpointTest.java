@@ -474,4 +474,20 @@ class AuthoringEndpointTest {
         HttpResponse<String> history = send("GET", "/webhooks/beta/history", Scope.WEBHOOKS_READ, null, null);
         assertEquals(2, list(history).size(), history.body());
     }
+
+    @Test
+    void aWriteIsCheckedWithTheWholeFolderItWouldJoin() throws Exception {
+        Files.writeString(folder.resolve("broken.groovy"), "webhook('broken') {\n    on 'Project'\n"
+                + "    request { post 'https://x.example.com/' }\n}\n");
+        RevCommit head = repo.head();
+
+        HttpResponse<String> create = send("POST", "/webhooks", Scope.WEBHOOKS_CREATE, erpBudget(), null);
+
+        assertEquals(422, create.statusCode(), create.body());
+        assertTrue(create.body().contains("\"file\":\"broken.groovy\",\"line\":2"), create.body());
+        assertFalse(Files.exists(folder.resolve("erp_budget.groovy")), "nothing written");
+        assertEquals(head, repo.head(), "nothing committed");
+        assertEquals(404, send("GET", "/webhooks/erp_budget/definition", Scope.WEBHOOKS_READ, null, null).statusCode(),
+                "the running set is untouched");
+    }
 }
