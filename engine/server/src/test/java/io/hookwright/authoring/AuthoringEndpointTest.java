@@ -490,4 +490,17 @@ class AuthoringEndpointTest {
         assertEquals(404, send("GET", "/webhooks/erp_budget/definition", Scope.WEBHOOKS_READ, null, null).statusCode(),
                 "the running set is untouched");
     }
+
+    @Test
+    void aRepositoryWithoutACommitYetTakesTheFirstOne() throws Exception {
+        repo.close();
+        org.eclipse.jgit.util.FileUtils.delete(folder.resolve(".git").toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE);
+        repo = Repo.empty(folder);
+
+        HttpResponse<String> create = send("POST", "/webhooks", Scope.WEBHOOKS_CREATE, erpBudget(), null);
+
+        assertEquals(201, create.statusCode(), create.body());
+        assertEquals(1, repo.log().size());
+        assertEquals(List.of("erp_budget.groovy"), repo.changed(repo.head()));
+    }
 }

@@ -28,6 +28,11 @@ final class Repo implements AutoCloseable {
         return new Repo(git);
     }
 
+    /** A repository at {@code root} with nothing committed yet. */
+    static Repo empty(Path root) throws Exception {
+        return new Repo(Git.init().setDirectory(root.toFile()).setInitialBranch("main").call());
+    }
+
     /** Commits, newest first. */
     List<RevCommit> log() throws Exception {
         List<RevCommit> commits = new ArrayList<>();
