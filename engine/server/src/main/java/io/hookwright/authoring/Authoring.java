@@ -15,13 +15,8 @@ import io.hookwright.execution.LoadedDefinitions;
 import io.hookwright.execution.Reloader;
 import io.hookwright.server.Problem;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -32,7 +27,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -49,6 +43,7 @@ public final class Authoring {
     private final Supplier<LoadedDefinitions> definitions;
     private final FolderCheck check = new FolderCheck();
     private final ReentrantLock writes = new ReentrantLock();
+    private final FolderFiles files;
 
     /**
      * @param folder      the definitions folder, where writes go
@@ -59,6 +54,7 @@ public final class Authoring {
         this.mode = mode;
         this.reloader = reloader;
         this.definitions = definitions;
+        this.files = new FolderFiles(folder);
     }
 
     public AuthoringMode mode() {
@@ -100,10 +96,10 @@ public final class Authoring {
     /** The webhook's {@code webhook('code') { … }} block as its file has it. */
     String source(String code) {
         WebhookDefinition webhook = webhook(code);
-        if (!Files.isRegularFile(folder.resolve(webhook.origin().file()))) {
+        if (!files.exists(webhook.origin().file())) {
             throw conflict(webhook.origin().file() + " is no longer in the definitions folder");
         }
-        return switch (WebhookBlocks.find(text(webhook.origin().file()), code)) {
+        return switch (WebhookBlocks.find(files.text(webhook.origin().file()), code)) {
             case Lookup.Found found -> found.source() + "\n";
             case UnknownCode unknown -> throw conflict("the file " + webhook.origin().file() + " has no block of its "
                     + "own for " + code + ": " + unknown.message());
@@ -128,8 +124,7 @@ public final class Authoring {
             String file = code + ".groovy";
             String block = DocumentGroovy.block(doc, file);
             Map<String, String> edits = new LinkedHashMap<>();
-            Path target = folder.resolve(file);
-            edits.put(file, Files.exists(target) ? edited(file, WebhookBlocks.append(text(file), block)) : block);
+            edits.put(file, files.exists(file) ? edited(file, WebhookBlocks.append(files.text(file), block)) : block);
             templateEdit(doc, edits);
             commit(tree, edits, author, message(json, "Create webhook " + code + label(doc)));
             return read(code);
@@ -156,7 +151,7 @@ public final class Authoring {
                     DocumentModel.document(DocumentModel.definition(doc, file)));
             // A document that says what the definition says leaves its block as written, defaults and all.
             if (!changed.isEmpty()) {
-                String before = text(file);
+                String before = files.text(file);
                 String after = edited(file, WebhookBlocks.replace(before, code, block));
                 if (!after.equals(before)) {
                     edits.put(file, after);
@@ -181,7 +176,7 @@ public final class Authoring {
             String file = current.origin().file();
             requireClean(tree, List.of(file));
             requireRevision(tree, file, code, ifMatch);
-            String after = edited(file, WebhookBlocks.remove(text(file), code));
+            String after = edited(file, WebhookBlocks.remove(files.text(file), code));
             Map<String, String> edits = new LinkedHashMap<>();
             edits.put(file, after.isBlank() ? null : after);
             commit(tree, edits, author, message != null && !message.isBlank() ? message : "Delete webhook " + code);
@@ -206,7 +201,7 @@ public final class Authoring {
                     continue;
                 }
                 String file = webhook.origin().file();
-                String before = edits.containsKey(file) ? edits.get(file) : text(file);
+                String before = edits.containsKey(file) ? edits.get(file) : files.text(file);
                 edits.put(file, edited(file, WebhookBlocks.remove(before, webhook.code())));
                 deleted.add(webhook.code());
             }
@@ -266,7 +261,7 @@ public final class Authoring {
     private String commit(WorkTree tree, Map<String, String> edits, String author, String message) {
         requireClean(tree, List.copyOf(edits.keySet()));
         for (String file : edits.keySet()) {
-            requireNoLink(file);
+            files.requireNoLink(file);
         }
         List<DefinitionError> errors = check.after(folder, edits);
         if (!errors.isEmpty()) {
@@ -284,10 +279,10 @@ public final class Authoring {
         List<String> removed = new ArrayList<>();
         edits.forEach((file, text) -> {
             if (text == null) {
-                remove(file);
+                files.remove(file);
                 removed.add(file);
             } else {
-                write(file, text);
+                files.write(file, text);
                 written.add(file);
             }
         });
@@ -308,45 +303,11 @@ public final class Authoring {
             return;
         }
         String file = DocumentModel.TEMPLATES + doc.bodyTemplate();
-        requireNoLink(file);
-        Path target = folder.resolve(file);
-        if (Files.isRegularFile(target) && doc.bodyTemplateText().equals(text(file))) {
+        files.requireNoLink(file);
+        if (files.exists(file) && doc.bodyTemplateText().equals(files.text(file))) {
             return;
         }
         edits.put(file, doc.bodyTemplateText());
-    }
-
-    /** Refuses to write through a symbolic link anywhere on the way to a file. */
-    private void requireNoLink(String file) {
-        Path path = folder;
-        for (String part : file.split("/")) {
-            path = path.resolve(part);
-            if (Files.isSymbolicLink(path)) {
-                String field = file.startsWith(DocumentModel.TEMPLATES) ? "bodyTemplate" : "code";
-                throw new BadDocument(422, field, field + ": " + folder.relativize(path) + " is a symbolic link; "
-                        + "nothing is written through one");
-            }
-        }
-    }
-
-    private void write(String file, String text) {
-        Path target = folder.resolve(file);
-        try {
-            Files.createDirectories(target.getParent());
-            Path temporary = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-            Files.writeString(temporary, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing " + file + " failed", e);
-        }
-    }
-
-    private void remove(String file) {
-        try {
-            Files.deleteIfExists(folder.resolve(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException("removing " + file + " failed", e);
-        }
     }
 
     private List<WebhookDefinition> running() {
@@ -373,10 +334,10 @@ public final class Authoring {
             return reason;
         }
         String file = webhook.origin().file();
-        if (!Files.isRegularFile(folder.resolve(file))) {
+        if (!files.exists(file)) {
             return Optional.of(file + " is no longer in the definitions folder; reload to see what it holds now");
         }
-        return switch (WebhookBlocks.find(text(file), webhook.code())) {
+        return switch (WebhookBlocks.find(files.text(file), webhook.code())) {
             case Lookup.Found found -> Optional.empty();
             case UnknownCode unknown -> Optional.of(file + " makes it by code, not as a webhook('" + webhook.code()
                     + "') { … } block of its own");
@@ -391,8 +352,8 @@ public final class Authoring {
                 return tree.lastChange(file, code).orElse("uncommitted");
             }
         }
-        String block = Files.isRegularFile(folder.resolve(file))
-                && WebhookBlocks.find(text(file), code) instanceof Lookup.Found f ? f.source() : "";
+        String block = files.exists(file)
+                && WebhookBlocks.find(files.text(file), code) instanceof Lookup.Found f ? f.source() : "";
         return "content-" + sha256(block).substring(0, WorkTree.REVISION_LENGTH);
     }
 
@@ -405,31 +366,15 @@ public final class Authoring {
 
     private void requireRevision(WorkTree tree, String file, String code, String ifMatch) {
         String now = tree.lastChange(file, code).orElse("uncommitted");
-        if (!ifMatches(ifMatch, now)) {
+        if (!IfMatch.matches(ifMatch, now)) {
             throw Problem.of(412, "Precondition Failed", code + " changed since " + ifMatch.strip() + ": it is at "
                     + "revision " + now + " now; read it again (GET /webhooks/" + code + "/definition) and redo the "
                     + "change on it", Map.of("revision", now));
         }
     }
 
-    /** {@code If-Match: "rev"}, {@code W/"rev"}, a list of them, or {@code *}. */
-    private static boolean ifMatches(String header, String revision) {
-        for (String tag : header.split(",")) {
-            String t = tag.strip();
-            if (t.equals("*")) {
-                return true;
-            }
-            t = t.startsWith("W/") ? t.substring(2) : t;
-            t = t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
-            if (t.equals(revision)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void requireClean(WorkTree tree, List<String> files) {
-        Set<String> dirty = tree.uncommitted(files);
+    private static void requireClean(WorkTree tree, List<String> paths) {
+        Set<String> dirty = tree.uncommitted(paths);
         if (!dirty.isEmpty()) {
             throw conflict(String.join(", ", dirty) + (dirty.size() == 1 ? " has" : " have") + " uncommitted "
                     + "changes in the definitions' work tree: commit or discard them first, so this change does not "
@@ -445,14 +390,6 @@ public final class Authoring {
             case Unparsable problem -> throw conflict(file + " does not parse (" + problem.line() + ":"
                     + problem.column() + ": " + problem.message() + "); fix it in the file first");
         };
-    }
-
-    private String text(String file) {
-        try {
-            return Files.readString(folder.resolve(file), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + file + " failed", e);
-        }
     }
 
     private static String message(JsonNode json, String otherwise) {
