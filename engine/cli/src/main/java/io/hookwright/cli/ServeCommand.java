@@ -1,5 +1,6 @@
 package io.hookwright.cli;
 
+import io.hookwright.authoring.AuthoringMode;
 import io.hookwright.definitions.DefinitionCompiler;
 import io.hookwright.definitions.DefinitionsSource;
 import io.hookwright.delivery.TargetPolicy;
@@ -125,6 +126,11 @@ final class ServeCommand implements Callable<Integer> {
             + "line: webhook, run, message and event ids, attempt, outcome, status, duration, URL (default: all)")
     String deliveryLog = "all";
 
+    @Option(names = "--authoring", paramLabel = "MODE", description = "direct: webhooks created, changed or deleted "
+            + "over REST are commits to the definitions' git work tree, then reloaded (default); off: those writes "
+            + "answer 409. Off too while the definitions folder is in no git work tree")
+    String authoring = AuthoringMode.DIRECT.word();
+
     @Option(names = "--watch", description = "reload the definitions when their files change (a broken change is "
             + "refused and printed; the running set stays)")
     boolean watch;
@@ -185,6 +191,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         out.println("  REST API   " + base + "events, " + base + "runs, " + base + "webhooks, …");
         out.println("  database   " + store.describe() + " (node " + serving.engine().node() + ")");
+        out.println("  authoring  " + serving.authoring().refusal().map(r -> "off: " + r)
+                .orElse("direct: webhooks written over REST are commits to the definitions' git work tree"));
         if (receiver != null) {
             out.println("  capture    every request goes to " + receiver.uri() + ", which prints it; nothing leaves this machine");
         }
@@ -297,7 +305,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         return ServerSettings.builder().host(host).port(port).definitionsFolder(definitions.folder())
                 .workspace(workspace).secrets(secrets).clock(Clock.systemUTC()).maxBodyBytes(maxBody)
-                .transactionTtl(Duration.ofSeconds(transactionTtl)).pageOrigin(pageOrigin).build();
+                .transactionTtl(Duration.ofSeconds(transactionTtl)).pageOrigin(pageOrigin)
+                .authoring(AuthoringMode.fromWord(authoring).orElseThrow(() -> CommandFailure.usage(
+                        "--authoring takes direct or off, not '" + authoring + "'"))).build();
     }
 
     private PageOrigin pageOrigin() {

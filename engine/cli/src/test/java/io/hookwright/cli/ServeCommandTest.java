@@ -223,6 +223,23 @@ class ServeCommandTest {
         assertTrue(printed.stream().anyMatch(l -> l.contains("public at  https://hooks.example.com")), printed.toString());
     }
 
+    @Test
+    void withAuthoringOffWritesOverRestAnswer409() throws Exception {
+        int port = start("--authoring", "off");
+        HttpResponse<String> create = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/webhooks"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"eventTypes\": [\"Project:Updated\"], "
+                        + "\"url\": \"https://erp.example.com/\"}"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + ADMIN_TOKEN).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(409, create.statusCode(), create.body());
+        assertTrue(create.body().contains("authoring is off (serve --authoring off)"), create.body());
+        assertTrue(printed.stream().anyMatch(l -> l.startsWith("  authoring  off: authoring is off")), printed.toString());
+        assertEquals(List.of("erp.groovy"), Files.list(dir.resolve("webhooks")).map(p -> p.getFileName().toString())
+                .toList(), "nothing written");
+    }
+
     private static final Pattern SECURE = Pattern.compile("(?i);\\s*Secure\\s*(;|$)");
 
     private static HttpResponse<String> login(HttpClient client, int port, String nonceCookie, String csrf,

@@ -48,6 +48,14 @@ class ServeOptionsTest {
     }
 
     @Test
+    void anUnknownAuthoringModeIsRefused() {
+        Cli.Run run = serve("--authoring", "branchy").exits(2);
+        assertEquals("hookwright serve: --authoring takes direct or off, not 'branchy'" + System.lineSeparator(),
+                run.err());
+        assertFalse(root.resolve("hookwright.db").toFile().exists(), "refused before the database is opened");
+    }
+
+    @Test
     void aNodeNameWithAColonIsRefused() {
         Cli.Run run = serve("--node", "eu:1").exits(2);
         assertTrue(run.err().contains("--node 'eu:1': a name of up to 60 characters, without ':'"), run.err());

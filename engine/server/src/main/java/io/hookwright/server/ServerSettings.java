@@ -1,5 +1,6 @@
 package io.hookwright.server;
 
+import io.hookwright.authoring.AuthoringMode;
 import io.hookwright.render.Secrets;
 import io.hookwright.server.auth.PageOrigin;
 
@@ -18,9 +19,11 @@ import java.time.Duration;
  * @param maxBodyBytes   the largest request body accepted (413 beyond)
  * @param transactionTtl how long an HTTP transaction may stay open before it is rolled back
  * @param pageOrigin     the web page's origin: each request's, or the public URL a proxy serves it at
+ * @param authoring      whether webhooks written over REST are committed to the definitions' work tree
  */
 public record ServerSettings(String host, int port, Path definitionsFolder, Path workspace, Secrets secrets, Clock clock,
-                             long maxBodyBytes, Duration transactionTtl, PageOrigin pageOrigin) {
+                             long maxBodyBytes, Duration transactionTtl, PageOrigin pageOrigin,
+                             AuthoringMode authoring) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -39,6 +42,7 @@ public record ServerSettings(String host, int port, Path definitionsFolder, Path
         required("secrets", secrets);
         required("clock", clock);
         required("pageOrigin", pageOrigin);
+        required("authoring", authoring);
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("server setting maxBodyBytes: must be at least 1, not " + maxBodyBytes);
         }
@@ -56,7 +60,7 @@ public record ServerSettings(String host, int port, Path definitionsFolder, Path
     public Builder toBuilder() {
         return new Builder().host(host).port(port).definitionsFolder(definitionsFolder).workspace(workspace)
                 .secrets(secrets).clock(clock).maxBodyBytes(maxBodyBytes).transactionTtl(transactionTtl)
-                .pageOrigin(pageOrigin);
+                .pageOrigin(pageOrigin).authoring(authoring);
     }
 
     private static void required(String name, Object value) {
@@ -76,6 +80,7 @@ public record ServerSettings(String host, int port, Path definitionsFolder, Path
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private Duration transactionTtl = DEFAULT_TRANSACTION_TTL;
         private PageOrigin pageOrigin = PageOrigin.OF_REQUEST;
+        private AuthoringMode authoring = AuthoringMode.DIRECT;
 
         private Builder() {
         }
@@ -134,12 +139,18 @@ public record ServerSettings(String host, int port, Path definitionsFolder, Path
             return this;
         }
 
+        /** Whether webhooks written over REST are committed (default: direct). */
+        public Builder authoring(AuthoringMode value) {
+            this.authoring = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the setting that is missing or out of range */
         public ServerSettings build() {
             Path space = workspace != null || definitionsFolder == null ? workspace
                     : definitionsFolder.toAbsolutePath().resolveSibling("workspace");
             return new ServerSettings(host, port, definitionsFolder, space, secrets, clock, maxBodyBytes, transactionTtl,
-                    pageOrigin);
+                    pageOrigin, authoring);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.hookwright.server;
 
+import io.hookwright.authoring.Authoring;
 import io.hookwright.git.GitRevisions;
 import io.hookwright.catalog.WebhookCatalog;
 import io.hookwright.definitions.DefinitionCompiler;
@@ -38,12 +39,14 @@ public final class Serving implements AutoCloseable {
     private final ScheduledExecutorService chores;
     private final AutoCloseable followed;
     private final FatalErrors fatal;
+    private final Authoring authoring;
     /** How often a node looks for definitions another node published, when no notification told it. */
     static final int FOLLOW_POLL_SECONDS = 2;
 
     private Serving(Engine engine, HookwrightServer server, Ingest ingest, Reloader reloader,
                     HttpTransactions transactions, ScheduledExecutorService chores, AutoCloseable followed,
-                    FatalErrors fatal) {
+                    FatalErrors fatal, Authoring authoring) {
+        this.authoring = authoring;
         this.followed = followed;
         this.fatal = fatal;
         this.engine = engine;
@@ -84,8 +87,10 @@ public final class Serving implements AutoCloseable {
         WebhookCatalog catalog = new WebhookCatalog(engine::definitions, new JooqWebhookStateStore(database),
                 settings.definitionsFolder());
         HealthChecks health = new HealthChecks(engine, database, fatal, reloader);
+        Authoring authoring = new Authoring(settings.definitionsFolder(), settings.authoring(), reloader,
+                engine::definitions);
         HookwrightServer server = HookwrightServer.start(settings.host(), settings.port(), context, tokens, Endpoints.ALL,
-                List.of(ingest, transactions, reloader, catalog, metrics, health), fatal);
+                List.of(ingest, transactions, reloader, catalog, metrics, health, authoring), fatal);
         ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
                 .name("hookwright-serving-chores").daemon().unstarted(r));
         // A scheduled task's error would stay in its future, unseen: the guard records a fatal one.
@@ -97,7 +102,7 @@ public final class Serving implements AutoCloseable {
         chores.scheduleWithFixedDelay(follow, FOLLOW_POLL_SECONDS, FOLLOW_POLL_SECONDS, TimeUnit.SECONDS);
         AutoCloseable followed = database.notifications().subscribe(Notifications.Channel.DEFINITIONS,
                 () -> chores.execute(follow));
-        return new Serving(engine, server, ingest, reloader, transactions, chores, followed, fatal);
+        return new Serving(engine, server, ingest, reloader, transactions, chores, followed, fatal, authoring);
     }
 
     private static void forgetOldEvents(Ingest ingest) {
@@ -122,6 +127,11 @@ public final class Serving implements AutoCloseable {
 
     public Reloader reloader() {
         return reloader;
+    }
+
+    /** Webhooks written over REST: whether they are taken, and why not. */
+    public Authoring authoring() {
+        return authoring;
     }
 
     public HttpTransactions transactions() {

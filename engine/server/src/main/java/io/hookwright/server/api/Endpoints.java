@@ -13,6 +13,7 @@ public final class Endpoints {
             TransactionsResource.class,
             AdminResource.class,
             WebhooksResource.class,
+            io.hookwright.authoring.AuthoringResource.class,
             RunsResource.class,
             DryRunResource.class,
             MetricsResource.class);

@@ -4,7 +4,6 @@ import io.hookwright.catalog.WebhookCatalog;
 import io.hookwright.catalog.WebhookJson;
 import io.hookwright.catalog.WebhookQuery;
 import io.hookwright.catalog.WebhookView;
-import io.hookwright.git.GitRevisions;
 import io.hookwright.dsl.model.WebhookDefinition;
 import io.hookwright.event.Event;
 import io.hookwright.runlog.RunJson;
@@ -26,8 +25,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The webhooks with their health: list (filter by event, status, text; sort), one, activate, deactivate, the git
- * history of its file, and a test send.
+ * The webhooks with their health: list (filter by event, status, text; sort), one, activate, deactivate, and a test
+ * send. Their definitions, as documents, and their history are {@code io.hookwright.authoring}'s.
  */
 @Path("/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
@@ -77,15 +76,6 @@ public final class WebhooksResource {
         context.engine().deactivate(code, reason == null || reason.isBlank() ? "deactivated by " + by
                 : reason + " (deactivated by " + by + ")");
         return WebhookJson.of(view(code));
-    }
-
-    @GET
-    @Path("/{code}/history")
-    @RequiresScope(Scope.WEBHOOKS_READ)
-    public List<CommitJson> history(@PathParam("code") String code) {
-        var file = catalog.file(code).orElseThrow(() -> Problem.of(404, "Not Found", "no webhook " + code
-                + " in the definitions"));
-        return GitRevisions.history(file, 100).stream().map(CommitJson::of).toList();
     }
 
     @POST

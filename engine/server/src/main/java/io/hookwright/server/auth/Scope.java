@@ -7,7 +7,10 @@ import java.util.stream.Collectors;
 /** What a token may do. {@code admin} may do everything. */
 public enum Scope {
     WEBHOOKS_READ("webhooks:read"),
+    WEBHOOKS_CREATE("webhooks:create"),
+    /** Modify, activate, deactivate. */
     WEBHOOKS_WRITE("webhooks:write"),
+    WEBHOOKS_DELETE("webhooks:delete"),
     EVENTS_WRITE("events:write"),
     RUNS_READ("runs:read"),
     RUNS_REDELIVER("runs:redeliver"),

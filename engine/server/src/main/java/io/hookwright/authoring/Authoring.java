@@ -1,0 +1,430 @@
+package io.hookwright.authoring;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hookwright.definitions.DefinitionsSource;
+import io.hookwright.dsl.model.DefinitionError;
+import io.hookwright.dsl.model.WebhookDefinition;
+import io.hookwright.dsl.write.DuplicateCode;
+import io.hookwright.dsl.write.Edit;
+import io.hookwright.dsl.write.ExampleCode;
+import io.hookwright.dsl.write.Lookup;
+import io.hookwright.dsl.write.UnknownCode;
+import io.hookwright.dsl.write.Unparsable;
+import io.hookwright.dsl.write.WebhookBlocks;
+import io.hookwright.execution.LoadedDefinitions;
+import io.hookwright.execution.Reloader;
+import io.hookwright.server.Problem;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Webhooks written over REST as commits to the definitions' git work tree: each write is checked as the whole folder
+ * would be after it, written (each file to a temporary file moved into place), committed, and the running set
+ * reloaded. Writes run one at a time, so none is lost, and a writer holding an old revision is refused.
+ */
+public final class Authoring {
+    private final Path folder;
+    private final AuthoringMode mode;
+    private final Reloader reloader;
+    private final Supplier<LoadedDefinitions> definitions;
+    private final FolderCheck check = new FolderCheck();
+    private final ReentrantLock writes = new ReentrantLock();
+    private final FolderFiles files;
+
+    /**
+     * @param folder      the definitions folder, where writes go
+     * @param definitions the set that runs, which reads answer from
+     */
+    public Authoring(Path folder, AuthoringMode mode, Reloader reloader, Supplier<LoadedDefinitions> definitions) {
+        this.folder = folder;
+        this.mode = mode;
+        this.reloader = reloader;
+        this.definitions = definitions;
+        this.files = new FolderFiles(folder);
+    }
+
+    public AuthoringMode mode() {
+        return mode;
+    }
+
+    /** Why writes are refused here, or empty when they are taken. */
+    public Optional<String> refusal() {
+        if (mode == AuthoringMode.OFF) {
+            return Optional.of("authoring is off (serve --authoring off): change the definitions in their files");
+        }
+        try (var tree = WorkTree.of(folder).orElse(null)) {
+            return tree != null ? Optional.empty() : Optional.of(notGit());
+        }
+    }
+
+    private String notGit() {
+        return "the definitions folder " + folder + " is not in a git work tree, so a change could not be a "
+                + "commit: authoring is off (run git init there, or change the files)";
+    }
+
+    /** A document as answered: what the definition says, its file, revision, and whether it can be edited. */
+    record Answer(Map<String, Object> body, String revision) {
+    }
+
+    Answer read(String code) {
+        WebhookDefinition webhook = webhook(code);
+        String file = webhook.origin().file();
+        Map<String, Object> body = DocumentJson.write(DocumentModel.document(webhook));
+        String revision = revision(file, code);
+        body.put("file", file);
+        body.put("revision", revision);
+        Optional<String> reason = notEditable(webhook);
+        body.put("editable", reason.isEmpty());
+        reason.ifPresent(r -> body.put("reason", r));
+        return new Answer(body, revision);
+    }
+
+    /** The webhook's {@code webhook('code') { … }} block as its file has it. */
+    String source(String code) {
+        WebhookDefinition webhook = webhook(code);
+        if (!files.exists(webhook.origin().file())) {
+            throw conflict(webhook.origin().file() + " is no longer in the definitions folder");
+        }
+        return switch (WebhookBlocks.find(files.text(webhook.origin().file()), code)) {
+            case Lookup.Found found -> found.source() + "\n";
+            case UnknownCode unknown -> throw conflict("the file " + webhook.origin().file() + " has no block of its "
+                    + "own for " + code + ": " + unknown.message());
+            case DuplicateCode duplicate -> throw conflict(duplicate.message());
+            case Unparsable problem -> throw conflict(webhook.origin().file() + " does not parse: " + problem.message());
+        };
+    }
+
+    /** Creates a webhook in {@code <code>.groovy}; the document's code is made from its label or URL when absent. */
+    Answer create(JsonNode json, String author) {
+        WebhookDocument sent = DocumentJson.read(json);
+        return locked(tree -> {
+            Set<String> taken = running().stream().map(WebhookDefinition::code).collect(Collectors.toSet());
+            String code = sent.code() != null ? sent.code()
+                    : ExampleCode.of(sent.label().isEmpty() ? null : sent.label().values().iterator().next(),
+                    sent.url(), taken);
+            if (taken.contains(code)) {
+                throw conflict("a webhook " + code + " exists already, in " + webhook(code).origin().file()
+                        + ": change it with PUT /webhooks/" + code);
+            }
+            WebhookDocument doc = sent.withCode(code);
+            String file = code + ".groovy";
+            String block = DocumentGroovy.block(doc, file);
+            Map<String, String> edits = new LinkedHashMap<>();
+            edits.put(file, files.exists(file) ? edited(file, WebhookBlocks.append(files.text(file), block)) : block);
+            templateEdit(doc, edits);
+            commit(tree, edits, author, message(json, "Create webhook " + code + label(doc)));
+            return read(code);
+        });
+    }
+
+    /** Replaces a webhook's block by what the document says, if it is still at {@code ifMatch}. */
+    Answer update(String code, String ifMatch, JsonNode json, String author) {
+        requireIfMatch(ifMatch);
+        WebhookDocument sent = DocumentJson.read(json);
+        if (sent.code() != null && !sent.code().equals(code)) {
+            throw new BadDocument(400, "code", "code: '" + sent.code() + "' is not the webhook's code '" + code
+                    + "': a code does not change (create a new webhook and delete this one)");
+        }
+        WebhookDocument doc = sent.withCode(code);
+        return locked(tree -> {
+            WebhookDefinition current = editable(code);
+            String file = current.origin().file();
+            requireClean(tree, List.of(file));
+            requireRevision(tree, file, code, ifMatch);
+            String block = DocumentGroovy.block(doc, file);
+            Map<String, String> edits = new LinkedHashMap<>();
+            String changed = changedFields(DocumentModel.document(current),
+                    DocumentModel.document(DocumentModel.definition(doc, file)));
+            // A document that says what the definition says leaves its block as written, defaults and all.
+            if (!changed.isEmpty()) {
+                String before = files.text(file);
+                String after = edited(file, WebhookBlocks.replace(before, code, block));
+                if (!after.equals(before)) {
+                    edits.put(file, after);
+                }
+            }
+            templateEdit(doc, edits);
+            if (edits.isEmpty()) {
+                return read(code);
+            }
+            String template = DocumentModel.TEMPLATES + doc.bodyTemplate();
+            String what = edits.containsKey(template) ? (changed.isEmpty() ? "" : changed + ", ") + template : changed;
+            commit(tree, edits, author, message(json, "Update webhook " + code + (what.isEmpty() ? "" : ": " + what)));
+            return read(code);
+        });
+    }
+
+    /** Removes a webhook's block (and its file when nothing else is left in it), if it is still at {@code ifMatch}. */
+    void delete(String code, String ifMatch, String author, String message) {
+        requireIfMatch(ifMatch);
+        locked(tree -> {
+            WebhookDefinition current = editable(code);
+            String file = current.origin().file();
+            requireClean(tree, List.of(file));
+            requireRevision(tree, file, code, ifMatch);
+            String after = edited(file, WebhookBlocks.remove(files.text(file), code));
+            Map<String, String> edits = new LinkedHashMap<>();
+            edits.put(file, after.isBlank() ? null : after);
+            commit(tree, edits, author, message != null && !message.isBlank() ? message : "Delete webhook " + code);
+            return null;
+        });
+    }
+
+    /** What deleting every webhook gave: the codes deleted, and those kept with why. */
+    record Deleted(List<String> deleted, Map<String, String> kept, String revision) {
+    }
+
+    /** Deletes every editable webhook in one commit; those that cannot be edited stay, each with its reason. */
+    Deleted deleteAll(String author, String message) {
+        return locked(tree -> {
+            Map<String, String> edits = new LinkedHashMap<>();
+            List<String> deleted = new ArrayList<>();
+            Map<String, String> kept = new LinkedHashMap<>();
+            for (WebhookDefinition webhook : running()) {
+                Optional<String> reason = notEditable(webhook);
+                if (reason.isPresent()) {
+                    kept.put(webhook.code(), reason.get());
+                    continue;
+                }
+                String file = webhook.origin().file();
+                String before = edits.containsKey(file) ? edits.get(file) : files.text(file);
+                edits.put(file, edited(file, WebhookBlocks.remove(before, webhook.code())));
+                deleted.add(webhook.code());
+            }
+            if (deleted.isEmpty()) {
+                return new Deleted(deleted, kept, null);
+            }
+            edits.replaceAll((file, text) -> text.isBlank() ? null : text);
+            requireClean(tree, List.copyOf(edits.keySet()));
+            String commit = commit(tree, edits, author, message != null && !message.isBlank() ? message
+                    : "Delete " + deleted.size() + " webhook" + (deleted.size() == 1 ? "" : "s") + ": "
+                    + String.join(", ", deleted));
+            return new Deleted(deleted, kept, commit);
+        });
+    }
+
+    /** The commits that changed a webhook, newest first, with each one's diff of its file when asked. */
+    List<Map<String, Object>> history(String code, boolean diffs, int limit) {
+        WebhookDefinition webhook = webhook(code);
+        try (WorkTree tree = WorkTree.of(folder).orElse(null)) {
+            if (tree == null) {
+                return List.of();
+            }
+            return tree.history(webhook.origin().file(), code, diffs, limit).stream().map(c -> {
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("commit", c.id());
+                json.put("author", c.author());
+                json.put("email", c.email());
+                json.put("date", c.date().toString());
+                json.put("message", c.message());
+                if (c.diff() != null) {
+                    json.put("diff", c.diff());
+                }
+                return json;
+            }).toList();
+        }
+    }
+
+    private interface Write<T> {
+        T run(WorkTree tree);
+    }
+
+    private <T> T locked(Write<T> write) {
+        if (mode == AuthoringMode.OFF) {
+            throw conflict(refusal().orElseThrow());
+        }
+        writes.lock();
+        try (WorkTree tree = WorkTree.of(folder).orElseThrow(() -> conflict(notGit()))) {
+            return write.run(tree);
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    /**
+     * Checks the folder as it would be, writes the files, commits them and reloads the set. Returns the commit.
+     */
+    private String commit(WorkTree tree, Map<String, String> edits, String author, String message) {
+        requireClean(tree, List.copyOf(edits.keySet()));
+        for (String file : edits.keySet()) {
+            files.requireNoLink(file);
+        }
+        List<DefinitionError> errors = check.after(folder, edits);
+        if (!errors.isEmpty()) {
+            throw Problem.of(422, "Invalid definitions", errors.size() + " error(s) in the definitions as they would "
+                    + "be after this change; nothing was written", Map.of("errors", errors.stream().map(e -> {
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("file", e.file());
+                json.put("line", e.line());
+                json.put("column", e.column());
+                json.put("message", e.message());
+                return json;
+            }).toList()));
+        }
+        List<String> written = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        edits.forEach((file, text) -> {
+            if (text == null) {
+                files.remove(file);
+                removed.add(file);
+            } else {
+                files.write(file, text);
+                written.add(file);
+            }
+        });
+        String commit = tree.commit(written, removed, author, message);
+        DefinitionsSource.Load load = reloader.reload();
+        if (!load.valid()) {
+            // Only a change made to the folder meanwhile, outside this server, can get here.
+            throw Problem.of(500, "Reload refused", "the change was committed as " + commit.substring(0,
+                    WorkTree.REVISION_LENGTH) + ", but the folder changed meanwhile and the reload was refused ("
+                    + load.errors().size() + " error(s), the first: " + load.errors().get(0).format()
+                    + "); the previous definitions keep running");
+        }
+        return commit.substring(0, WorkTree.REVISION_LENGTH);
+    }
+
+    private void templateEdit(WebhookDocument doc, Map<String, String> edits) {
+        if (doc.bodyTemplateText() == null) {
+            return;
+        }
+        String file = DocumentModel.TEMPLATES + doc.bodyTemplate();
+        files.requireNoLink(file);
+        if (files.exists(file) && doc.bodyTemplateText().equals(files.text(file))) {
+            return;
+        }
+        edits.put(file, doc.bodyTemplateText());
+    }
+
+    private List<WebhookDefinition> running() {
+        return definitions.get().definitions().rules().webhooks();
+    }
+
+    private WebhookDefinition webhook(String code) {
+        return definitions.get().definitions().webhook(code).map(w -> w.definition())
+                .orElseThrow(() -> Problem.of(404, "Not Found", "no webhook " + code + " in the definitions"));
+    }
+
+    private WebhookDefinition editable(String code) {
+        WebhookDefinition webhook = webhook(code);
+        notEditable(webhook).ifPresent(reason -> {
+            throw conflict(code + " cannot be edited over REST: " + reason);
+        });
+        return webhook;
+    }
+
+    /** Why a webhook cannot be edited as a document: what it says, or how its file holds it. */
+    private Optional<String> notEditable(WebhookDefinition webhook) {
+        Optional<String> reason = DocumentGroovy.notEditable(webhook);
+        if (reason.isPresent()) {
+            return reason;
+        }
+        String file = webhook.origin().file();
+        if (!files.exists(file)) {
+            return Optional.of(file + " is no longer in the definitions folder; reload to see what it holds now");
+        }
+        return switch (WebhookBlocks.find(files.text(file), webhook.code())) {
+            case Lookup.Found found -> Optional.empty();
+            case UnknownCode unknown -> Optional.of(file + " makes it by code, not as a webhook('" + webhook.code()
+                    + "') { … } block of its own");
+            case DuplicateCode duplicate -> Optional.of(file + ": " + duplicate.message());
+            case Unparsable problem -> Optional.of(file + " does not parse now: " + problem.message());
+        };
+    }
+
+    private String revision(String file, String code) {
+        try (WorkTree tree = WorkTree.of(folder).orElse(null)) {
+            if (tree != null) {
+                return tree.lastChange(file, code).orElse("uncommitted");
+            }
+        }
+        String block = files.exists(file)
+                && WebhookBlocks.find(files.text(file), code) instanceof Lookup.Found f ? f.source() : "";
+        return "content-" + sha256(block).substring(0, WorkTree.REVISION_LENGTH);
+    }
+
+    private static void requireIfMatch(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw Problem.of(428, "Precondition Required", "send If-Match: \"<revision>\" with the revision "
+                    + "GET /webhooks/{code}/definition answered (its ETag), so a change made since is not overwritten");
+        }
+    }
+
+    private void requireRevision(WorkTree tree, String file, String code, String ifMatch) {
+        String now = tree.lastChange(file, code).orElse("uncommitted");
+        if (!IfMatch.matches(ifMatch, now)) {
+            throw Problem.of(412, "Precondition Failed", code + " changed since " + ifMatch.strip() + ": it is at "
+                    + "revision " + now + " now; read it again (GET /webhooks/" + code + "/definition) and redo the "
+                    + "change on it", Map.of("revision", now));
+        }
+    }
+
+    private static void requireClean(WorkTree tree, List<String> paths) {
+        Set<String> dirty = tree.uncommitted(paths);
+        if (!dirty.isEmpty()) {
+            throw conflict(String.join(", ", dirty) + (dirty.size() == 1 ? " has" : " have") + " uncommitted "
+                    + "changes in the definitions' work tree: commit or discard them first, so this change does not "
+                    + "mix with them");
+        }
+    }
+
+    private String edited(String file, Edit edit) {
+        return switch (edit) {
+            case Edit.Edited edited -> edited.text();
+            case UnknownCode unknown -> throw conflict(file + ": " + unknown.message());
+            case DuplicateCode duplicate -> throw conflict(file + ": " + duplicate.message());
+            case Unparsable problem -> throw conflict(file + " does not parse (" + problem.line() + ":"
+                    + problem.column() + ": " + problem.message() + "); fix it in the file first");
+        };
+    }
+
+    private static String message(JsonNode json, String otherwise) {
+        String message = DocumentJson.message(json);
+        return message != null && !message.isBlank() ? message : otherwise;
+    }
+
+    private static String label(WebhookDocument doc) {
+        return doc.label().isEmpty() ? "" : " (" + doc.label().values().iterator().next() + ")";
+    }
+
+    /** The document's fields that differ, in the document's order: {@code url, filter}. */
+    private static String changedFields(WebhookDocument before, WebhookDocument after) {
+        Map<String, Object> a = DocumentJson.write(before);
+        Map<String, Object> b = DocumentJson.write(after);
+        List<String> changed = new ArrayList<>();
+        for (String field : b.keySet()) {
+            if (!Objects.equals(a.get(field), b.get(field))) {
+                changed.add(field);
+            }
+        }
+        a.keySet().stream().filter(f -> !b.containsKey(f)).forEach(changed::add);
+        return String.join(", ", changed);
+    }
+
+    private static RuntimeException conflict(String detail) {
+        return Problem.of(409, "Conflict", detail);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
