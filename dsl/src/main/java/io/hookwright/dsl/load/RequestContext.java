@@ -106,7 +106,7 @@ public final class RequestContext extends GroovyObjectSupport {
     public TemplateFile template(Object name) {
         SourcePosition at = session.argument("template", 0);
         String text = name instanceof CharSequence s ? s.toString() : "";
-        String wrong = badName(text);
+        String wrong = TemplateNames.problem(text);
         if (wrong != null) {
             session.error(at, "template needs a file name under templates/, e.g. template('site.ftl'): " + wrong);
             return new TemplateFile(null);
@@ -124,33 +124,6 @@ public final class RequestContext extends GroovyObjectSupport {
         }
     }
 
-    /** What is wrong with a template name, or null: a plain relative path of visible names. */
-    private static String badName(String name) {
-        if (name.isBlank()) {
-            return "the name is empty";
-        }
-        if (name.length() > DefinitionLimits.MAX_TEMPLATE_NAME) {
-            return "the name is longer than " + DefinitionLimits.MAX_TEMPLATE_NAME + " characters";
-        }
-        if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            return "the name holds a control character";
-        }
-        if (name.indexOf('\\') >= 0) {
-            return "write / between folder names, not \\";
-        }
-        if (name.startsWith("/")) {
-            return "the name must be relative to templates/, not an absolute path";
-        }
-        for (String part : name.split("/", -1)) {
-            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
-                return "the name must stay under templates/ (no '..', '.' or empty part)";
-            }
-            if (DefinitionFiles.hidden(part)) {
-                return "hidden names (starting with '.') are not part of the definitions";
-            }
-        }
-        return null;
-    }
 
     /** {@code signingSecret 'SP_SIGNING'}, or two names while rotating the secret. */
     public void signingSecret(Object... names) {

@@ -2,6 +2,8 @@ package io.hookwright.dsl.write;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import io.hookwright.dsl.load.Durations;
+
 import java.time.Duration;
 import java.util.Optional;
 
@@ -135,18 +137,6 @@ final class GroovyText {
 
     /** {@code '5s'}, {@code '500ms'}, {@code '1m'}, {@code '2h'}: the largest unit that counts it exactly. */
     static Optional<String> duration(Duration duration) {
-        if (duration.isNegative() || duration.getSeconds() > 1_000_000_000L || duration.getNano() % 1_000_000 != 0) {
-            return Optional.empty();
-        }
-        long millis = duration.toMillis();
-        long[] sizes = {3_600_000, 60_000, 1000, 1};
-        String[] units = {"h", "m", "s", "ms"};
-        for (int i = 0; i < sizes.length; i++) {
-            // the loader reads at most nine digits
-            if (millis % sizes[i] == 0 && millis / sizes[i] <= 999_999_999) {
-                return Optional.of(quoted(millis == 0 ? "0s" : millis / sizes[i] + units[i]));
-            }
-        }
-        return Optional.empty();
+        return Durations.written(duration).map(GroovyText::quoted);
     }
 }

@@ -8,6 +8,8 @@ import io.hookwright.authoring.WebhookDocument.FieldCondition;
 import io.hookwright.authoring.WebhookDocument.HeaderLine;
 import io.hookwright.authoring.WebhookDocument.NotCondition;
 import io.hookwright.authoring.WebhookDocument.WhereCondition;
+import io.hookwright.dsl.load.Durations;
+import io.hookwright.dsl.load.TemplateNames;
 import io.hookwright.dsl.model.Criterion;
 import io.hookwright.dsl.model.EventPattern;
 import io.hookwright.dsl.model.ExecutionSpec;
@@ -184,7 +186,7 @@ final class DocumentModel {
         if (doc.body() != null) {
             body = Optional.of(inline("body of " + doc.code(), doc.body(), at));
         } else if (doc.bodyTemplate() != null) {
-            String wrong = TemplatePaths.problem(doc.bodyTemplate());
+            String wrong = TemplateNames.problem(doc.bodyTemplate());
             if (wrong != null) {
                 throw BadDocument.value("bodyTemplate", "a file name under templates/, such as 'site.ftl': " + wrong);
             }
@@ -217,8 +219,8 @@ final class DocumentModel {
                 "execution.transaction", "use 'inside' or 'after-commit', not " + quoted(execution.transaction())));
         Duration timeout = ExecutionSpec.DEFAULT_TIMEOUT;
         if (execution.timeout() != null) {
-            timeout = DocumentDurations.parse(execution.timeout()).orElseThrow(() -> BadDocument.value(
-                    "execution.timeout", DocumentDurations.FORMAT + ", not " + quoted(execution.timeout())));
+            timeout = Durations.parse(execution.timeout()).orElseThrow(() -> BadDocument.value(
+                    "execution.timeout", Durations.FORMAT + ", not " + quoted(execution.timeout())));
             if (timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
                 throw BadDocument.value("execution.timeout", "use more than 0 and at most 5m, not "
                         + quoted(execution.timeout()));
@@ -252,9 +254,9 @@ final class DocumentModel {
         for (int i = 0; i < execution.retry().size(); i++) {
             String text = execution.retry().get(i);
             String field = "execution.retry[" + i + "]";
-            Duration wait = text == null ? null : DocumentDurations.parse(text).orElse(null);
+            Duration wait = text == null ? null : Durations.parse(text).orElse(null);
             if (wait == null) {
-                throw BadDocument.value(field, DocumentDurations.FORMAT + ", not " + quoted(text));
+                throw BadDocument.value(field, Durations.FORMAT + ", not " + quoted(text));
             }
             if (wait.compareTo(RetryPolicy.MAX_WAIT) > 0) {
                 throw BadDocument.value(field, "a wait is 0 to 24h, not " + quoted(text));
@@ -305,10 +307,10 @@ final class DocumentModel {
     }
 
     private static Execution execution(ExecutionSpec e) {
-        List<String> retry = e.retry().waits().map(waits -> waits.stream().map(DocumentDurations::format).toList())
+        List<String> retry = e.retry().waits().map(waits -> waits.stream().map(w -> Durations.written(w).orElseThrow()).toList())
                 .orElse(null);
         Integer attempts = e.retry() instanceof RetryPolicy.Attempts a ? a.max() : null;
-        return new Execution(e.synchronous(), e.transaction().word(), DocumentDurations.format(e.timeout()), retry,
+        return new Execution(e.synchronous(), e.transaction().word(), Durations.written(e.timeout()).orElseThrow(), retry,
                 attempts);
     }
 

@@ -44,8 +44,10 @@ class MetricsEndpointTest {
             String text = scraped.body();
             assertTrue(text.contains("hookwright_events_received_total 2.0"), text);
             assertTrue(text.contains("hookwright_webhooks_matched_total 4.0"), text);
-            assertTrue(text.contains("hookwright_deliveries_total{mode=\"sync-after-commit\",outcome=\"succeeded\",webhook=\"ok\"} 2.0"), text);
-            assertTrue(text.contains("hookwright_deliveries_total{mode=\"async-after-commit\",outcome=\"pending-retry\",webhook=\"down\"} 2.0"), text);
+            assertTrue(text.contains("hookwright_deliveries_total{mode=\"sync-after-commit\",outcome=\"succeeded\","
+                    + "webhook=\"ok\"} 2.0"), text);
+            assertTrue(text.contains("hookwright_deliveries_total{mode=\"async-after-commit\",outcome=\"pending-retry\","
+                    + "webhook=\"down\"} 2.0"), text);
             assertTrue(text.contains("hookwright_outbox_depth 2.0"), "both failed messages wait for their retry:\n" + text);
             assertTrue(text.contains("hookwright_delivery_duration_seconds_bucket{mode=\"async-after-commit\",webhook=\"down\""), text);
             assertEquals(401, server.send("GET", "/metrics", null, null).statusCode());

@@ -1,21 +1,17 @@
-package io.hookwright.authoring;
+package io.hookwright.dsl.load;
 
-import io.hookwright.dsl.load.DefinitionFiles;
-
-/** Names of template files a document may give: plain relative paths that stay under {@code templates/}. */
-final class TemplatePaths {
-    private static final int MAX_NAME = 200;
-
-    private TemplatePaths() {
+/** Names of template files, as {@code template('…')} and the webhook document give them. */
+public final class TemplateNames {
+    private TemplateNames() {
     }
 
-    /** What is wrong with a name, or null when it is a plain path of visible names under templates/. */
-    static String problem(String name) {
+    /** What is wrong with a template name, or null: a plain relative path of visible names under templates/. */
+    public static String problem(String name) {
         if (name.isBlank()) {
             return "the name is empty";
         }
-        if (name.length() > MAX_NAME) {
-            return "the name is longer than " + MAX_NAME + " characters";
+        if (name.length() > DefinitionLimits.MAX_TEMPLATE_NAME) {
+            return "the name is longer than " + DefinitionLimits.MAX_TEMPLATE_NAME + " characters";
         }
         if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             return "the name holds a control character";
@@ -24,7 +20,7 @@ final class TemplatePaths {
             return "write / between folder names, not \\";
         }
         if (name.startsWith("/")) {
-            return "the name is relative to templates/, not an absolute path";
+            return "the name must be relative to templates/, not an absolute path";
         }
         for (String part : name.split("/", -1)) {
             if (part.isEmpty() || part.equals(".") || part.equals("..")) {
