@@ -14,7 +14,9 @@ import org.jooq.impl.DSL;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +44,8 @@ public final class JooqRunLog implements RunLog {
      */
     private final Map<List<RenderedRequest.Header>, String> headersJson = new ConcurrentHashMap<>();
     private static final int MOST_HEADERS_KEPT = 256;
+    /** Message ids per statement: within either database's limit of parameters. */
+    private static final int MESSAGE_CHUNK = 512;
 
     public JooqRunLog(Database database) {
         this.database = database;
@@ -119,6 +123,41 @@ public final class JooqRunLog implements RunLog {
                 .selectFrom(Runs.TABLE).where(Runs.MESSAGE_ID.eq(messageId))
                 .orderBy(Runs.ATTEMPT, Runs.CREATED_AT, Runs.ID)
                 .fetch(JooqRunLog::run));
+    }
+
+    @Override
+    public Map<String, LatestRun> latest(Collection<String> messageIds) {
+        Map<String, LatestRun> latest = new HashMap<>();
+        Map<String, Long> createdAt = new HashMap<>();
+        List<String> all = List.copyOf(messageIds);
+        for (int from = 0; from < all.size(); from += MESSAGE_CHUNK) {
+            List<String> ids = all.subList(from, Math.min(all.size(), from + MESSAGE_CHUNK));
+            // Every run of the messages, without bodies: a message has a few, and ordering them here is portable.
+            database.attempt("reading the latest runs of messages", () -> database.dsl()
+                    .select(Runs.MESSAGE_ID, Runs.ID, Runs.ATTEMPT, Runs.CREATED_AT, Runs.OUTCOME, Runs.ERROR)
+                    .from(Runs.TABLE).where(Runs.MESSAGE_ID.in(ids))
+                    .fetch().forEach(r -> {
+                        LatestRun run = new LatestRun(r.value1(), r.value2(), r.value3(),
+                                Outcome.fromWord(r.value5()).orElseThrow(), r.value6());
+                        LatestRun before = latest.get(run.messageId());
+                        if (before == null || later(run, r.value4(), before, createdAt.get(run.messageId()))) {
+                            latest.put(run.messageId(), run);
+                            createdAt.put(run.messageId(), r.value4());
+                        }
+                    }));
+        }
+        return latest;
+    }
+
+    /** In the order of {@link #ofMessage}: attempt, then creation, then id. */
+    private static boolean later(LatestRun run, long created, LatestRun than, long thanCreated) {
+        if (run.attempt() != than.attempt()) {
+            return run.attempt() > than.attempt();
+        }
+        if (created != thanCreated) {
+            return created > thanCreated;
+        }
+        return run.runId().compareTo(than.runId()) > 0;
     }
 
     @Override
