@@ -28,7 +28,7 @@ public final class JooqRunLog implements RunLog {
             Runs.EVENT_TYPE, Runs.MESSAGE_ID, Runs.MODE, Runs.ATTEMPT, Runs.REQUEST_METHOD, Runs.REQUEST_URL,
             Runs.REQUEST_HEADERS, Runs.REQUEST_BODY, Runs.RESPONSE_STATUS, Runs.RESPONSE_HEADERS, Runs.RESPONSE_BODY,
             Runs.DURATION_MS, Runs.OUTCOME, Runs.ERROR, Runs.CREATED_AT, Runs.BODIES_PURGED, Runs.SIGNING_SECRETS,
-            Runs.NODE);
+            Runs.NODE, Runs.CAPTURED);
 
     private final Database database;
     /**
@@ -75,7 +75,7 @@ public final class JooqRunLog implements RunLog {
                     response == null ? null : RequestJson.writeMap(response.headers()),
                     response == null ? null : response.body(), run.duration().toMillis(), run.outcome().word(),
                     run.error(), run.createdAt().toEpochMilli(), false, SecretNames.join(run.signingSecrets()),
-                    run.node()};
+                    run.node(), run.captured()};
         }).toList()));
     }
 
@@ -188,6 +188,7 @@ public final class JooqRunLog implements RunLog {
                 r.get(Runs.EVENT_TYPE), r.get(Runs.MESSAGE_ID), r.get(Runs.MODE), r.get(Runs.ATTEMPT), request,
                 SecretNames.split(r.get(Runs.SIGNING_SECRETS)),
                 response, Duration.ofMillis(r.get(Runs.DURATION_MS)), Outcome.fromWord(r.get(Runs.OUTCOME)).orElseThrow(),
-                r.get(Runs.ERROR), Instant.ofEpochMilli(r.get(Runs.CREATED_AT)), r.get(Runs.NODE));
+                r.get(Runs.ERROR), Instant.ofEpochMilli(r.get(Runs.CREATED_AT)), r.get(Runs.NODE),
+                Boolean.TRUE.equals(r.get(Runs.CAPTURED)));
     }
 }
