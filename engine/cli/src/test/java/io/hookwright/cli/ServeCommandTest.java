@@ -172,6 +172,25 @@ class ServeCommandTest {
     }
 
     @Test
+    void atStartItWarnsOfAnEventTypeTheEngineDoesNotKnowWithItsPlace() throws Exception {
+        Path typo = dir.resolve("webhooks/typo.groovy");
+        Files.createDirectories(typo.getParent());
+        Files.writeString(typo, """
+                webhook('typo') {
+                    on 'Project:Udpated'
+                    request { post 'https://x.example.com/' }
+                }
+                """);
+        start();
+        String expected = "warning: " + typo + ":2:9: webhook 'typo' listens to 'Project:Udpated', an event type the "
+                + "engine does not know: did you mean 'Project:Updated'?";
+        Await.until(Duration.ofSeconds(30), () -> printed.stream().anyMatch(l -> l.startsWith(expected)),
+                () -> "serve warned at start: " + String.join("\n", printed));
+        assertTrue(printed.stream().anyMatch(l -> l.startsWith("Hookwright is serving 2 webhooks")), "and serves: "
+                + String.join("\n", printed));
+    }
+
+    @Test
     void aReloadAfterServeStartedCompilesOnlyTheFileAdded() throws Exception {
         int port = start();
         Files.writeString(dir.resolve("webhooks/crm.groovy"), EngineFixture.webhook("crm", "/crm", "synchronous false")
