@@ -3,12 +3,29 @@
 
 webhook('projectrak_fields_updated') {
     label 'Projectrak: project fields updated'
-    description 'One request per project update, listing every changed field with its previous and current value'
+    description 'One request per project update, listing every changed Projectrak field with its previous and current value'
     owner 'jira-admin@acme.example.com'
     on 'Project:Updated'
     filter {
-        // Projectrak fires only when field values changed; an update that changed nothing sends nothing.
-        where { e -> !e.changes.isEmpty() }
+        // Projectrak knows a project by its Jira id: a project not linked to a Jira project is not Projectrak's.
+        field('JiraProjectId').present()
+        // Projectrak fires only when one of its fields changed: those templates/projectrak.ftl maps to their ids.
+        anyOf {
+            changed 'Name'
+            changed 'Description'
+            changed 'Budget'
+            changed 'Status'
+            changed 'Stage'
+            changed 'Priority'
+            changed 'Category'
+            changed 'Progress'
+            changed 'StartDate'
+            changed 'FinishDate'
+            changed 'Manager'
+            changed 'Sponsor'
+            changed 'Portfolio'
+            changed 'Program'
+        }
     }
     request {
         post 'https://jira-bridge.example.com/projectrak/outgoing'

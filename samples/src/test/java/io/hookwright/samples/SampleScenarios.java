@@ -43,8 +43,7 @@ final class SampleScenarios {
                         .because("budget_increase", "tenant acme is not globex"),
                 dryRun("--project DEMO --event Project:Updated")
                         .matches()
-                        .becauseOf("projectrak_fields_updated", "where { } at projectrak.groovy:")
-                        .becauseOf("projectrak_fields_updated", " is false")
+                        .becauseOf("projectrak_fields_updated", "none of: Name did not change")
                         .becauseOf("erp_project_done", "Status did not change")
                         .because("budget_approval", "Budget 5000 is not > 10000"),
                 // Project Monitor

@@ -9,6 +9,7 @@ import io.hookwright.event.Change;
 import io.hookwright.event.Event;
 import io.hookwright.event.Initiator;
 import io.hookwright.render.MessageIds;
+import io.hookwright.render.NameUuids;
 import io.hookwright.render.SecretRefs;
 import io.hookwright.workspace.WorkspaceEntity;
 import org.junit.jupiter.api.Test;
@@ -21,10 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,6 +40,38 @@ class SeedPayloadShapesTest {
     private static final String WORK_ORDERS = "6261612a8f1e99002e5c8cce";
 
     // ---------------------------------------------------------------- PPM Express
+
+    /** The seed's payload examples (reference 002), by event type, as PPM Express documents them. */
+    private static final Map<String, String> PPM_SEEDS = Map.of(
+            "Project:Created", """
+                    { "WebhookId":"b4475520-5537-4c17-ad46-fb60a59fc5d1", "MessageId":"6879a8fe-59e7-49c5-af91-fd9c3b4bfad8",
+                      "Data":{ "Id":"a9211e5f-7565-4647-9ff8-a13952992398", "Attributes":{ "Name":"Artificial Intelligence" },
+                      "Initiator":{ "UserId":"d56ca5f1-6f8f-4aff-877e-db257b87ba6b", "FullName":"Anna Doe",
+                      "LogonAccount":"anna.doe@company.com" }, "TimeStamp":"2022-02-10T14:49:18.8781961Z" } }""",
+            "Idea:Updated", """
+                    { "WebhookId":"059d4f57-ba17-4789-8721-d2f87af1a0fc", "MessageId":"e379774d-eecd-46db-883e-94fc88a87974",
+                      "Data":{ "Id":"9e854862-1506-4c36-961f-85c44b5f2b8f", "Attributes":{ "Stage":1 },
+                      "BeforeAttributes":{ "Stage":0 }, "Initiator":{ "UserId":"2158fcf3-d93d-4436-bff5-869f1d686d61",
+                      "FullName":"Anna Doe", "LogonAccount":"anna.doe@company.com" },
+                      "TimeStamp":"2022-02-21T13:30:57.5164308Z" } }""",
+            "KeyDate:Updated", """
+                    { "WebhookId":"2b9ecfc3-ec2c-4e33-8207-520b47aac4ef", "MessageId":"dfa73971-cebc-47e0-8997-d56ea3c9fe52",
+                      "Data":{ "ParentEntityId":"28e92b4c-3b0c-4100-83c8-80231b62efcb", "ParentEntityType":"Project",
+                      "Id":"776ec637-0e72-402f-8bdf-9e5f60bfbd3b", "Attributes":{ "IsComplete":true, "Status":10 },
+                      "BeforeAttributes":{ "IsComplete":false, "Status":1 }, "Initiator":{
+                      "UserId":"2158fcf3-d93d-4436-bff5-869f1d686d61", "FullName":"Anna Doe",
+                      "LogonAccount":"anna.doe@company.com" }, "TimeStamp":"2022-02-14T08:20:46.4767404Z" } }""",
+            "Task:Deleted", """
+                    { "WebhookId":"dd3576d1-d705-4419-a248-73694074e373", "MessageId":"f22f95a9-6e83-449f-bc6f-84a76300275a",
+                      "Data":{ "ParentEntityId":"28e92b4c-3b0c-4100-83c8-80231b62efcb", "ParentEntityType":"Project",
+                      "Id":"99cbbe21-58f5-4987-b0fc-2640009b779c", "Attributes":{ "Progress":50 },
+                      "Initiator":{ "UserId":"2158fcf3-d93d-4436-bff5-869f1d686d61", "FullName":"Anna Doe",
+                      "LogonAccount":"anna.doe@company.com" }, "TimeStamp":"2022-02-14T08:19:07.6883595Z" } }""");
+
+    /** A GUID as PPM Express writes one: 8-4-4-4-12 lowercase hex digits. */
+    private static final Pattern GUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    /** A time as PPM Express (.NET) writes one: seven digits of fractions of a second, in UTC. */
+    private static final Pattern DOTNET_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{7}Z");
 
     @ParameterizedTest(name = "{1} on {0} -> {3}")
     @CsvSource(delimiter = '|', value = {
@@ -58,27 +93,27 @@ class SeedPayloadShapesTest {
         assertEquals("POST", outcome.request().method());
 
         Map<String, Object> body = Samples.jsonObject(outcome.request().body());
-        assertEquals(Set.of("WebhookId", "MessageId", "Data"), body.keySet(), "top-level keys");
-        assertEquals(code, body.get("WebhookId"));
-        assertEquals(MessageIds.of(event.id(), code), body.get("MessageId"), "MessageId is the message id");
+        Map<String, Object> seed = Samples.jsonObject(PPM_SEEDS.get(type));
+        assertEquals(seed.keySet(), body.keySet(), "top-level keys, as in the seed");
+        assertTypesAsInSeed(seed, body, "", Set.of("Attributes", "BeforeAttributes"));
+        String webhookId = (String) body.get("WebhookId");
+        assertTrue(GUID.matcher(webhookId).matches(), "WebhookId is a GUID: " + webhookId);
+        assertEquals(NameUuids.ofWebhook(code).toString(), webhookId, "the webhook's own GUID");
+        String messageId = (String) body.get("MessageId");
+        assertTrue(GUID.matcher(messageId).matches(), "MessageId is a GUID: " + messageId);
+        assertEquals(NameUuids.ofMessage(MessageIds.of(event.id(), code)).toString(), messageId,
+                "MessageId is the message id's GUID");
 
         Map<String, Object> data = Samples.object(body.get("Data"), "Data");
+        Map<String, Object> seedData = Samples.object(seed.get("Data"), "the seed's Data");
+        assertEquals(new TreeSet<>(seedData.keySet()), new TreeSet<>(data.keySet()), "keys of Data, as in the seed");
         boolean updated = type.endsWith(":Updated");
         boolean child = subject.type().equals("KeyDate") || subject.type().equals("Task");
-        Set<String> keys = new TreeSet<>(List.of("Id", "Attributes", "Initiator", "TimeStamp"));
-        if (updated) {
-            keys.add("BeforeAttributes");
-        }
-        if (child) {
-            keys.add("ParentEntityId");
-            keys.add("ParentEntityType");
-        }
-        assertEquals(keys, new TreeSet<>(data.keySet()), "keys of Data");
         assertEquals(subject.id(), data.get("Id"));
         assertFieldByField(event.entity().attributes(), Samples.object(data.get("Attributes"), "Attributes"),
                 "Attributes");
         if (updated) {
-            assertFieldByField(subject.attributes(), Samples.object(data.get("BeforeAttributes"), "BeforeAttributes"),
+            assertFieldByField(event.before(), Samples.object(data.get("BeforeAttributes"), "BeforeAttributes"),
                     "BeforeAttributes");
             assertFalse(event.changes().isEmpty(), "the --set changed something");
             for (Change change : event.changes()) {
@@ -89,7 +124,10 @@ class SeedPayloadShapesTest {
                         Samples.object(data.get("BeforeAttributes"), "BeforeAttributes").get(change.field()),
                         "BeforeAttributes hold the old " + change.field());
             }
+            assertTypesAsInSeed(seedData.get("BeforeAttributes"), data.get("BeforeAttributes"), "Data.BeforeAttributes",
+                    Set.of());
         }
+        assertTypesAsInSeed(seedData.get("Attributes"), data.get("Attributes"), "Data.Attributes", Set.of());
         if (child) {
             assertNotNull(subject.parent());
             assertEquals(subject.parent().id(), data.get("ParentEntityId"));
@@ -98,8 +136,45 @@ class SeedPayloadShapesTest {
         }
         Map<String, Object> initiator = Samples.object(data.get("Initiator"), "Initiator");
         assertEquals(Map.of("UserId", anna.id(), "FullName", "Anna Doe", "LogonAccount", ANNA), initiator);
-        assertEquals(event.timestamp(), Instant.parse((String) data.get("TimeStamp")), "TimeStamp");
+        String timeStamp = (String) data.get("TimeStamp");
+        assertTrue(DOTNET_TIME.matcher(timeStamp).matches(), "TimeStamp with seven fractional digits: " + timeStamp);
+        assertEquals("2026-03-02T09:30:00.1230000Z", timeStamp);
+        assertEquals(event.timestamp(), Instant.parse(timeStamp), "TimeStamp is the event's");
         assertEquals(Samples.NOW, event.timestamp());
+    }
+
+    @Test
+    void ppmExpressIdsAreOnePerWebhookAndOnePerMessage() {
+        Event first = Samples.eventAs(ANNA, "Idea:IDEA-12", "Idea:Updated", "Stage=1");
+        Event second = Samples.eventAs(ANNA, "Idea:IDEA-12", "Idea:Updated", "Stage=2");
+        Map<String, Object> one = ppmBody(first, "ppm_idea_updated");
+        Map<String, Object> again = ppmBody(first, "ppm_idea_updated");
+        Map<String, Object> other = ppmBody(second, "ppm_idea_updated");
+        assertEquals(one.get("WebhookId"), other.get("WebhookId"), "one GUID per webhook, whatever the event");
+        assertEquals(one.get("MessageId"), again.get("MessageId"), "the same message keeps its GUID (a retry)");
+        assertNotEquals(one.get("MessageId"), other.get("MessageId"), "another event, another message");
+        Map<String, Object> created = ppmBody(Samples.eventAs(ANNA, "Project:AI", "Project:Created"),
+                "ppm_project_created");
+        assertNotEquals(one.get("WebhookId"), created.get("WebhookId"), "another webhook, another GUID");
+    }
+
+    @Test
+    void ppmExpressTimeStampHasSevenFractionalDigitsWhateverTheEventsPrecision() {
+        Event event = Samples.eventAs(ANNA, "Project:AI", "Project:Created");
+        Map<String, String> written = Map.of(
+                "2026-03-02T09:30:00Z", "2026-03-02T09:30:00.0000000Z",
+                "2026-03-02T09:30:00.5Z", "2026-03-02T09:30:00.5000000Z",
+                "2026-03-02T09:30:00.123456Z", "2026-03-02T09:30:00.1234560Z",
+                "2026-03-02T09:30:00.123456789Z", "2026-03-02T09:30:00.1234567Z");
+        written.forEach((at, expected) -> {
+            Event timed = event.toBuilder().timestamp(Instant.parse(at)).build();
+            Map<String, Object> data = Samples.object(ppmBody(timed, "ppm_project_created").get("Data"), "Data");
+            assertEquals(expected, data.get("TimeStamp"), "the event at " + at);
+        });
+    }
+
+    private static Map<String, Object> ppmBody(Event event, String code) {
+        return Samples.jsonObject(Samples.matched(Samples.dryRun(event), code).request().body());
     }
 
     @Test
@@ -112,66 +187,104 @@ class SeedPayloadShapesTest {
 
     // ---------------------------------------------------------------- Projectrak
 
+    /** The seed's request body (reference 001), written as JSON. */
+    private static final String PROJECTRAK_SEED = """
+            { "data": { "event": "updated", "user": "DUMMY-ACCOUNT-ID-4c44-b436-73155f48d985", "timestamp": 1675182117615,
+              "project": { "id": 13647, "key": "DEMO", "name": "Demo project" },
+              "fields": [
+                { "id": 12345, "name": "Budget", "type": "number", "value": { "current": "23.000", "previous": "25.000" } },
+                { "id": 54321, "name": "Status", "type": "status", "value": { "current": "Done", "previous": "On track" } }
+              ] } }""";
+
     @Test
-    void projectrakPayloadListsEveryChangedField() {
+    void projectrakPayloadIsTheSeedsFieldByFieldWithItsTypes() {
         Event event = Samples.eventAs(ANNA, "Project:DEMO", "Project:Updated", "Status=Done", "Budget=23000");
         WebhookOutcome outcome = Samples.matched(Samples.dryRun(event), "projectrak_fields_updated");
         assertTrue(outcome.request().url().startsWith("https://"), "Projectrak sends to https only");
         assertEquals("POST", outcome.request().method());
 
         Map<String, Object> body = Samples.jsonObject(outcome.request().body());
-        assertEquals(Set.of("data"), body.keySet());
+        Map<String, Object> seed = Samples.jsonObject(PROJECTRAK_SEED);
+        assertEquals(seed.keySet(), body.keySet());
         Map<String, Object> data = Samples.object(body.get("data"), "data");
-        assertEquals(Set.of("event", "user", "timestamp", "project", "fields"), data.keySet());
+        Map<String, Object> seedData = Samples.object(seed.get("data"), "the seed's data");
+        assertEquals(seedData.keySet(), data.keySet());
+        assertTypesAsInSeed(seed, body, "", Set.of());
         assertEquals("updated", data.get("event"));
         assertEquals(event.initiator().userId(), data.get("user"));
-        Number timestamp = assertInstanceOf(Number.class, data.get("timestamp"), "timestamp is a number");
-        assertEquals(event.timestamp().toEpochMilli(), timestamp.longValue(), "timestamp is epoch ms");
-        assertEquals(Map.of("id", event.entity().id(), "key", "DEMO", "name", "Demo project"), data.get("project"));
+        assertEquals(event.timestamp().toEpochMilli(), ((Number) data.get("timestamp")).longValue(), "epoch ms");
+        assertEquals(Map.of("id", 13647, "key", "DEMO", "name", "Demo project"), data.get("project"),
+                "the project by its Jira id, a number, as in the seed");
 
         List<Map<String, Object>> fields = fields(data);
-        assertEquals(2, event.changes().size());
-        assertEquals(event.changes().size(), fields.size(), "one field per change");
-        for (int i = 0; i < fields.size(); i++) {
-            Change change = event.changes().get(i);
-            Map<String, Object> field = fields.get(i);
-            assertEquals(Set.of("id", "name", "type", "value"), field.keySet());
-            assertEquals(change.field(), field.get("name"), "field " + i + " in the order of the changes");
-            assertEquals(Map.of("current", Samples.viaJson(change.current()), "previous", Samples.viaJson(change.previous())),
-                    field.get("value"), "value of " + change.field());
-        }
-        Map<String, Map<String, Object>> byName = new java.util.HashMap<>();
-        fields.forEach(f -> byName.put((String) f.get("name"), f));
-        assertEquals(12345, ((Number) byName.get("Budget").get("id")).intValue());
-        assertEquals("number", byName.get("Budget").get("type"));
-        assertEquals(54321, ((Number) byName.get("Status").get("id")).intValue());
-        assertEquals("status", byName.get("Status").get("type"));
-        assertEquals(Map.of("current", "Done", "previous", "On track"), byName.get("Status").get("value"));
-        assertEquals(Map.of("current", 23000, "previous", 5000), byName.get("Budget").get("value"));
+        assertEquals(List.of("Status", "Budget"), event.changes().stream().map(Change::field).toList());
+        assertEquals(List.of(
+                Map.of("id", 54321, "name", "Status", "type", "status",
+                        "value", Map.of("current", "Done", "previous", "On track")),
+                Map.of("id", 12345, "name", "Budget", "type", "number",
+                        "value", Map.of("current", "23.000", "previous", "5.000"))), fields,
+                "one field per change, in their order, its value as Projectrak shows it");
     }
 
     @Test
-    void projectrakUnknownFieldsKeepTheirNameAndGuessTheirType() {
-        Event event = Samples.event("Project:DEMO", "Project:Updated", "ScheduleStatus=3",
-                "LastModifiedDate=2026-03-02T09:30:00Z", "HighLevelScope=Pilot in two regions");
+    void projectrakShowsEachKindOfValueAsText() {
+        Event event = Samples.event("Project:DEMO", "Project:Updated", "Budget=1234567.5", "Progress=100",
+                "StartDate=2026-02-02T12:00:00Z",
+                "Portfolio=[{\"Id\": \"p-1\", \"Name\": \"Digital\"}, {\"Id\": \"p-2\", \"Name\": \"Innovation\"}]",
+                "Manager=[{\"Id\": \"u-9\", \"FullName\": \"Ann Lee\"}]");
+        Map<String, Map<String, Object>> values = new java.util.HashMap<>();
+        for (Map<String, Object> field : fields(Samples.object(Samples.jsonObject(Samples.matched(Samples.dryRun(event),
+                "projectrak_fields_updated").request().body()).get("data"), "data"))) {
+            assertInstanceOf(Integer.class, field.get("id"), "a field id is a number: " + field);
+            values.put((String) field.get("name"), Samples.object(field.get("value"), "value"));
+        }
+        assertEquals(Map.of("current", "1.234.567,5", "previous", "5.000"), values.get("Budget"));
+        assertEquals(Map.of("current", "100", "previous", "35"), values.get("Progress"));
+        assertEquals(Map.of("current", "2026-02-02", "previous", "2026-01-05"), values.get("StartDate"));
+        assertEquals(Map.of("current", "Digital, Innovation", "previous", "Digital"), values.get("Portfolio"));
+        assertEquals(Map.of("current", "Ann Lee", "previous", "John Doe"), values.get("Manager"));
+    }
+
+    @Test
+    void projectrakListsAFieldTheProjectLackedWithPreviousNull() {
+        WorkspaceEntity demo = Samples.workspace().entity("Project:DEMO");
+        assertFalse(demo.attributes().containsKey("Category"), "the workspace's DEMO has no Category");
+        Event event = Samples.event("Project:DEMO", "Project:Updated", "Category=Internal");
+        assertEquals(List.of(new Change("Category", null, "Internal")), event.changes(), "--set made a change");
+        WebhookOutcome outcome = Samples.matched(Samples.dryRun(event), "projectrak_fields_updated");
+        assertTrue(outcome.reasons().contains("any of: Category changed from null to 'Internal'"), outcome.reasons().toString());
+        List<Map<String, Object>> fields = fields(Samples.object(Samples.jsonObject(outcome.request().body()).get("data"),
+                "data"));
+        Map<String, Object> value = new java.util.HashMap<>();
+        value.put("current", "Internal");
+        value.put("previous", null);
+        assertEquals(List.of(Map.of("id", 10042, "name", "Category", "type", "select", "value", value)), fields);
+    }
+
+    @Test
+    void projectrakLeavesOutFieldsItDoesNotKnowAndSendsNothingForThemAlone() {
+        Event event = Samples.event("Project:DEMO", "Project:Updated", "ScheduleStatus=3", "Budget=6000");
         List<Map<String, Object>> fields = fields(Samples.object(Samples.jsonObject(
                 Samples.matched(Samples.dryRun(event), "projectrak_fields_updated").request().body()).get("data"), "data"));
-        assertEquals(3, fields.size(), "fields: " + fields);
-        for (Map<String, Object> field : fields) {
-            assertEquals(field.get("name"), field.get("id"), "an unknown field keeps its name as id");
-        }
-        Map<String, Object> types = new java.util.HashMap<>();
-        fields.forEach(f -> types.put((String) f.get("name"), f.get("type")));
-        assertEquals(Map.of("ScheduleStatus", "number", "LastModifiedDate", "date", "HighLevelScope", "text"), types);
+        assertEquals(List.of("Budget"), fields.stream().map(f -> f.get("name")).toList(),
+                "ScheduleStatus is not one of Projectrak's fields");
+
+        WebhookOutcome alone = Samples.outcome(Samples.dryRun(Samples.event("Project:DEMO", "Project:Updated",
+                "ScheduleStatus=3")), "projectrak_fields_updated");
+        assertFalse(alone.matched(), "no Projectrak field changed: " + alone.reasons());
+        assertTrue(alone.reasons().stream().anyMatch(r -> r.startsWith("none of: Name did not change;")),
+                alone.reasons().toString());
     }
 
     @Test
-    void projectrakSendsNothingWhenNoFieldChanged() {
-        DryRunReport report = Samples.dryRun(Samples.event("Project:DEMO", "Project:Updated"));
-        WebhookOutcome outcome = Samples.outcome(report, "projectrak_fields_updated");
-        assertFalse(outcome.matched(), "an update that changed nothing: " + outcome.reasons());
-        assertTrue(outcome.reasons().stream().anyMatch(r -> r.startsWith("where { } at projectrak.groovy:")
-                && r.endsWith(" is false")), "its where { } is false: " + outcome.reasons());
+    void projectrakSendsNothingWhenNoFieldChangedOrForAProjectNotInJira() {
+        WebhookOutcome unchanged = Samples.outcome(Samples.dryRun(Samples.event("Project:DEMO", "Project:Updated")),
+                "projectrak_fields_updated");
+        assertFalse(unchanged.matched(), "an update that changed nothing: " + unchanged.reasons());
+        WebhookOutcome notInJira = Samples.outcome(Samples.dryRun(Samples.event("Project:AI", "Project:Updated",
+                "Status=Done")), "projectrak_fields_updated");
+        assertFalse(notInJira.matched(), "AI has no Jira project: " + notInJira.reasons());
+        assertTrue(notInJira.reasons().contains("JiraProjectId is missing"), notInJira.reasons().toString());
     }
 
     @SuppressWarnings("unchecked")
@@ -335,6 +448,45 @@ class SeedPayloadShapesTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * Each value of {@code actual} has the JSON type of the seed's value at the same place (text, number, boolean,
+     * object, array), objects key by key and every element of an array against the seed's first; {@code skip} names
+     * keys whose contents are the workspace's, not the seed's. A null in the seed says nothing of the type.
+     */
+    private static void assertTypesAsInSeed(Object seed, Object actual, String path, Set<String> skip) {
+        if (seed == null) {
+            return;
+        }
+        assertEquals(jsonType(seed), jsonType(actual), (path.isEmpty() ? "the payload" : path) + " is a "
+                + jsonType(seed) + " as in the seed: " + actual);
+        if (seed instanceof Map<?, ?> seedObject) {
+            Map<?, ?> object = (Map<?, ?>) actual;
+            for (Map.Entry<?, ?> entry : seedObject.entrySet()) {
+                String key = String.valueOf(entry.getKey());
+                if (!skip.contains(key) && object.containsKey(key)) {
+                    assertTypesAsInSeed(entry.getValue(), object.get(key), path.isEmpty() ? key : path + "." + key, skip);
+                }
+            }
+        } else if (seed instanceof List<?> seedList && !seedList.isEmpty()) {
+            List<?> list = (List<?>) actual;
+            for (int i = 0; i < list.size(); i++) {
+                assertTypesAsInSeed(seedList.get(0), list.get(i), path + "[" + i + "]", skip);
+            }
+        }
+    }
+
+    private static String jsonType(Object value) {
+        return switch (value) {
+            case null -> "null";
+            case String s -> "text";
+            case Number n -> "number";
+            case Boolean b -> "boolean";
+            case Map<?, ?> m -> "object";
+            case List<?> l -> "array";
+            default -> value.getClass().getSimpleName();
+        };
+    }
 
     private static void assertFieldByField(Map<String, Object> expected, Map<String, Object> actual, String what) {
         assertEquals(new TreeSet<>(expected.keySet()), new TreeSet<>(actual.keySet()), "fields of " + what);

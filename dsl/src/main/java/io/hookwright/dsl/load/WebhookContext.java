@@ -31,6 +31,7 @@ public final class WebhookContext extends GroovyObjectSupport {
     private String owner;
     private boolean active = true;
     private final List<EventPattern> events = new ArrayList<>();
+    private final List<SourcePosition> eventsAt = new ArrayList<>();
     private String tenant;
     private final List<Criterion> filter = new ArrayList<>();
     private RequestContext request;
@@ -109,6 +110,7 @@ public final class WebhookContext extends GroovyObjectSupport {
                             + "Entity:Action, e.g. 'Project:Created', 'Task:*' or '*:Deleted'");
                 } else if (!events.contains(pattern)) {
                     events.add(pattern);
+                    eventsAt.add(session.argument("on", i));
                 }
             }
         }
@@ -170,7 +172,8 @@ public final class WebhookContext extends GroovyObjectSupport {
             return null;
         }
         return new WebhookDefinition(code, label == null ? Label.of(code) : label, description,
-                Optional.ofNullable(owner), active, events, Optional.ofNullable(tenant), filter, spec, execution, origin);
+                Optional.ofNullable(owner), active, events, Optional.ofNullable(tenant), filter, spec, execution, origin,
+                eventsAt);
     }
 
     /**

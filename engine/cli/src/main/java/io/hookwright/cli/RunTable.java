@@ -8,7 +8,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** Runs as a table to read: one line each, the error cut short (the whole run is in {@code runs --json}). */
+/**
+ * Runs as a table to read: one line each, the error cut short (the whole run is in {@code runs --json}). A run that
+ * {@code serve --capture} sent to its local receiver says so beside its outcome.
+ */
 final class RunTable {
     private static final int ERROR_WIDTH = 60;
     private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
@@ -22,10 +25,15 @@ final class RunTable {
                 "DURATION", "ERROR");
         for (Run run : runs) {
             table.row(run.id(), created(run.createdAt()), run.webhook(), run.mode(), String.valueOf(run.attempt()),
-                    run.outcome().word(), run.response() == null ? "-" : String.valueOf(run.response().status()),
+                    outcome(run), run.response() == null ? "-" : String.valueOf(run.response().status()),
                     run.duration().toMillis() + " ms", cut(run.error()));
         }
         return table.format();
+    }
+
+    /** The outcome, with {@code (captured)} when the request went to the capturing receiver, not its target. */
+    static String outcome(Run run) {
+        return run.outcome().word() + (run.captured() ? " (captured)" : "");
     }
 
     static String created(Instant at) {

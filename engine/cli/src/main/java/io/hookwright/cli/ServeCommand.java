@@ -200,7 +200,7 @@ final class ServeCommand implements Callable<Integer> {
         if (feed != null) {
             feed(serving.ingest(), out);
         }
-        serving.reloader().unsetSecrets(serving.engine().definitions().definitions())
+        serving.reloader().warnings(serving.engine().definitions().definitions())
                 .forEach(w -> out.println("warning: " + DefinitionErrors.shown(definitions.folder(), w)));
         out.println("Stop with Ctrl-C; deliveries in flight finish first, the rest stay queued.");
         out.flush();
@@ -333,7 +333,7 @@ final class ServeCommand implements Callable<Integer> {
     private void reloaded(DefinitionsSource.Load load, PrintWriter out, Reloader reloader) {
         if (load.valid()) {
             out.println("Reloaded " + load.definitions().size() + " webhooks (revision " + load.revision() + ")");
-            reloader.unsetSecrets(load.definitions())
+            reloader.warnings(load.definitions())
                     .forEach(w -> out.println("  warning: " + DefinitionErrors.shown(definitions.folder(), w)));
         } else {
             out.println("Reload refused, the running definitions stay: " + load.errors().size() + " error(s)");

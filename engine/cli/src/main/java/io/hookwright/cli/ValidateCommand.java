@@ -1,6 +1,7 @@
 package io.hookwright.cli;
 
 import io.hookwright.definitions.DefinitionCompiler;
+import io.hookwright.definitions.DefinitionWarnings;
 import io.hookwright.definitions.UnsetSecrets;
 import io.hookwright.dryrun.TerminalText;
 import io.hookwright.dsl.model.DefinitionError;
@@ -21,8 +22,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Compile a definitions folder and report every error as file:line:col: message.%n"
-                + "Exit 0 when valid, 1 when not, 2 on a usage error.")
+        description = "Compile a definitions folder and report every error as file:line:col: message, and every "
+                + "warning (an event type the engine does not know) as warning: file:line:col: message.%n"
+                + "Exit 0 when valid (warnings or not), 1 when not, 2 on a usage error.")
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -34,7 +36,8 @@ final class ValidateCommand implements Callable<Integer> {
             + "(signingSecret, ${secrets.NAME}) is set, in this file (NAME=value lines) or as HOOKWRIGHT_SECRET_NAME")
     Path secretsFile;
 
-    @Option(names = "--json", description = "machine output: {\"valid\", \"webhooks\", \"errors\": [{file, line, column, message}]}")
+    @Option(names = "--json", description = "machine output: {\"valid\", \"webhooks\", \"errors\": [{file, line, column, "
+            + "message}], \"warnings\": [{file, line, column, message}]}")
     boolean json;
 
     @Override
@@ -51,15 +54,22 @@ final class ValidateCommand implements Callable<Integer> {
         List<DefinitionError> errors = found.stream().map(e -> DefinitionErrors.under(folder, e)).toList();
         boolean valid = errors.isEmpty();
         int count = valid ? compilation.definitions().size() : 0;
+        // Unset secrets are errors here when --secrets asks for them, and not looked for otherwise (CI has none).
+        List<DefinitionError> warnings = !valid ? List.of() : DefinitionWarnings.of(compilation.definitions().rules(),
+                null).stream().map(w -> DefinitionErrors.under(folder, w)).toList();
         if (json) {
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("valid", valid);
             answer.put("webhooks", count);
             answer.put("errors", errors);
+            answer.put("warnings", warnings);
             out.println(Json.pretty(answer));
         } else if (valid) {
+            warnings.forEach(w -> err.println("warning: " + TerminalText.block(w.format())));
+            err.flush();
             out.println(folder + ": " + count + " webhook" + (count == 1 ? "" : "s") + " in " + compilation.files()
-                    + " file" + (compilation.files() == 1 ? "" : "s") + ", all valid");
+                    + " file" + (compilation.files() == 1 ? "" : "s") + ", all valid"
+                    + (warnings.isEmpty() ? "" : "; " + warnings.size() + " warning" + (warnings.size() == 1 ? "" : "s")));
         } else {
             errors.forEach(e -> err.println(TerminalText.block(e.format())));
             err.println(errors.size() + " error" + (errors.size() == 1 ? "" : "s") + " in " + folder);

@@ -233,6 +233,22 @@ class DryRunCommandTest {
     }
 
     @Test
+    void setOnAFieldTheProjectLacksIsAChangeFromNull() throws Exception {
+        Cli.Run text = dryRun("--project", "DEMO", "--event", "Project:Updated", "--set", "Owner=Ann", "--set",
+                "Status=Done");
+        assertTrue(text.exits(0).out().contains("changed Owner: null -> 'Ann'"), text.out());
+        JsonNode event = dryRun("--project", "DEMO", "--event", "Project:Updated", "--set", "Owner=Ann", "--json")
+                .exits(0).json().get("event");
+        Map<String, Object> change = new java.util.LinkedHashMap<>();
+        change.put("field", "Owner");
+        change.put("previous", null);
+        change.put("current", "Ann");
+        assertEquals(List.of(change), EventJson.MAPPER.treeToValue(event.get("changes"), List.class));
+        assertTrue(event.get("before").has("Owner") && event.get("before").get("Owner").isNull(),
+                "before says the project had no Owner: " + event.get("before"));
+    }
+
+    @Test
     void setReadsJsonValuesAndOtherwiseText() {
         JsonNode attributes = dryRun("--project", "DEMO", "--event", "Project:Updated", "--set", "Flag=true",
                 "--set", "Rate=1.5", "--set", "Note=hello world", "--set", "Code=\"42\"", "--set", "Manager=null", "--json")

@@ -105,10 +105,12 @@ class RunsCommandTest {
         assertEquals(2, runs.size());
         JsonNode first = runs.get(0);
         assertEquals(List.of("id", "webhook", "eventId", "eventType", "messageId", "mode", "attempt", "outcome",
-                "durationMs", "request", "response", "error", "createdAt", "revision", "node"), fieldNames(first));
+                "durationMs", "request", "response", "error", "createdAt", "revision", "node", "captured"),
+                fieldNames(first));
         assertEquals(answered.id(), first.get("id").textValue());
         assertEquals("erp_sync", first.get("webhook").textValue());
         assertEquals("node-a", first.get("node").textValue());
+        assertFalse(first.get("captured").booleanValue(), "sent to its target");
         assertEquals(answered.eventId(), first.get("eventId").textValue());
         assertEquals("Project:Updated", first.get("eventType").textValue());
         assertEquals(answered.messageId(), first.get("messageId").textValue());

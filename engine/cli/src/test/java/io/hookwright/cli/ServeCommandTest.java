@@ -187,6 +187,56 @@ class ServeCommandTest {
     }
 
     @Test
+    void captureModesRunsAreMarkedCapturedInTheRunLogAndTheirTableAndNothingReachesTheTarget() throws Exception {
+        receiver.stubFor(post(urlEqualTo("/erp")).willReturn(aResponse().withStatus(200)));
+        int port = start("--capture");
+        HttpResponse<String> accepted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/events")).POST(HttpRequest.BodyPublishers.ofString("""
+                        {"id": "evt-1", "type": "Project:Updated",
+                         "entity": {"type": "Project", "id": "p-1", "key": "P1", "attributes": {}}}"""))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String target = "captured POST http://localhost:" + receiver.getPort() + "/erp";
+        Await.until(Duration.ofSeconds(30), () -> printed.stream().anyMatch(l -> l.startsWith(target)),
+                () -> "the capture receiver printed the request: " + printed);
+        serve.destroy();
+        assertTrue(serve.waitFor(30, TimeUnit.SECONDS), "serve stops within 30 s of SIGTERM");
+
+        assertEquals(0, receiver.findAll(anyRequestedFor(anyUrl())).size(), "nothing reached the target");
+        Database database = Database.sqlite(dir.resolve("hookwright.db"));
+        List<Run> runs = new JooqRunLog(database).list(RunQuery.latest(100));
+        database.close();
+        assertEquals(1, runs.size(), runs.toString());
+        assertTrue(runs.get(0).captured(), "marked captured in the run log");
+        assertEquals(Outcome.SUCCEEDED, runs.get(0).outcome());
+
+        Cli.Run table = Cli.run("runs", "--db", dir.resolve("hookwright.db")).exits(0);
+        assertTrue(table.out().contains("succeeded (captured)"), table.out());
+        Cli.Run json = Cli.run("runs", "--db", dir.resolve("hookwright.db"), "--json").exits(0);
+        assertTrue(json.json().get(0).get("captured").asBoolean(), json.out());
+    }
+
+    @Test
+    void atStartItWarnsOfAnEventTypeTheEngineDoesNotKnowWithItsPlace() throws Exception {
+        Path typo = dir.resolve("webhooks/typo.groovy");
+        Files.createDirectories(typo.getParent());
+        Files.writeString(typo, """
+                webhook('typo') {
+                    on 'Project:Udpated'
+                    request { post 'https://x.example.com/' }
+                }
+                """);
+        start();
+        String expected = "warning: " + typo + ":2:9: webhook 'typo' listens to 'Project:Udpated', an event type the "
+                + "engine does not know: did you mean 'Project:Updated'?";
+        Await.until(Duration.ofSeconds(30), () -> printed.stream().anyMatch(l -> l.startsWith(expected)),
+                () -> "serve warned at start: " + String.join("\n", printed));
+        assertTrue(printed.stream().anyMatch(l -> l.startsWith("Hookwright is serving 2 webhooks")), "and serves: "
+                + String.join("\n", printed));
+    }
+
+    @Test
     void aReloadAfterServeStartedCompilesOnlyTheFileAdded() throws Exception {
         int port = start();
         Files.writeString(dir.resolve("webhooks/crm.groovy"), EngineFixture.webhook("crm", "/crm", "synchronous false")

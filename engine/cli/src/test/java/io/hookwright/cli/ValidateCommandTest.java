@@ -194,6 +194,31 @@ class ValidateCommandTest {
     }
 
     @Test
+    void anEventTypeTheEngineDoesNotKnowIsAWarningWithItsPlaceAndTheTypeMeant() {
+        Path folder = valid();
+        Cli.write(folder.resolve("typo.groovy"), """
+                webhook('typo') {
+                    on 'Project:Created', 'Project:Udpated'
+                    request { post 'https://x.example.com/' }
+                }
+                """);
+        Cli.Run run = Cli.run("validate", folder).exits(0);
+        assertEquals(folder + ": 4 webhooks in 3 files, all valid; 1 warning", run.out().strip());
+        assertEquals("warning: " + folder.resolve("typo.groovy") + ":2:28: webhook 'typo' listens to 'Project:Udpated', "
+                + "an event type the engine does not know: did you mean 'Project:Updated'? (fine if the host publishes "
+                + "a type of its own by that name)", run.err().strip());
+
+        JsonNode json = Cli.run("validate", folder, "--json").exits(0).json();
+        assertTrue(json.get("valid").booleanValue());
+        assertEquals(0, json.get("errors").size());
+        JsonNode warning = json.get("warnings").get(0);
+        assertEquals(List.of("file", "line", "column", "message"), fieldNames(warning));
+        assertEquals(folder.resolve("typo.groovy").toString(), warning.get("file").textValue());
+        assertEquals(List.of(2, 28), List.of(warning.get("line").intValue(), warning.get("column").intValue()));
+        assertTrue(warning.get("message").textValue().contains("did you mean 'Project:Updated'?"), warning.toString());
+    }
+
+    @Test
     void anUnknownOptionIsAUsageError() {
         Cli.Run run = Cli.run("validate", valid(), "--bogus").exits(2);
         assertTrue(run.err().contains("--bogus"), run.err());
@@ -203,7 +228,7 @@ class ValidateCommandTest {
     void jsonForAValidFolder() {
         Cli.Run run = Cli.run("validate", valid(), "--json").exits(0);
         JsonNode json = run.json();
-        assertEquals(List.of("valid", "webhooks", "errors"), fieldNames(json));
+        assertEquals(List.of("valid", "webhooks", "errors", "warnings"), fieldNames(json));
         assertTrue(json.get("valid").isBoolean());
         assertTrue(json.get("valid").booleanValue());
         assertTrue(json.get("webhooks").isInt());
@@ -217,7 +242,7 @@ class ValidateCommandTest {
         Path folder = invalid();
         Cli.Run run = Cli.run("validate", folder, "--json").exits(1);
         JsonNode json = run.json();
-        assertEquals(List.of("valid", "webhooks", "errors"), fieldNames(json));
+        assertEquals(List.of("valid", "webhooks", "errors", "warnings"), fieldNames(json));
         assertFalse(json.get("valid").booleanValue());
         assertEquals(0, json.get("webhooks").intValue());
         assertTrue(json.get("errors").size() >= 2, json.toPrettyString());

@@ -80,6 +80,11 @@ public final class Sender {
         this.capture = capture;
     }
 
+    /** True when every request goes to the capturing receiver instead of its target. */
+    public boolean captures() {
+        return capture != null;
+    }
+
     /** The header naming a captured request's real target (secrets masked as {@code ****}). */
     public static final String CAPTURED_TARGET = "X-Hookwright-Target";
 

@@ -60,6 +60,14 @@ final class Deliveries implements Dispatcher.Delivery {
         return told(new Settlement(run, Settlement.NOT_QUEUED, tellsHealth ? health(out, result) : Settlement.UNCHANGED));
     }
 
+    /**
+     * What an attempt says about the webhook's health: nothing when it was captured, as the capturing receiver's
+     * answer says nothing of the target's.
+     */
+    private HealthStep health(Outgoing out, Attempt result) {
+        return sender.captures() ? Settlement.UNCHANGED : healthOf(out, result);
+    }
+
     /** A run that was not sent because the webhook is deactivated. */
     Settlement skipped(Outgoing out, String mode, int attempt, WebhookState state, QueueStep queue) {
         Run run = new Run(RunIds.next(clock), out.webhook(), out.revision(), out.eventId(), out.eventType(),
@@ -91,7 +99,7 @@ final class Deliveries implements Dispatcher.Delivery {
         Attempt result = sender.send(message.messageId(), message.request(), message.signingSecrets(), message.timeout());
         if (result.succeeded()) {
             return told(new Settlement(run(out, message.mode(), attempt, at, result, Outcome.SUCCEEDED),
-                    new QueueStep.Remove(message.messageId(), worker), new HealthStep.Succeeded(message.webhook())));
+                    new QueueStep.Remove(message.messageId(), worker), health(out, result)));
         }
         if (message.mode().startsWith("sync-")) {
             // A sync-after-commit webhook's record that its committing thread left (a crash): one attempt, as that
@@ -126,10 +134,10 @@ final class Deliveries implements Dispatcher.Delivery {
     private Run run(Outgoing out, String mode, int attempt, Instant at, Attempt result, Outcome outcome) {
         return new Run(RunIds.next(clock), out.webhook(), out.revision(), out.eventId(), out.eventType(),
                 out.messageId(), mode, attempt, out.request(), out.signingSecrets(), result.response(),
-                result.duration(), outcome, result.succeeded() ? null : result.describe(), at, node);
+                result.duration(), outcome, result.succeeded() ? null : result.describe(), at, node, sender.captures());
     }
 
-    private static HealthStep health(Outgoing out, Attempt result) {
+    private static HealthStep healthOf(Outgoing out, Attempt result) {
         if (result.succeeded()) {
             return new HealthStep.Succeeded(out.webhook());
         }

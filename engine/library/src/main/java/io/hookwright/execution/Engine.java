@@ -19,6 +19,7 @@ import io.hookwright.render.MessageIds;
 import io.hookwright.render.Renderer;
 import io.hookwright.render.Secrets;
 import io.hookwright.runlog.JooqRunLog;
+import io.hookwright.runlog.LatestRun;
 import io.hookwright.runlog.Outcome;
 import io.hookwright.runlog.Run;
 import io.hookwright.runlog.RunLog;
@@ -327,6 +328,22 @@ public final class Engine implements AutoCloseable {
     /** Every logged attempt at one message, the first attempt first. */
     public List<Run> attempts(String messageId) {
         return runs.ofMessage(messageId);
+    }
+
+    /**
+     * What these results stand at now: every webhook whose message was logged since shows its latest run (its id,
+     * outcome and error) instead of what it showed when published; one rolled back or not sent stays so. One read of
+     * the run log for all of them.
+     */
+    public List<Published> current(List<Published> results) {
+        List<String> messageIds = results.stream().flatMap(p -> p.fired().stream()).map(Fired::messageId)
+                .filter(Objects::nonNull).distinct().toList();
+        if (messageIds.isEmpty()) {
+            return results;
+        }
+        Map<String, LatestRun> latest = runs.latest(messageIds);
+        return results.stream().map(p -> new Published(p.eventId(), p.fired().stream()
+                .map(f -> f.now(f.messageId() == null ? null : latest.get(f.messageId()))).toList())).toList();
     }
 
     /** Async messages not yet delivered or given up, on every node that shares this database: a health figure. */

@@ -1,6 +1,7 @@
 package io.hookwright.execution;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.hookwright.runlog.LatestRun;
 import io.hookwright.runlog.Outcome;
 
 import java.util.Arrays;
@@ -14,6 +15,17 @@ import java.util.Optional;
  * @param detail the response or error in a few words; null when it succeeded or is waiting
  */
 public record Fired(String webhook, String mode, String messageId, Status status, String runId, String detail) {
+
+    /**
+     * Where this webhook stands now that its message's latest run is {@code latest} (null: no run yet): that run's id,
+     * outcome and error. A webhook rolled back or not sent with its event stays so: its message was never sent.
+     */
+    public Fired now(LatestRun latest) {
+        if (latest == null || status == Status.ROLLED_BACK || status == Status.NOT_SENT) {
+            return this;
+        }
+        return new Fired(webhook, mode, messageId, Status.latest(latest.outcome()), latest.runId(), latest.error());
+    }
 
     /** Where a fired webhook stands; {@link #word()} is how JSON, REST and the CLI write it. */
     public enum Status {
@@ -29,7 +41,11 @@ public record Fired(String webhook, String mode, String messageId, Status status
         FAILED("failed"),
         VETOED("vetoed"),
         /** Not sent: the webhook is deactivated. */
-        SKIPPED("skipped");
+        SKIPPED("skipped"),
+        /** Async: an attempt failed and another is scheduled (as the message's latest run says). */
+        PENDING_RETRY("pending-retry"),
+        /** Async: the last attempt failed, or the target answered 410 Gone (as the message's latest run says). */
+        GAVE_UP("gave-up");
 
         private final String word;
 
@@ -55,6 +71,15 @@ public record Fired(String webhook, String mode, String messageId, Status status
                 case SKIPPED -> SKIPPED;
                 case PENDING_RETRY, GAVE_UP -> throw new IllegalArgumentException(
                         "a single attempt does not end " + outcome.word());
+            };
+        }
+
+        /** Where a message stands whose latest run ended with {@code outcome}, whatever its attempt. */
+        static Status latest(Outcome outcome) {
+            return switch (outcome) {
+                case PENDING_RETRY -> PENDING_RETRY;
+                case GAVE_UP -> GAVE_UP;
+                default -> of(outcome);
             };
         }
 

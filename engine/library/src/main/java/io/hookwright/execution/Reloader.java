@@ -5,6 +5,7 @@ import io.hookwright.definitions.DefinitionSnapshot;
 import io.hookwright.definitions.DefinitionsSource;
 import io.hookwright.definitions.PublishedDefinitions;
 import io.hookwright.definitions.PublishedDefinitions.Published;
+import io.hookwright.definitions.DefinitionWarnings;
 import io.hookwright.definitions.UnsetSecrets;
 import io.hookwright.dsl.model.DefinitionError;
 import io.hookwright.render.Secrets;
@@ -86,7 +87,7 @@ public final class Reloader implements AutoCloseable {
             LOG.info("reloaded " + load.definitions().size() + " webhooks from " + source.folder() + " at revision "
                     + load.revision() + " (" + load.compiledFiles() + " of " + load.files()
                     + " files compiled, the others unchanged); published to the other nodes");
-            unsetSecrets(load.definitions()).forEach(w -> LOG.warning(w.format()));
+            warnings(load.definitions()).forEach(w -> LOG.warning(w.format()));
         } else {
             LOG.warning("reload of " + source.folder() + " refused: " + load.errors().size()
                     + " error(s); the previous definitions keep running");
@@ -144,7 +145,7 @@ public final class Reloader implements AutoCloseable {
         running = published.digest();
         LOG.info("loaded " + load.definitions().size() + " webhooks at revision " + published.revision()
                 + ", published by " + published.node());
-        unsetSecrets(load.definitions()).forEach(w -> LOG.warning(w.format()));
+        warnings(load.definitions()).forEach(w -> LOG.warning(w.format()));
         return true;
     }
 
@@ -156,6 +157,14 @@ public final class Reloader implements AutoCloseable {
     /** The secrets {@code definitions} name that are not set here: each would fail every send of its webhook. */
     public List<DefinitionError> unsetSecrets(CompiledDefinitions definitions) {
         return UnsetSecrets.in(definitions.rules(), secrets);
+    }
+
+    /**
+     * What is wrong with {@code definitions} without refusing them, by file, line and column: the secrets they name
+     * that are not set here, and the event types they listen to that the engine does not know.
+     */
+    public List<DefinitionError> warnings(CompiledDefinitions definitions) {
+        return DefinitionWarnings.of(definitions.rules(), secrets);
     }
 
     private void rereadSecrets() {

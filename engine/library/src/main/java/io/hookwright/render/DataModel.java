@@ -48,8 +48,9 @@ final class DataModel {
                                           String nonce) {
         Map<String, Object> model = new HashMap<>(eventModel);
         model.put("secrets", new SecretsModel(nonce));
-        model.put("webhook", Map.of("code", webhook.code(), "label", webhook.label().text()));
-        model.put("message", Map.of("id", messageId));
+        model.put("webhook", Map.of("code", webhook.code(), "label", webhook.label().text(),
+                "uuid", NameUuids.ofWebhook(webhook.code()).toString()));
+        model.put("message", Map.of("id", messageId, "uuid", NameUuids.ofMessage(messageId).toString()));
         return model;
     }
 }

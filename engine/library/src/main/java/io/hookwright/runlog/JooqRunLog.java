@@ -14,7 +14,9 @@ import org.jooq.impl.DSL;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +28,7 @@ public final class JooqRunLog implements RunLog {
             Runs.EVENT_TYPE, Runs.MESSAGE_ID, Runs.MODE, Runs.ATTEMPT, Runs.REQUEST_METHOD, Runs.REQUEST_URL,
             Runs.REQUEST_HEADERS, Runs.REQUEST_BODY, Runs.RESPONSE_STATUS, Runs.RESPONSE_HEADERS, Runs.RESPONSE_BODY,
             Runs.DURATION_MS, Runs.OUTCOME, Runs.ERROR, Runs.CREATED_AT, Runs.BODIES_PURGED, Runs.SIGNING_SECRETS,
-            Runs.NODE);
+            Runs.NODE, Runs.CAPTURED);
 
     private final Database database;
     /**
@@ -42,6 +44,8 @@ public final class JooqRunLog implements RunLog {
      */
     private final Map<List<RenderedRequest.Header>, String> headersJson = new ConcurrentHashMap<>();
     private static final int MOST_HEADERS_KEPT = 256;
+    /** Message ids per statement: within either database's limit of parameters. */
+    private static final int MESSAGE_CHUNK = 512;
 
     public JooqRunLog(Database database) {
         this.database = database;
@@ -71,7 +75,7 @@ public final class JooqRunLog implements RunLog {
                     response == null ? null : RequestJson.writeMap(response.headers()),
                     response == null ? null : response.body(), run.duration().toMillis(), run.outcome().word(),
                     run.error(), run.createdAt().toEpochMilli(), false, SecretNames.join(run.signingSecrets()),
-                    run.node()};
+                    run.node(), run.captured()};
         }).toList()));
     }
 
@@ -122,6 +126,41 @@ public final class JooqRunLog implements RunLog {
     }
 
     @Override
+    public Map<String, LatestRun> latest(Collection<String> messageIds) {
+        Map<String, LatestRun> latest = new HashMap<>();
+        Map<String, Long> createdAt = new HashMap<>();
+        List<String> all = List.copyOf(messageIds);
+        for (int from = 0; from < all.size(); from += MESSAGE_CHUNK) {
+            List<String> ids = all.subList(from, Math.min(all.size(), from + MESSAGE_CHUNK));
+            // Every run of the messages, without bodies: a message has a few, and ordering them here is portable.
+            database.attempt("reading the latest runs of messages", () -> database.dsl()
+                    .select(Runs.MESSAGE_ID, Runs.ID, Runs.ATTEMPT, Runs.CREATED_AT, Runs.OUTCOME, Runs.ERROR)
+                    .from(Runs.TABLE).where(Runs.MESSAGE_ID.in(ids))
+                    .fetch().forEach(r -> {
+                        LatestRun run = new LatestRun(r.value1(), r.value2(), r.value3(),
+                                Outcome.fromWord(r.value5()).orElseThrow(), r.value6());
+                        LatestRun before = latest.get(run.messageId());
+                        if (before == null || later(run, r.value4(), before, createdAt.get(run.messageId()))) {
+                            latest.put(run.messageId(), run);
+                            createdAt.put(run.messageId(), r.value4());
+                        }
+                    }));
+        }
+        return latest;
+    }
+
+    /** In the order of {@link #ofMessage}: attempt, then creation, then id. */
+    private static boolean later(LatestRun run, long created, LatestRun than, long thanCreated) {
+        if (run.attempt() != than.attempt()) {
+            return run.attempt() > than.attempt();
+        }
+        if (created != thanCreated) {
+            return created > thanCreated;
+        }
+        return run.runId().compareTo(than.runId()) > 0;
+    }
+
+    @Override
     public boolean bodiesPurged(String id) {
         return database.attempt("reading run " + id, () -> Boolean.TRUE.equals(database.dsl()
                 .select(Runs.BODIES_PURGED).from(Runs.TABLE).where(Runs.ID.eq(id))
@@ -149,6 +188,7 @@ public final class JooqRunLog implements RunLog {
                 r.get(Runs.EVENT_TYPE), r.get(Runs.MESSAGE_ID), r.get(Runs.MODE), r.get(Runs.ATTEMPT), request,
                 SecretNames.split(r.get(Runs.SIGNING_SECRETS)),
                 response, Duration.ofMillis(r.get(Runs.DURATION_MS)), Outcome.fromWord(r.get(Runs.OUTCOME)).orElseThrow(),
-                r.get(Runs.ERROR), Instant.ofEpochMilli(r.get(Runs.CREATED_AT)), r.get(Runs.NODE));
+                r.get(Runs.ERROR), Instant.ofEpochMilli(r.get(Runs.CREATED_AT)), r.get(Runs.NODE),
+                Boolean.TRUE.equals(r.get(Runs.CAPTURED)));
     }
 }

@@ -10,10 +10,12 @@ import java.util.TreeMap;
  * masked. Every field is written, null or not; times are ISO-8601 text.
  *
  * @param response null when no response came (the request failed before one, or was not sent)
+ * @param captured true when the request went to {@code serve --capture}'s local receiver instead of its URL: the
+ *                 response is the receiver's
  */
 public record RunJson(String id, String webhook, String eventId, String eventType, String messageId, String mode,
                       int attempt, String outcome, long durationMs, Request request, Response response, String error,
-                      String createdAt, String revision, String node) {
+                      String createdAt, String revision, String node, boolean captured) {
 
     /** The request as sent, its secrets masked. */
     public record Request(String method, String url, Map<String, String> headers, String body) {
@@ -30,6 +32,6 @@ public record RunJson(String id, String webhook, String eventId, String eventTyp
                 new TreeMap<>(run.response().headers()), run.response().body());
         return new RunJson(run.id(), run.webhook(), run.eventId(), run.eventType(), run.messageId(), run.mode(),
                 run.attempt(), run.outcome().word(), run.duration().toMillis(), request, response, run.error(),
-                run.createdAt().toString(), run.revision(), run.node());
+                run.createdAt().toString(), run.revision(), run.node(), run.captured());
     }
 }

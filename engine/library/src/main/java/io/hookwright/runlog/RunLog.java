@@ -3,7 +3,9 @@ package io.hookwright.runlog;
 import io.hookwright.store.StoreTransaction;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The permanent record of every run. */
@@ -16,6 +18,12 @@ public interface RunLog {
 
     /** The runs of one message, first attempt first. */
     List<Run> ofMessage(String messageId);
+
+    /**
+     * The latest run of each of these messages (the highest attempt, then the newest), by message id; a message with
+     * no run yet is missing.
+     */
+    Map<String, LatestRun> latest(Collection<String> messageIds);
 
     Optional<Run> find(String id);
 

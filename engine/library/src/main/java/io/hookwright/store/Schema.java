@@ -79,6 +79,8 @@ public final class Schema {
         public static final Field<String> SIGNING_SECRETS = DSL.field(DSL.name("signing_secrets"), SQLDataType.VARCHAR(400));
         /** Since version 5: the engine node that made the run. */
         public static final Field<String> NODE = DSL.field(DSL.name("node"), SQLDataType.VARCHAR(100));
+        /** Since version 9: sent to {@code serve --capture}'s local receiver instead of its target. */
+        public static final Field<Boolean> CAPTURED = DSL.field(DSL.name("captured"), SQLDataType.BOOLEAN.notNull());
 
         private Runs() {
         }

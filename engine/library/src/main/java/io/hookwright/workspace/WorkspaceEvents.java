@@ -17,7 +17,8 @@ import java.util.UUID;
 
 /**
  * Builds the event a dry-run or test-send uses: the chosen entity as it stands, with {@code --set} changes
- * applied (the original attributes become {@code before}), from a demo initiator unless {@code --as} names one.
+ * applied (the original attributes become {@code before}, a field set that the entity lacks as null there), from a
+ * demo initiator unless {@code --as} names one.
  */
 public final class WorkspaceEvents {
     public static final Initiator DEMO_INITIATOR = new Initiator("demo-user", "Demo User", "demo@hookwright.local");
@@ -43,9 +44,16 @@ public final class WorkspaceEvents {
         Map<String, Object> attributes = new LinkedHashMap<>(entity.attributes());
         Map<String, Object> before = null;
         if (!sets.isEmpty()) {
-            before = entity.attributes();
             for (String set : sets) {
                 apply(attributes, set);
+            }
+            // The whole entity is before, not the part a host touched: a field it lacks was not there (null), so
+            // setting it is a change from null, in changes and for changed criteria alike.
+            before = new LinkedHashMap<>(entity.attributes());
+            for (String field : attributes.keySet()) {
+                if (!before.containsKey(field)) {
+                    before.put(field, null);
+                }
             }
         }
         Event event = Event.builder(type)

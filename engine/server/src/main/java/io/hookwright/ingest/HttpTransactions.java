@@ -5,14 +5,19 @@ import io.hookwright.execution.Engine;
 import io.hookwright.execution.OwnTransaction;
 import io.hookwright.execution.Published;
 import io.hookwright.errors.WebhookVetoedException;
+import io.hookwright.event.EventJson;
 
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,12 +25,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * Transactions for hosts over HTTP: inside semantics without a shared JDBC connection. Sync-inside webhooks run when
  * an event is posted into the transaction (a failure makes it rollback-only); commit runs the after-commit ones and
  * releases the outbox messages; rollback, or a transaction left open past its time to live, discards them.
+ *
+ * <p>Event ids are the owner's, shared with {@code POST /events} ({@link Ingest}): an id new to the owner is claimed
+ * when posted and held by the transaction; the commit keeps each event's answer for repeats, a rollback frees the
+ * id. A repeat of an event (in the same transaction or after an earlier post) is answered, not published again; the
+ * same id with another event is refused.
  */
 public final class HttpTransactions {
     /** How long an ended transaction's id is remembered, to tell "expired" or "already committed" from "unknown". */
     private static final Duration REMEMBER_ENDED = Duration.ofHours(1);
 
     private final Engine engine;
+    private final Ingest ingest;
     private final Clock clock;
     private final Duration ttl;
     private final Map<String, Open> open = new ConcurrentHashMap<>();
@@ -36,12 +47,20 @@ public final class HttpTransactions {
         final OwnTransaction tx;
         final String owner;
         final Instant expiresAt;
+        /** The digests of the events it published, by id. */
+        final Map<String, String> published = new ConcurrentHashMap<>();
+        /** The ids claimed for it, published or not: what its end keeps or frees. */
+        final Set<String> claimed = ConcurrentHashMap.newKeySet();
 
         Open(OwnTransaction tx, String owner, Instant expiresAt) {
             this.tx = tx;
             this.owner = owner;
             this.expiresAt = expiresAt;
         }
+    }
+
+    /** What one event posted into a transaction did; {@code replayed}: a repeat, answered without publishing it. */
+    public record Posted(EventResult result, boolean replayed) {
     }
 
     private record Ended(String owner, String how, Instant at) {
@@ -61,8 +80,9 @@ public final class HttpTransactions {
         }
     }
 
-    public HttpTransactions(Engine engine, Clock clock, Duration ttl) {
+    public HttpTransactions(Engine engine, Ingest ingest, Clock clock, Duration ttl) {
         this.engine = engine;
+        this.ingest = ingest;
         this.clock = clock;
         this.ttl = ttl;
     }
@@ -83,14 +103,48 @@ public final class HttpTransactions {
         return new Begun(id, expiresAt);
     }
 
-    /** Publishes into the transaction; the result shows a veto, after which the transaction is rollback-only. */
-    public Published publish(String owner, String id, Event event) {
+    /**
+     * Publishes events into the transaction, in order, and answers what each did. A repeat of an event the
+     * transaction took already is answered as it stands in it; one the owner posted before the transaction, as
+     * {@code POST /events} answers a repeat; neither is published again. Publishing stops at the first event a
+     * sync-inside webhook vetoes, whose result shows the veto: the transaction is rollback-only from then on.
+     *
+     * @throws Ingest.IdConflict  before anything is published, when the owner used one of the ids with another event
+     * @throws Ingest.InProgress  before anything is published, when another open transaction holds one of the ids
+     */
+    public List<Posted> publish(String owner, String id, List<Event> events) {
         Open tx = take(owner, id);
         synchronized (tx) {
             if (tx.tx.vetoed()) {
                 throw new Unavailable(409, "transaction " + id + " is rollback-only: a sync-inside webhook vetoed it");
             }
-            return tx.tx.publish(event);
+            Ingest.Posting posting = ingest.claimInTransaction(owner, id, events, Map.copyOf(tx.published));
+            tx.claimed.addAll(posting.fresh().keySet());
+            List<Posted> results = new ArrayList<>();
+            Map<String, Ingest.Received> unpublished = new LinkedHashMap<>(posting.fresh());
+            try {
+                for (Ingest.Received event : posting.events()) {
+                    if (posting.fresh().get(event.id()) == event) {
+                        Published published = tx.tx.publish(event.event());
+                        tx.published.put(event.id(), event.digest());
+                        unpublished.remove(event.id());
+                        results.add(new Posted(EventResult.of(published), false));
+                        if (tx.tx.vetoed()) {
+                            break;
+                        }
+                    } else if (posting.before().containsKey(event.id())) {
+                        results.add(new Posted(posting.before().get(event.id()).result(), true));
+                    } else {
+                        results.add(new Posted(EventResult.of(tx.tx.result(event.id())), true));
+                    }
+                }
+            } finally {
+                // Claimed for events it did not publish (a veto or a failure stopped it first): free to post again.
+                List<String> freed = List.copyOf(unpublished.keySet());
+                freed.forEach(tx.claimed::remove);
+                ingest.ended(owner, Map.of(), freed);
+            }
+            return results;
         }
     }
 
@@ -112,10 +166,19 @@ public final class HttpTransactions {
                 tx.tx.commit();
             } catch (WebhookVetoedException veto) {
                 ended.put(id, new Ended(owner, "rolled back (vetoed)", clock.instant()));
+                ingest.ended(owner, Map.of(), Set.copyOf(tx.claimed));
                 throw veto;
             }
             ended.put(id, new Ended(owner, "committed", clock.instant()));
-            return tx.tx.results();
+            List<Published> results = tx.tx.results();
+            Map<String, ReceivedEvents.Answer> answers = new LinkedHashMap<>();
+            for (Published published : results) {
+                answers.put(published.eventId(), new ReceivedEvents.Answer(202, EventJson.write(EventResult.of(published))));
+            }
+            Set<String> freed = new HashSet<>(tx.claimed);
+            freed.removeAll(answers.keySet());
+            ingest.ended(owner, answers, freed);
+            return results;
         }
     }
 
@@ -151,6 +214,7 @@ public final class HttpTransactions {
     private void end(Open tx, String id, String how) {
         tx.tx.rollback();
         ended.put(id, new Ended(tx.owner, how, clock.instant()));
+        ingest.ended(tx.owner, Map.of(), Set.copyOf(tx.claimed));
     }
 
     /** The owner's open transaction; another caller's is answered as one that does not exist. */

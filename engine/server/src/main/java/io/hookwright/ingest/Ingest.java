@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Collection;
 import java.util.logging.Logger;
 
 /**
@@ -49,6 +51,8 @@ public final class Ingest {
     private final Engine engine;
     private final ReceivedEvents received;
     private final Clock clock;
+    /** The caller's event ids held by open HTTP transactions of this node, with the transaction holding each. */
+    private final Map<String, String> holds = new ConcurrentHashMap<>();
 
     /**
      * What one posted event did. {@code replayed}: a repeat, answered from the first time; {@code json}: the result
@@ -98,25 +102,46 @@ public final class Ingest {
     }
 
     /**
+     * A caller's event id taken by a request that has not finished with it: an open HTTP transaction, or a request
+     * still publishing it after {@link #WAIT_FOR_FIRST}. Nothing of the request was published; it may be sent again.
+     */
+    public static final class InProgress extends RuntimeException {
+        private final String eventId;
+        private final int index;
+
+        InProgress(String eventId, int index, String why) {
+            super("event id '" + eventId + "' " + why);
+            this.eventId = eventId;
+            this.index = index;
+        }
+
+        public String eventId() {
+            return eventId;
+        }
+
+        /** Where the event is among those posted in the request, from 0. */
+        public int index() {
+            return index;
+        }
+    }
+
+    /**
      * Publishes the events a caller posted in one request, once per caller and event id, in the order posted. Each is
      * published as if in a transaction of its own that commits at once (a veto rolls back that event alone), and all
      * of them are committed in one transaction of the engine's store, their idempotency records and answers with
      * them: when the store fails, none was published and the request may be sent again. While a sync-inside webhook
      * is defined, the ids are claimed first on their own, as a webhook sent while publishing must not be sent again
      * for a repeat posted meanwhile; the events then commit one by one. An id the caller posted before (or earlier
-     * in the same request) with the same event is answered as the first time, nothing sent again.
+     * in the same request) with the same event is answered as the first time, nothing sent again, each of its
+     * webhooks as it stands now (see {@link #replay}).
      *
      * @param caller who posted them: the token's name, or {@link #FEED}
      * @throws IdConflict before anything is published, when the caller posted another event with one of the ids
+     * @throws InProgress before anything is published, when one of the ids is still being published
      */
     public List<Outcome> publish(String caller, List<Event> posted) {
         String who = key(caller);
-        List<Received> events = new ArrayList<>(posted.size());
-        for (int i = 0; i < posted.size(); i++) {
-            Event event = posted.get(i);
-            // Completed and checked as it is published: only its id is needed before.
-            events.add(new Received(i, Events.identified(event), EventDigest.of(event)));
-        }
+        List<Received> events = received(posted);
         for (int tries = 0; tries < 3; tries++) {
             Optional<List<Outcome>> outcomes = attempt(who, events);
             if (outcomes.isPresent()) {
@@ -134,26 +159,47 @@ public final class Ingest {
     }
 
     /** One posted event, with its id (a new one if it had none) and the digest of it as posted. */
-    private record Received(int index, Event event, String digest) {
+    record Received(int index, Event event, String digest) {
         String id() {
             return event.id();
         }
     }
 
-    /** Empty when another request claimed one of the ids meanwhile: then nothing was published. */
-    private Optional<List<Outcome>> attempt(String who, List<Received> events) {
-        Map<String, String> firsts = received.digests(who, events.stream().map(Received::id).toList());
+    static List<Received> received(List<Event> posted) {
+        List<Received> events = new ArrayList<>(posted.size());
+        for (int i = 0; i < posted.size(); i++) {
+            Event event = posted.get(i);
+            // Completed and checked as it is published: only its id is needed before.
+            events.add(new Received(i, Events.identified(event), EventDigest.of(event)));
+        }
+        return events;
+    }
+
+    /**
+     * The events whose ids are new, by id, the first of each; {@code known} gives the digests of the ids used before.
+     *
+     * @throws IdConflict when an id was used before, or earlier among {@code events}, with another event
+     */
+    private static Map<String, Received> fresh(List<Received> events, Map<String, String> known) {
         Map<String, Received> fresh = new LinkedHashMap<>();
         for (Received event : events) {
             Received earlier = fresh.get(event.id());
-            String first = earlier != null ? earlier.digest() : firsts.get(event.id());
+            String first = earlier != null ? earlier.digest() : known.get(event.id());
             if (first == null) {
                 fresh.put(event.id(), event);
             } else if (!first.equals(event.digest())) {
                 throw new IdConflict(event.id(), event.index());
             }
         }
-        Map<String, Outcome> byId = new HashMap<>();
+        return fresh;
+    }
+
+    /** Empty when another request claimed one of the ids meanwhile: then nothing was published. */
+    private Optional<List<Outcome>> attempt(String who, List<Received> events) {
+        Map<String, String> firsts = received.digests(who, events.stream().map(Received::id).toList());
+        Map<String, Received> fresh = fresh(events, firsts);
+        // Before publishing anything: an id still being processed elsewhere refuses the whole request.
+        Map<String, Outcome> byId = new HashMap<>(replay(who, firstIndexes(events, firsts.keySet())));
         if (!fresh.isEmpty()) {
             Optional<Map<String, Outcome>> published = publishFresh(who, List.copyOf(fresh.values()));
             if (published.isEmpty()) {
@@ -161,13 +207,78 @@ public final class Ingest {
             }
             byId.putAll(published.get());
         }
-        byId.putAll(replay(who, firsts.keySet()));
         List<Outcome> outcomes = new ArrayList<>(events.size());
         for (Received event : events) {
             Outcome outcome = byId.get(event.id());
             outcomes.add(fresh.get(event.id()) == event ? outcome : outcome.asRepeat());
         }
         return Optional.of(outcomes);
+    }
+
+    /**
+     * Events posted into an open HTTP transaction, before any is published, checked against the caller's ids as
+     * {@link #publish} checks them.
+     *
+     * @param events the events posted, in order
+     * @param fresh  those whose ids are new, the first of each by id: claimed now for the transaction, held until
+     *               {@link #ended} says how it ended
+     * @param before the answers to those posted before the transaction, by id, as they stand now
+     */
+    record Posting(List<Received> events, Map<String, Received> fresh, Map<String, Outcome> before) {
+    }
+
+    /**
+     * Checks and claims the events a caller posts into its open transaction {@code txId}.
+     *
+     * @param inTransaction the digests of the events the transaction took already, by id: a repeat of one is
+     *                      answered by the transaction, not here
+     * @throws IdConflict when the caller used one of the ids with another event, in the transaction or before it
+     * @throws InProgress when one of the ids is held by another open transaction or still being published
+     */
+    Posting claimInTransaction(String caller, String txId, List<Event> posted, Map<String, String> inTransaction) {
+        String who = key(caller);
+        List<Received> events = received(posted);
+        List<String> outside = events.stream().map(Received::id).filter(id -> !inTransaction.containsKey(id))
+                .distinct().toList();
+        for (int tries = 0; tries < 3; tries++) {
+            Map<String, String> firsts = outside.isEmpty() ? Map.of() : received.digests(who, outside);
+            Map<String, String> known = new HashMap<>(firsts);
+            known.putAll(inTransaction);
+            Map<String, Received> fresh = fresh(events, known);
+            Map<String, Outcome> before = replay(who, firstIndexes(events, firsts.keySet()));
+            if (fresh.isEmpty() || received.claim(who, claims(List.copyOf(fresh.values()), Map.of()), clock.instant())) {
+                fresh.keySet().forEach(id -> holds.put(hold(who, id), txId));
+                return new Posting(events, fresh, before);
+            }
+            // Another request claimed one of the ids meanwhile: look again.
+        }
+        throw new IllegalStateException("the events of this request are being posted by other requests at the same "
+                + "time, over and over; try again");
+    }
+
+    /**
+     * A transaction's claimed ids, once it ended: those it published and committed keep their answers (a repeat gets
+     * them), the others are freed (the event may be posted again, as a new one).
+     */
+    void ended(String caller, Map<String, ReceivedEvents.Answer> committed, Collection<String> freed) {
+        String who = key(caller);
+        keep(who, committed);
+        if (!freed.isEmpty()) {
+            try {
+                received.release(who, freed);
+            } catch (RuntimeException e) {
+                LOG.warning("the event ids " + freed + " of a transaction that did not commit were not freed ("
+                        + e.getMessage() + "): a repeat of one is refused as still being processed until it is "
+                        + "forgotten");
+            }
+        }
+        committed.keySet().forEach(id -> holds.remove(hold(who, id)));
+        freed.forEach(id -> holds.remove(hold(who, id)));
+    }
+
+    /** The key of a caller's event id among {@link #holds}: identifiers hold no control characters. */
+    private static String hold(String who, String eventId) {
+        return who + "\u0000" + eventId;
     }
 
     /** Publishes events whose ids are new; empty when another request claimed one meanwhile. */
@@ -278,7 +389,7 @@ public final class Ingest {
     }
 
     /** Keeps answers given already: a failure to keep them does not change them. */
-    private void keep(String who, Map<String, ReceivedEvents.Answer> answers) {
+    void keep(String who, Map<String, ReceivedEvents.Answer> answers) {
         if (answers.isEmpty()) {
             return;
         }
@@ -339,31 +450,72 @@ public final class Ingest {
         }
     }
 
-    /** The answers kept for events posted before, waiting for those still being processed by another request. */
-    private Map<String, Outcome> replay(String caller, Set<String> eventIds) {
+    /** Each of these ids where it is first among {@code events}: the place an error about it names. */
+    private static Map<String, Integer> firstIndexes(List<Received> events, Set<String> ids) {
+        Map<String, Integer> indexes = new HashMap<>();
+        for (Received event : events) {
+            if (ids.contains(event.id())) {
+                indexes.putIfAbsent(event.id(), event.index());
+            }
+        }
+        return indexes;
+    }
+
+    /**
+     * The answers kept for events posted before, by id, waiting a while for those another request is still
+     * publishing. The answer's status and veto are the first answer's; each webhook is shown as it stands now, by its
+     * message's latest run (as {@code GET /runs} shows it), not as it stood when the event was first answered.
+     *
+     * @param eventIds each id with where it is in the request
+     * @throws InProgress when an id is held by an open HTTP transaction, or still being published after a while
+     */
+    private Map<String, Outcome> replay(String caller, Map<String, Integer> eventIds) {
         if (eventIds.isEmpty()) {
             return Map.of();
         }
         long deadline = System.nanoTime() + WAIT_FOR_FIRST.toNanos();
-        Map<String, ReceivedEvents.Answer> answers = new HashMap<>(received.answers(caller, eventIds));
-        while (answers.size() < eventIds.size() && System.nanoTime() < deadline) {
+        Map<String, ReceivedEvents.Answer> answers = new HashMap<>(received.answers(caller, eventIds.keySet()));
+        while (answers.size() < eventIds.size()) {
+            for (String eventId : eventIds.keySet()) {
+                String holder = answers.containsKey(eventId) ? null : holds.get(hold(caller, eventId));
+                if (holder != null) {
+                    throw new InProgress(eventId, eventIds.get(eventId), "is being published in open transaction "
+                            + holder + ": it is answered once that transaction commits (a rollback frees the id)");
+                }
+            }
+            if (System.nanoTime() >= deadline) {
+                String eventId = eventIds.keySet().stream().filter(id -> !answers.containsKey(id)).findFirst().orElseThrow();
+                throw new InProgress(eventId, eventIds.get(eventId), "is still being published by an earlier request; "
+                        + "send it again later to get its answer");
+            }
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                throw new IllegalStateException("interrupted while waiting for an earlier request of the same events");
             }
-            answers.putAll(received.answers(caller, eventIds.stream().filter(id -> !answers.containsKey(id)).toList()));
+            answers.putAll(received.answers(caller, eventIds.keySet().stream().filter(id -> !answers.containsKey(id)).toList()));
         }
+        List<String> ids = List.copyOf(eventIds.keySet());
+        List<EventResult> kept = ids.stream().map(id -> read(answers.get(id).body())).toList();
+        List<EventResult> now = current(kept);
         Map<String, Outcome> outcomes = new HashMap<>();
-        for (String eventId : eventIds) {
-            ReceivedEvents.Answer answer = answers.get(eventId);
-            if (answer == null) {
-                throw new IllegalStateException("event " + eventId + " is still being processed by an earlier request");
-            }
-            outcomes.put(eventId, new Outcome(eventId, answer.status() == 409, true, read(answer.body()), answer.body()));
+        for (int i = 0; i < ids.size(); i++) {
+            EventResult result = now.get(i);
+            outcomes.put(ids.get(i), new Outcome(ids.get(i), answers.get(ids.get(i)).status() == 409, true, result,
+                    EventJson.write(result)));
         }
         return outcomes;
+    }
+
+    /** These results as they stand now, by their messages' latest runs; their vetoes stay. */
+    private List<EventResult> current(List<EventResult> results) {
+        List<Published> now = engine.current(results.stream().map(r -> new Published(r.eventId(), r.runs())).toList());
+        List<EventResult> current = new ArrayList<>(results.size());
+        for (int i = 0; i < results.size(); i++) {
+            current.add(new EventResult(results.get(i).eventId(), now.get(i).fired(), results.get(i).veto()));
+        }
+        return current;
     }
 
     private static EventResult read(String json) {

@@ -80,7 +80,7 @@ public final class Serving implements AutoCloseable {
                 settings.secrets(), settings.clock(), settings.maxBodyBytes(), settings.transactionTtl(),
                 settings.pageOrigin());
         Ingest ingest = new Ingest(engine, new JooqReceivedEvents(database), settings.clock());
-        HttpTransactions transactions = new HttpTransactions(engine, settings.clock(), settings.transactionTtl());
+        HttpTransactions transactions = new HttpTransactions(engine, ingest, settings.clock(), settings.transactionTtl());
         Reloader reloader = new Reloader(engine, new DefinitionsSource(settings.definitionsFolder(), compiler,
                 GitRevisions.INSTANCE), new JooqPublishedDefinitions(database), settings.secrets());
         reloader.join();

@@ -186,6 +186,26 @@ class ReloadEndpointTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aReloadWarnsOfAnEventTypeTheEngineDoesNotKnowAndTakesTheSet() {
+        server = new ServerFixture(dir, receiver.getPort(), set(SET_A));
+        write(SET_B);
+        server.engineFixture.write("typo.groovy", """
+                webhook('typo') {
+                    on 'Projcet:Updated'
+                    request { post 'https://x.example.com/' }
+                }
+                """);
+        HttpResponse<String> reload = server.post("/admin/reload", Scope.ADMIN, null);
+        assertEquals(200, reload.statusCode(), reload.body());
+        List<String> warnings = (List<String>) ServerFixture.json(reload).get("warnings");
+        assertEquals(List.of("typo.groovy:2:9: webhook 'typo' listens to 'Projcet:Updated', an event type the engine "
+                + "does not know: did you mean 'Project:Updated'? (fine if the host publishes a type of its own by that "
+                + "name)"), warnings);
+        assertEquals(3, ServerFixture.json(reload).get("webhooks"), "a warning refuses nothing");
+    }
+
+    @Test
     void aReloadReadsTheSecretsFileAgainSoASecretAddedOrRotatedNeedsNoRestart() throws Exception {
         receiver.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(204)));
         Path file = dir.resolve("secrets.properties");

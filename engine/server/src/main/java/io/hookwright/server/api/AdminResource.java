@@ -35,7 +35,7 @@ public final class AdminResource {
             throw Problem.of(422, "Invalid definitions", load.errors().size() + " error(s) in "
                     + reloader.source().folder() + "; the previous definitions keep running", Map.of("errors", errors));
         }
-        List<String> warnings = reloader.unsetSecrets(load.definitions()).stream().map(DefinitionError::format).toList();
+        List<String> warnings = reloader.warnings(load.definitions()).stream().map(DefinitionError::format).toList();
         return new ReloadJson(load.revision(), load.definitions().size(), load.files(), load.compiledFiles(), warnings);
     }
 }

@@ -29,9 +29,10 @@ import java.util.Map;
  * none of them (while a sync-inside webhook is defined, the ids are claimed first and the events commit one by one,
  * see {@link Ingest#publish(String, List)}). 202 with what each did; 409 when a sync-inside webhook vetoed one (that event alone is rolled back,
  * the others are published: the body has the veto and every result). Event ids are the caller's (the token's): a
- * repeat of an event is answered as the first time and nothing is sent again ({@code Idempotent-Replayed: true}); the
- * same id with another event is a 409 naming it, and nothing of the request is published; another token's event with
- * the same id is an event of its own.
+ * repeat of an event is answered as the first time, each webhook as its message stands now, and nothing is sent again
+ * ({@code Idempotent-Replayed: true}); the same id with another event, or one still being published by another
+ * request, is a 409 naming it, and nothing of the request is published; another token's event with the same id is an
+ * event of its own.
  */
 @Path("/events")
 @RequiresScope(Scope.EVENTS_WRITE)
@@ -51,6 +52,8 @@ public final class EventsResource {
             outcomes = ingest.publish(caller, events);
         } catch (Ingest.IdConflict e) {
             throw conflict(e, array ? "[" + e.index() + "].id" : "id");
+        } catch (Ingest.InProgress e) {
+            throw inProgress(e, array ? "[" + e.index() + "].id" : "id");
         }
         List<RawJson> results = new ArrayList<>(outcomes.size());
         EventResult vetoed = null;
@@ -84,10 +87,18 @@ public final class EventsResource {
     }
 
     /** 409 for an event id the caller used before with another event: nothing of the request was published. */
-    private static WebApplicationException conflict(Ingest.IdConflict e, String field) {
+    static WebApplicationException conflict(Ingest.IdConflict e, String field) {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("field", field);
         extra.put("eventId", e.eventId());
         return Problem.of(409, "Event id already used", e.getMessage(), extra);
+    }
+
+    /** 409 for an event id still being published by another request: nothing of this one was published. */
+    static WebApplicationException inProgress(Ingest.InProgress e, String field) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("field", field);
+        extra.put("eventId", e.eventId());
+        return Problem.of(409, "Event id in use", e.getMessage(), extra);
     }
 }

@@ -1,9 +1,9 @@
 package io.hookwright.server.api;
 
-import io.hookwright.event.Event;
 import io.hookwright.event.EventJson;
 import io.hookwright.execution.Fired;
 import io.hookwright.execution.Published;
+import io.hookwright.ingest.Ingest;
 import io.hookwright.errors.WebhookVetoedException;
 import io.hookwright.ingest.EventResult;
 import io.hookwright.ingest.HttpTransactions;
@@ -23,7 +23,6 @@ import io.hookwright.event.EventFormatException;
 import io.hookwright.event.EventLimits;
 import jakarta.ws.rs.core.Response;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +30,10 @@ import java.util.Map;
  * Inside semantics for hosts over HTTP: {@code POST /transactions} → {@code {id, expiresAt}}; events posted into it
  * run sync-inside webhooks at once (409 and rollback-only on a veto); {@code commit} runs the after-commit ones and
  * releases the queued messages; {@code rollback} or expiry discards them. A transaction belongs to the token that
- * began it: to any other it is 404, like one that does not exist.
+ * began it: to any other it is 404, like one that does not exist. Event ids are the token's, as for
+ * {@code POST /events}: a repeat is answered and not published again ({@code Idempotent-Replayed: true} when every
+ * event posted was one), the same id with another event is a 409 naming it, and so is an id another open transaction
+ * holds.
  */
 @Path("/transactions")
 @RequiresScope(Scope.EVENTS_WRITE)
@@ -64,18 +66,28 @@ public final class TransactionsResource {
     @POST
     @Path("/{id}/events")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Results publish(@PathParam("id") String id, String body, @Context SecurityContext security) {
+    public Response publish(@PathParam("id") String id, String body, @Context SecurityContext security) {
         String owner = owner(id, security);
-        List<EventResult> results = new ArrayList<>();
-        for (Event event : EventJson.parseOneOrMany(body)) {
-            Published published = call(() -> transactions.publish(owner, id, event));
-            results.add(EventResult.of(published));
-            if (published.fired().stream().anyMatch(f -> f.status() == Fired.Status.VETOED)) {
-                throw Problem.of(409, "Vetoed", "a sync-inside webhook vetoed event " + published.eventId()
-                        + ": transaction " + id + " is rollback-only now; roll it back", Map.of("results", results));
-            }
+        boolean array = body.stripLeading().startsWith("[");
+        List<HttpTransactions.Posted> posted;
+        try {
+            posted = call(() -> transactions.publish(owner, id, EventJson.parseOneOrMany(body)));
+        } catch (Ingest.IdConflict e) {
+            throw EventsResource.conflict(e, array ? "[" + e.index() + "].id" : "id");
+        } catch (Ingest.InProgress e) {
+            throw EventsResource.inProgress(e, array ? "[" + e.index() + "].id" : "id");
         }
-        return new Results(results);
+        List<EventResult> results = posted.stream().map(HttpTransactions.Posted::result).toList();
+        HttpTransactions.Posted last = posted.get(posted.size() - 1);
+        if (!last.replayed() && last.result().runs().stream().anyMatch(f -> f.status() == Fired.Status.VETOED)) {
+            throw Problem.of(409, "Vetoed", "a sync-inside webhook vetoed event " + last.result().eventId()
+                    + ": transaction " + id + " is rollback-only now; roll it back", Map.of("results", results));
+        }
+        Response.ResponseBuilder answer = Response.ok(new Results(results));
+        if (posted.stream().allMatch(HttpTransactions.Posted::replayed)) {
+            answer.header("Idempotent-Replayed", "true");
+        }
+        return answer.build();
     }
 
     @POST

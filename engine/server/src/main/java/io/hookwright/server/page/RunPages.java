@@ -115,6 +115,7 @@ public final class RunPages {
         row.put("mode", run.mode());
         row.put("attempt", run.attempt());
         row.put("outcome", run.outcome().word());
+        row.put("captured", run.captured());
         row.put("status", run.response() == null ? null : run.response().status());
         row.put("duration", Formats.duration(run.duration()));
         return row;

@@ -5,6 +5,8 @@ import io.hookwright.event.Entity;
 import io.hookwright.event.Event;
 import io.hookwright.event.Initiator;
 import io.hookwright.execution.EngineFixture;
+import io.hookwright.delivery.TargetPolicy;
+import io.hookwright.server.CaptureReceiver;
 import io.hookwright.server.ServerFixture;
 import io.hookwright.server.auth.Scope;
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -109,6 +112,17 @@ abstract class PageTestBase {
 
     void start(String definitions) {
         server = new ServerFixture(dir, receiver.getPort(), definitions);
+        browser.server(server.uri("/"));
+    }
+
+    /**
+     * Starts the server with {@link #WEBHOOKS} as {@code serve --capture} runs it: every request goes to
+     * {@code capture} instead of its target.
+     */
+    void startCapturing(CaptureReceiver capture) {
+        server = new ServerFixture(dir, receiver.getPort(), WEBHOOKS, 1024 * 1024, EngineFixture.SECRETS,
+                builder -> builder.capture(capture.uri()).targetPolicy(new TargetPolicy(List.of(
+                        TargetPolicy.Allowed.parse("127.0.0.1:" + capture.port())), false)));
         browser.server(server.uri("/"));
     }
 
