@@ -79,7 +79,7 @@ class SamplesOverRestTest {
             assertEquals(200, put.statusCode(), code + ": " + put.body());
             assertEquals(etag, put.headers().firstValue("ETag").orElse(null), code);
         }
-        assertEquals(List.of("budget_increase", "projectrak_fields_updated"), notEditable.stream().sorted().toList());
+        assertEquals(List.of("budget_increase"), notEditable.stream().sorted().toList());
         assertEquals(1, repo.log().size(), "nothing was committed");
         assertTrue(repo.clean(), "nothing was written");
 
