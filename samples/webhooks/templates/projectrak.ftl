@@ -4,8 +4,8 @@
      mapped is not one of Projectrak's fields and is left out (projectrak.groovy fires only when a mapped
      field changed: keep its list and this map the same).
      Values are text, as Projectrak shows them: numbers with "." between thousands and "," before decimals
-     ("23.000"), dates as yyyy-MM-dd, users and options by name (comma-separated when several); a field the
-     project did not have before is null. -->
+     ("23.000"), dates as yyyy-MM-dd, checkboxes as Yes or No, users and options by name (comma-separated
+     when several); a field the project did not have before is null. -->
 <#assign projectrakFields = {
   "Name":        {"id": 10001, "type": "text"},
   "Description": {"id": 10002, "type": "text"},

@@ -6,6 +6,7 @@ import io.hookwright.dsl.model.RuleSet;
 import io.hookwright.dsl.model.WebhookDefinition;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -43,7 +44,8 @@ public final class UnknownEventTypes {
         }
         known.add("User:LoggedOut");
         known.addAll(ENGINE_EVENTS);
-        return Set.copyOf(known);
+        // In the order written, so that of two suggestions as close, the same one is made every time.
+        return Collections.unmodifiableSet(known);
     }
 
     /** One warning per unknown event type and place, in the definitions' order, for the file:line:col listing. */
@@ -117,14 +119,14 @@ public final class UnknownEventTypes {
     /** The known types of this entity, or of this action; a null part stands for any. */
     private static List<String> knownTypes(String entity, String action) {
         return KNOWN.stream().filter(t -> (entity == null || t.startsWith(entity + ":"))
-                && (action == null || t.endsWith(":" + action))).sorted().toList();
+                && (action == null || t.endsWith(":" + action))).toList();
     }
 
     private static List<String> entities() {
-        return KNOWN.stream().map(t -> t.substring(0, t.indexOf(':'))).distinct().sorted().toList();
+        return KNOWN.stream().map(t -> t.substring(0, t.indexOf(':'))).distinct().toList();
     }
 
     private static List<String> actions() {
-        return KNOWN.stream().map(t -> t.substring(t.indexOf(':') + 1)).distinct().sorted().toList();
+        return KNOWN.stream().map(t -> t.substring(t.indexOf(':') + 1)).distinct().toList();
     }
 }

@@ -4,6 +4,7 @@ import io.hookwright.authoring.AuthoringMode;
 import io.hookwright.definitions.DefinitionCompiler;
 import io.hookwright.definitions.DefinitionsSource;
 import io.hookwright.delivery.TargetPolicy;
+import io.hookwright.dryrun.TerminalText;
 import io.hookwright.event.Event;
 import io.hookwright.delivery.DeliverySettings;
 import io.hookwright.execution.DefinitionsWatcher;
@@ -21,6 +22,7 @@ import io.hookwright.server.auth.PageOrigin;
 import io.hookwright.server.auth.Scope;
 import io.hookwright.server.auth.Tokens;
 import io.hookwright.store.Database;
+import io.hookwright.store.Durability;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -131,6 +133,12 @@ final class ServeCommand implements Callable<Integer> {
             + "answer 409. Off too while the definitions folder is in no git work tree")
     String authoring = AuthoringMode.DIRECT.word();
 
+    @Option(names = "--durability", paramLabel = "normal|full", description = "how a SQLite database's commits reach "
+            + "the disk (PRAGMA synchronous). normal: safe across a crash of the process; a power loss or an "
+            + "operating system crash may take the last commits before it, never leaving the database corrupt. "
+            + "full: every commit is on the disk before it returns, at the cost of a sync per commit (default: normal)")
+    String durability = "normal";
+
     @Option(names = "--watch", description = "reload the definitions when their files change (a broken change is "
             + "refused and printed; the running set stays)")
     boolean watch;
@@ -142,13 +150,14 @@ final class ServeCommand implements Callable<Integer> {
         DeliveryLog.Scope logged = deliveryLog();
         lines.install(System.err);
         DeliverySettings delivery = delivery();
+        Durability commits = durability();
         Secrets secrets = send.secrets();
         ServerSettings server = server(pageOrigin(), secrets);
         refuseTakenPort();
         DefinitionCompiler compiler = new DefinitionCompiler();
         LoadedDefinitions loaded = definitions.load(compiler);
         Tokens tokens = tokens(out);
-        Database database = store.openOrCreate();
+        Database database = store.openOrCreate(commits);
         CaptureReceiver receiver = capture ? new CaptureReceiver(new PrintStream(System.out, true)) : null;
         Engine.Builder builder = Engine.builder(database, loaded).observer(new DeliveryLog(logged, record -> lines.publish(System.err, record)))
                 .secrets(secrets).deactivateAfter(deactivateAfter)
@@ -190,7 +199,8 @@ final class ServeCommand implements Callable<Integer> {
             out.println("  public at  " + publicUrl.strip() + " (the page's forms are taken from there only)");
         }
         out.println("  REST API   " + base + "events, " + base + "runs, " + base + "webhooks, …");
-        out.println("  database   " + store.describe() + " (node " + serving.engine().node() + ")");
+        out.println("  database   " + store.describe() + " (node " + serving.engine().node()
+                + (store.isPostgres() ? "" : ", durability " + commits.word()) + ")");
         out.println("  authoring  " + serving.authoring().refusal().map(r -> "off: " + r)
                 .orElse("direct: webhooks written over REST are commits to the definitions' git work tree"));
         if (receiver != null) {
@@ -277,6 +287,19 @@ final class ServeCommand implements Callable<Integer> {
             case "none" -> DeliveryLog.Scope.NONE;
             default -> throw CommandFailure.usage("--delivery-log '" + deliveryLog + "': all, failed or none");
         };
+    }
+
+    private Durability durability() {
+        for (Durability d : Durability.values()) {
+            if (d.word().equals(durability.strip().toLowerCase(java.util.Locale.ROOT))) {
+                if (store.isPostgres() && d != Durability.NORMAL) {
+                    throw CommandFailure.usage("--durability is for a SQLite database; on PostgreSQL its own "
+                            + "synchronous_commit setting decides");
+                }
+                return d;
+            }
+        }
+        throw CommandFailure.usage("--durability takes normal or full, not '" + TerminalText.line(durability) + "'");
     }
 
     private DeliverySettings delivery() {

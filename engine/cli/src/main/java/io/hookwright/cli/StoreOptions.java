@@ -1,6 +1,7 @@
 package io.hookwright.cli;
 
 import io.hookwright.store.Database;
+import io.hookwright.store.Durability;
 import io.hookwright.store.JdbcUrls;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,7 +40,12 @@ final class StoreOptions {
 
     /** Opens the database, creating the file when it is not there yet: for commands that write. */
     Database openOrCreate() {
-        return open();
+        return open(Durability.NORMAL);
+    }
+
+    /** {@link #openOrCreate()} with a SQLite file's commits reaching the disk as {@code durability} says. */
+    Database openOrCreate(Durability durability) {
+        return open(durability);
     }
 
     /** Opens an existing database: for commands that read what an engine wrote, where a new file would mislead. */
@@ -50,10 +56,10 @@ final class StoreOptions {
                 throw CommandFailure.usage("no database at " + path + " (use --db FILE or --db-url JDBC_URL)");
             }
         }
-        return open();
+        return open(Durability.NORMAL);
     }
 
-    private Database open() {
+    private Database open(Durability durability) {
         if (poolSize < 0) {
             throw new ParameterException(command.commandLine(), "--db-pool-size must be at least 1");
         }
@@ -61,7 +67,7 @@ final class StoreOptions {
             if (isPostgres()) {
                 return Database.postgres(url, credentials(), poolSize > 0 ? poolSize : Database.POSTGRES_POOL_SIZE);
             }
-            return Database.sqlite(path(), poolSize > 0 ? poolSize : Database.SQLITE_POOL_SIZE);
+            return Database.sqlite(path(), poolSize > 0 ? poolSize : Database.SQLITE_POOL_SIZE, durability);
         } catch (io.hookwright.errors.StoreUnavailableException e) {
             throw new CommandFailure(ExitCodes.UNAVAILABLE, e.getMessage());
         }
@@ -90,7 +96,7 @@ final class StoreOptions {
         return isPostgres() ? "--db-url '" + JdbcUrls.masked(url) + "'" : "--db " + path();
     }
 
-    private boolean isPostgres() {
+    boolean isPostgres() {
         return url != null && file == null && url.startsWith(POSTGRES);
     }
 

@@ -253,7 +253,9 @@ class ServeCommandTest {
 
     @Test
     void behindAProxyThePagesFormsComeFromThePublicUrlAndItsCookiesAreSecure() throws Exception {
-        int port = start("--public-url", "https://hooks.example.com");
+        int port = start("--public-url", "https://hooks.example.com", "--durability", "full");
+        assertTrue(printed.stream().anyMatch(l -> l.matches("  database   .*hookwright\\.db \\(node .*, durability full\\)")),
+                "the database line says how commits reach the disk: " + printed);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpResponse<String> form = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
                 .build(), HttpResponse.BodyHandlers.ofString());

@@ -56,6 +56,19 @@ class ServeOptionsTest {
     }
 
     @Test
+    void durabilityTakesNormalOrFullAndOnPostgresOnlyWhatItDecidesItself() {
+        Cli.Run run = serve("--durability", "fsync").exits(2);
+        assertEquals("hookwright serve: --durability takes normal or full, not 'fsync'" + System.lineSeparator(),
+                run.err());
+        assertFalse(root.resolve("hookwright.db").toFile().exists(), "refused before the database is opened");
+        CliFixture fixture = new CliFixture(root, 1).definitions(CliFixture.webhook("erp_sync", "/erp", "synchronous true"));
+        Cli.Run postgres = fixture.run("serve", "--definitions", fixture.definitions, "--db-url",
+                "jdbc:postgresql://db.internal/hooks", "--durability", "full").exits(2);
+        assertTrue(postgres.err().contains("--durability is for a SQLite database; on PostgreSQL its own "
+                + "synchronous_commit setting decides"), postgres.err());
+    }
+
+    @Test
     void aNodeNameWithAColonIsRefused() {
         Cli.Run run = serve("--node", "eu:1").exits(2);
         assertTrue(run.err().contains("--node 'eu:1': a name of up to 60 characters, without ':'"), run.err());

@@ -159,9 +159,17 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating if needed) a SQLite database file, holding up to {@code poolSize} connections. */
     public static Database sqlite(Path file, int poolSize) {
+        return sqlite(file, poolSize, Durability.NORMAL);
+    }
+
+    /**
+     * Opens (creating if needed) a SQLite database file, holding up to {@code poolSize} connections, its commits
+     * reaching the disk as {@code durability} says.
+     */
+    public static Database sqlite(Path file, int poolSize, Durability durability) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setSynchronous(durability.synchronous());
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.enforceForeignKeys(true);
         SQLiteDataSource source = new SQLiteDataSource(config);
