@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code hookwright serve} as users run it: a JVM of its own from this jar's classpath, on a SQLite file in {@code
  * dir}, a free loopback port and a tokens file holding one token (events:write and admin) that this class sends.
- * JVM options from the {@code bench.serve.jvm} system property (split at spaces) go first, e.g. a flight recording.
+ * JVM options from the {@code bench.serve.jvm} system property (split at spaces) go first, e.g. a flight recording;
+ * serve's own options from {@code bench.serve.options} last, e.g. {@code --delivery-log none}.
  * Its output is echoed, prefixed.
  */
 final class ServeProcess implements AutoCloseable {
@@ -72,6 +73,10 @@ final class ServeProcess implements AutoCloseable {
                 "--node", "bench-serve", "--per-host", Integer.toString(perHost)));
         if (allowed != null) {
             command.addAll(List.of("--allow-target", allowed));
+        }
+        String options = System.getProperty("bench.serve.options", "").strip();
+        if (!options.isEmpty()) {
+            command.addAll(Arrays.asList(options.split(" +")));
         }
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
