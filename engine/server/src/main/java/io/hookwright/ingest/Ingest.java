@@ -35,6 +35,8 @@ import java.util.logging.Logger;
  * caller's event with the same id is an event of its own.
  */
 public final class Ingest {
+    /** Attempts of one request whose ids other requests keep claiming or locking first. */
+    private static final int MAX_TRIES = 10;
     private static final Logger LOG = Logger.getLogger(Ingest.class.getName());
     /** How long a repeat waits for the first request of the same id to finish. */
     private static final Duration WAIT_FOR_FIRST = Duration.ofSeconds(30);
@@ -142,15 +144,25 @@ public final class Ingest {
     public List<Outcome> publish(String caller, List<Event> posted) {
         String who = key(caller);
         List<Received> events = received(posted);
-        for (int tries = 0; tries < 3; tries++) {
+        for (int tries = 0; tries < MAX_TRIES; tries++) {
             Optional<List<Outcome>> outcomes = attempt(who, events);
             if (outcomes.isPresent()) {
                 return outcomes.get();
             }
-            // Another request claimed one of the ids meanwhile, and nothing of this one was published: look again.
+            // Another request claimed one of the ids meanwhile, or won a lock race on them, and nothing of this one was
+            // published: look again after a short random wait, so that racers posting the same ids fall out of step.
+            backOff(tries);
         }
         throw new IllegalStateException("the events of this request are being posted by other requests at the same "
                 + "time, over and over; try again");
+    }
+
+    private static void backOff(int tries) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 5L << Math.min(tries, 4)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** {@link #publish(String, List)} of one event. */
