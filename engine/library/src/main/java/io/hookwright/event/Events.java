@@ -17,10 +17,22 @@ public final class Events {
      * @throws EventFormatException when the event breaks one of {@link EventLimits}, naming the field
      */
     public static Event complete(Event event, Clock clock) {
+        return complete(event, clock, true);
+    }
+
+    /**
+     * {@link #complete}, for an event no webhook hears: checked the same, without the changes still to be found by
+     * comparing {@code before} to the attributes (nothing reads them, and comparing cost more than matching).
+     */
+    public static Event completeUnheard(Event event, Clock clock) {
+        return complete(event, clock, false);
+    }
+
+    private static Event complete(Event event, Clock clock, boolean changed) {
         EventLimits.check(event);
         String id = event.id() != null ? event.id() : newId();
         var timestamp = event.timestamp() != null ? event.timestamp() : clock.instant();
-        List<Change> changes = !event.changes().isEmpty() || event.before() == null
+        List<Change> changes = !changed || !event.changes().isEmpty() || event.before() == null
                 ? event.changes() : changes(event.before(), event.entity().attributes());
         return event.toBuilder().id(id).timestamp(timestamp).changes(changes).build();
     }

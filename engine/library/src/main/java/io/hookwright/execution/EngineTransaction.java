@@ -11,6 +11,7 @@ import io.hookwright.dsl.model.WebhookDefinition;
 import io.hookwright.event.Event;
 import io.hookwright.event.Events;
 import io.hookwright.match.EventView;
+import io.hookwright.match.Matcher;
 import io.hookwright.outbox.OutboxMessage;
 import io.hookwright.render.MessageIds;
 import io.hookwright.render.RenderException;
@@ -112,9 +113,11 @@ public final class EngineTransaction implements AutoCloseable {
         if (notQueued != null) {
             throw new IllegalStateException("the transaction is rollback-only: " + notQueued.getMessage(), notQueued);
         }
-        Event complete = Events.complete(event, engine.clock());
         LoadedDefinitions loaded = engine.definitions();
-        List<WebhookDefinition> matched = loaded.definitions().matcher().matching(new EventView(complete));
+        Matcher matcher = loaded.definitions().matcher();
+        boolean heard = event.type() == null || matcher.hears(event.type());
+        Event complete = heard ? Events.complete(event, engine.clock()) : Events.completeUnheard(event, engine.clock());
+        List<WebhookDefinition> matched = heard ? matcher.matching(new EventView(complete)) : List.of();
         engine.observer().published(complete.type(), matched.size());
         // Only for an event that matched: building the renderer's data model costs more than matching.
         Renderer renderer = matched.isEmpty() ? null : new Renderer(complete);

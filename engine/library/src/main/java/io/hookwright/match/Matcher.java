@@ -45,6 +45,16 @@ public final class Matcher {
         }
     }
 
+    /** Whether any webhook listens to an event type: as {@link #listening} is not empty, with nothing built. */
+    public boolean hears(String type) {
+        if (!any.isEmpty() || exact.containsKey(type)) {
+            return true;
+        }
+        int colon = type.indexOf(':');
+        return byEntity.containsKey(colon < 0 ? type : type.substring(0, colon))
+                || byAction.containsKey(colon < 0 ? "" : type.substring(colon + 1));
+    }
+
     /** The webhooks listening to an event type, in the order they were declared: a few map look-ups, kept nowhere. */
     public List<WebhookDefinition> listening(String type) {
         int colon = type.indexOf(':');

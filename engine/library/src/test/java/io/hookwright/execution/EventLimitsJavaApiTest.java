@@ -120,6 +120,15 @@ class EventLimitsJavaApiTest {
     }
 
     @Test
+    void anEventNoWebhookHearsIsCheckedTheSame() throws Exception {
+        Event unheard = Event.builder("Task:Archived").id("evt-1").before(Map.of("Ratio", 1))
+                .entity(new Entity("Task", "t-1", null, Map.of("Ratio", Double.NaN))).build();
+        refusedEverywhere(unheard, "entity.attributes.Ratio", "not a finite number");
+        refusedEverywhere(unheard.toBuilder().entity(new Entity("Task", "t-1", null, Map.of()))
+                .before(Map.of("Text", "x".repeat(100_001))).build(), "before.Text", "at most 100000");
+    }
+
+    @Test
     void aWorkspaceFileWithAnAbsurdNumberOrDeepNestingIsAClearError() throws Exception {
         Path file = dir.resolve("workspace.json");
         Files.writeString(file, """

@@ -17,6 +17,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Which webhooks listen to an event type, and which of them fire. */
 class MatcherTest {
@@ -49,6 +50,21 @@ class MatcherTest {
         assertEquals(List.of("any_deleted", "everything"), codes(matcher.listening("KeyDate:Deleted")));
         assertEquals(List.of("everything", "two_events"), codes(matcher.listening("Idea:Created")));
         assertEquals(List.of("everything"), codes(matcher.listening("Portfolio:Archived")));
+    }
+
+    @Test
+    void aTypeIsHeardExactlyWhenSomeWebhookListensToIt() {
+        RuleSet rules = Rules.load(folder, """
+                webhook('exact') { on 'Task:Updated'; request { post 'https://e/' } }
+                webhook('any_idea') { on 'Idea:*'; request { post 'https://e/' } }
+                webhook('any_deleted') { on '*:Deleted'; request { post 'https://e/' } }
+                """);
+        Matcher matcher = new Matcher(rules.webhooks());
+        for (String type : List.of("Task:Updated", "Task:Created", "Idea:Created", "Idea", "KeyDate:Deleted", "Deleted",
+                "Task:Updated:More", ":Deleted", "Task:", "Portfolio:Archived")) {
+            assertEquals(!matcher.listening(type).isEmpty(), matcher.hears(type), type);
+        }
+        assertTrue(new Matcher(rules().webhooks()).hears("Portfolio:Archived"), "*:* hears every type");
     }
 
     @Test

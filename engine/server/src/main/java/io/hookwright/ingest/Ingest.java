@@ -144,8 +144,14 @@ public final class Ingest {
     public List<Outcome> publish(String caller, List<Event> posted) {
         String who = key(caller);
         List<Received> events = received(posted);
+        // First as if every id were new, the common case, without reading the ids' digests: a claim that finds an id
+        // taken rolls everything back, and the request is then looked at id by id.
+        Optional<List<Outcome>> optimistic = attempt(who, events, false);
+        if (optimistic.isPresent()) {
+            return optimistic.get();
+        }
         for (int tries = 0; tries < MAX_TRIES; tries++) {
-            Optional<List<Outcome>> outcomes = attempt(who, events);
+            Optional<List<Outcome>> outcomes = attempt(who, events, true);
             if (outcomes.isPresent()) {
                 return outcomes.get();
             }
@@ -206,9 +212,12 @@ public final class Ingest {
         return fresh;
     }
 
-    /** Empty when another request claimed one of the ids meanwhile: then nothing was published. */
-    private Optional<List<Outcome>> attempt(String who, List<Received> events) {
-        Map<String, String> firsts = received.digests(who, events.stream().map(Received::id).toList());
+    /**
+     * Empty when another request claimed one of the ids meanwhile, or, unless {@code lookFirst}, one was posted
+     * before: then nothing was published.
+     */
+    private Optional<List<Outcome>> attempt(String who, List<Received> events, boolean lookFirst) {
+        Map<String, String> firsts = lookFirst ? received.digests(who, events.stream().map(Received::id).toList()) : Map.of();
         Map<String, Received> fresh = fresh(events, firsts);
         // Before publishing anything: an id still being processed elsewhere refuses the whole request.
         Map<String, Outcome> byId = new HashMap<>(replay(who, firstIndexes(events, firsts.keySet())));
