@@ -69,23 +69,16 @@ enum LogLines {
 
     abstract Formatter formatter();
 
-    /**
-     * Writes one line to {@code err} without the JVM's logging, which shuts down on its own at exit: for what serve
-     * says while it stops.
-     */
-    void print(PrintStream err, Level level, String message) {
+    /** {@code message} as one line of serve's log, with its line separator. */
+    String line(Level level, String message) {
         LogRecord record = new LogRecord(level, message);
         record.setLoggerName("io.hookwright.serve");
-        publish(err, record);
+        return line(record);
     }
 
-    /** Writes {@code record} to {@code err} without the JVM's logging. */
-    void publish(PrintStream err, LogRecord record) {
-        String line = formatter().format(record);
-        synchronized (err) {
-            err.print(line);
-            err.flush();
-        }
+    /** {@code record} as one line, with its line separator. */
+    String line(LogRecord record) {
+        return formatter().format(record);
     }
 
     /** Makes this the format of every log record of the process, written to {@code err}. */

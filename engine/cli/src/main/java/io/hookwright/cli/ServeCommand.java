@@ -149,6 +149,8 @@ final class ServeCommand implements Callable<Integer> {
         LogLines lines = logLines();
         DeliveryLog.Scope logged = deliveryLog();
         lines.install(System.err);
+        // Delivery lines and the lines of stopping through one writer: in order, and the last written once stopped.
+        LineWriter err = new LineWriter(System.err);
         DeliverySettings delivery = delivery();
         Durability commits = durability();
         Secrets secrets = send.secrets();
@@ -159,7 +161,7 @@ final class ServeCommand implements Callable<Integer> {
         Tokens tokens = tokens(out);
         Database database = store.openOrCreate(commits);
         CaptureReceiver receiver = capture ? new CaptureReceiver(new PrintStream(System.out, true)) : null;
-        Engine.Builder builder = Engine.builder(database, loaded).observer(new DeliveryLog(logged, record -> lines.publish(System.err, record)))
+        Engine.Builder builder = Engine.builder(database, loaded).observer(new DeliveryLog(logged, record -> err.write(lines.line(record))))
                 .secrets(secrets).deactivateAfter(deactivateAfter)
                 .delivery(delivery.toBuilder().perHostConcurrency(perHost)
                         .perHostQueue(Math.max(delivery.perHostQueue(), perHost)).build());
@@ -177,14 +179,15 @@ final class ServeCommand implements Callable<Integer> {
         AtomicBoolean fatal = new AtomicBoolean();
         serving.fatal().onFatal(() -> stopOnFatal(serving, fatal, stopped));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            lines.print(System.err, Level.INFO, "stopping (SIGTERM or Ctrl-C): deliveries in flight finish, the rest "
-                    + "stay queued");
+            err.write(lines.line(Level.INFO, "stopping (SIGTERM or Ctrl-C): deliveries in flight finish, the rest "
+                    + "stay queued"));
             if (watcher != null) {
                 watcher.close();
             }
             serving.close();
-            lines.print(System.err, Level.INFO, "stopped; " + queued(database) + " message(s) stay queued for the "
-                    + "next start");
+            err.write(lines.line(Level.INFO, "stopped; " + queued(database) + " message(s) stay queued for the "
+                    + "next start"));
+            err.close();
             database.close();
             if (receiver != null) {
                 receiver.close();

@@ -11,6 +11,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The engine's metrics in Prometheus form ({@code GET /metrics}): events received, webhooks matched, deliveries by
@@ -21,6 +23,9 @@ public final class Metrics implements EngineObserver {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Counter events;
     private final Counter matches;
+    /** The meters of each webhook's attempts, found once: looking a meter up in the registry cost more than using it. */
+    private final Map<DeliveryKey, Counter> deliveries = new ConcurrentHashMap<>();
+    private final Map<DeliveryKey, Timer> durations = new ConcurrentHashMap<>();
     /** Gauges keep their object only weakly: held here so they keep reading it. */
     private final OutboxStore outbox;
 
@@ -43,14 +48,16 @@ public final class Metrics implements EngineObserver {
 
     @Override
     public void attempted(Run run) {
-        // By webhook too: codes come from the definitions, never from event data, so their number stays bounded.
-        Counter.builder("hookwright.deliveries").description("delivery attempts by webhook, outcome and mode")
-                .tag("webhook", run.webhook()).tag("outcome", run.outcome().word()).tag("mode", run.mode())
-                .register(registry).increment();
+        deliveries.computeIfAbsent(new DeliveryKey(run.webhook(), run.outcome().word(), run.mode()), key ->
+                // By webhook too: codes come from the definitions, never from event data, so their number stays bounded.
+                Counter.builder("hookwright.deliveries").description("delivery attempts by webhook, outcome and mode")
+                        .tag("webhook", key.webhook()).tag("outcome", key.outcome()).tag("mode", key.mode())
+                        .register(registry)).increment();
         if (run.response() != null || run.error() != null) {
-            Timer.builder("hookwright.delivery.duration").description("time from sending a request to its answer")
-                    .publishPercentileHistogram().tag("webhook", run.webhook()).tag("mode", run.mode())
-                    .register(registry).record(run.duration());
+            durations.computeIfAbsent(new DeliveryKey(run.webhook(), null, run.mode()), key ->
+                    Timer.builder("hookwright.delivery.duration").description("time from sending a request to its answer")
+                            .publishPercentileHistogram().tag("webhook", key.webhook()).tag("mode", key.mode())
+                            .register(registry)).record(run.duration());
         }
     }
 
@@ -64,5 +71,9 @@ public final class Metrics implements EngineObserver {
     /** The metrics in Prometheus' text format. */
     public String scrape() {
         return registry.scrape();
+    }
+
+    /** The tags of a delivery meter; {@code outcome} null for the durations, which are by webhook and mode. */
+    private record DeliveryKey(String webhook, String outcome, String mode) {
     }
 }
