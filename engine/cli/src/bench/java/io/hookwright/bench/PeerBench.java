@@ -11,10 +11,11 @@ import java.util.logging.Logger;
  * The peer benchmark: in one run against one in-process {@link Receiver}, a warm-up round and {@code --rounds}
  * measured rounds of (a) the loopback ceiling, (b) the plain JDBC outbox peer ({@link PeerOutbox}), (c) the
  * engine's in-process async durable delivery and (d) {@code hookwright serve} taking events over {@code POST
- * /events}, and (n) serve's CPU per event that no webhook hears; then once (e) a steady load on serve and (f) the
- * times of {@code --definitions} definitions. Prints each round, then {@link PeerTable}'s medians.
- * {@code java -cp hookwright-bench.jar io.hookwright.bench.PeerBench [EVENTS] [--measures abcdnef] [--rounds N]
- * [--definitions N]}.
+ * /events}, and (n) serve's CPU per event that no webhook hears; then once (e) a steady load on serve, (q) a queue
+ * of {@code --backlog} deliveries in serve under -Xmx512m ({@link Backlog}) and (f) the times of {@code
+ * --definitions} definitions. Prints each round, then {@link PeerTable}'s medians.
+ * {@code java -cp hookwright-bench.jar io.hookwright.bench.PeerBench [EVENTS] [--measures abcdneqf] [--rounds N]
+ * [--definitions N] [--backlog N]}.
  */
 public final class PeerBench {
     static final int CONCURRENCY = 64;
@@ -34,7 +35,8 @@ public final class PeerBench {
 
     public static void main(String[] args) throws Exception {
         int events = 20_000;
-        String measures = "abcdnef";
+        String measures = "abcdneqf";
+        int backlog = 100_000;
         int rounds = 3;
         int definitions = 1000;
         for (int i = 0; i < args.length; i++) {
@@ -42,6 +44,7 @@ public final class PeerBench {
                 case "--measures" -> measures = args[++i];
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--definitions" -> definitions = Integer.parseInt(args[++i]);
+                case "--backlog" -> backlog = Integer.parseInt(args[++i]);
                 default -> events = Integer.parseInt(args[i]);
             }
         }
@@ -58,6 +61,7 @@ public final class PeerBench {
         List<Round> measured = new ArrayList<>();
         SteadyLoad.Result steady = null;
         DefinitionsTimes.Result times = null;
+        Backlog.Result queue = null;
         Path dir = Files.createTempDirectory("hookwright-serve-bench-");
         try (Receiver receiver = new Receiver(0)) {
             ServeProcess serve = null;
@@ -85,13 +89,17 @@ public final class PeerBench {
                     serve.close();
                 }
             }
+            if (measures.contains("q")) {
+                queue = Backlog.run(dir, receiver, backlog);
+                PeerTable.print(queue);
+            }
             if (measures.contains("f")) {
                 times = DefinitionsTimes.run(definitions);
             }
         } finally {
             BenchFiles.delete(dir);
         }
-        PeerTable.table(measured, steady, times);
+        PeerTable.table(measured, steady, queue, times);
     }
 
     private static Round round(String measures, Receiver receiver, ServeProcess serve, String run, int events)

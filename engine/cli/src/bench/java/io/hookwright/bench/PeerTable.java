@@ -44,11 +44,18 @@ final class PeerTable {
                 steady.firstRefusal() == null ? "" : "; the first refused: " + steady.firstRefusal());
     }
 
+    static void print(Backlog.Result queue) {
+        System.out.printf("backlog  | (q) %,d events: %,d deliveries queued at most, taken at %,.0f/s, drained at %,.0f/s, "
+                + "heap at most %,d MB of 512%n", queue.events(), queue.queued(), queue.takenPerSecond(),
+                queue.drainedPerSecond(), queue.heapPeakMb());
+    }
+
     private static String latency(Latency latency) {
         return String.format("%,.0f / %,.0f", latency.p50(), latency.p99());
     }
 
-    static void table(List<PeerBench.Round> rounds, SteadyLoad.Result steady, DefinitionsTimes.Result times) {
+    static void table(List<PeerBench.Round> rounds, SteadyLoad.Result steady, Backlog.Result queue,
+                      DefinitionsTimes.Result times) {
         System.out.println();
         System.out.println("Medians of " + rounds.size() + " rounds:");
         System.out.println();
@@ -66,7 +73,7 @@ final class PeerTable {
                 PeerBench.Round::peer);
         delivery("(c) engine in-process, async durable, end to end (from commit)", rounds, ceiling,
                 PeerBench.Round::async);
-        if (rounds.stream().allMatch(r -> r.serve() != null)) {
+        if (!rounds.isEmpty() && rounds.stream().allMatch(r -> r.serve() != null)) {
             double perSecond = median(rounds, r -> r.serve().perSecond());
             System.out.printf("| (d) serve, POST /events arrays of %d, after-commit async (from POST) | %,.0f | %s "
                             + "| serve %,.0f + bench %,.0f | %,.0f / %,.0f |%n", PeerBench.PER_POST, perSecond,
@@ -74,11 +81,11 @@ final class PeerTable {
                     median(rounds, r -> r.serve().benchCpuMicros()), median(rounds, r -> r.serve().latency().p50()),
                     median(rounds, r -> r.serve().latency().p99()));
         }
-        if (rounds.stream().allMatch(r -> r.peer() != null)) {
+        if (!rounds.isEmpty() && rounds.stream().allMatch(r -> r.peer() != null)) {
             ratio("(d) serve / (b) peer", rounds, r -> r.serve() == null ? Double.NaN : r.serve().perSecond());
             ratio("(c) in-process / (b) peer", rounds, r -> r.async() == null ? Double.NaN : r.async().perSecond());
         }
-        if (rounds.stream().allMatch(r -> r.unheard() != null)) {
+        if (!rounds.isEmpty() && rounds.stream().allMatch(r -> r.unheard() != null)) {
             System.out.printf("| (n) serve, an event no webhook hears, arrays of %d (events/s; serve CPU µs per event) "
                             + "| %,.0f | | %,.1f | |%n", PeerBench.PER_POST, median(rounds, r -> r.unheard().perSecond()),
                     median(rounds, r -> r.unheard().serveCpuMicros()));
@@ -87,6 +94,11 @@ final class PeerTable {
             System.out.printf("| (e) serve, steady 1,000 events/s as 10 per POST for 20 s: %d lost, %d refused of %,d "
                             + "| %,.0f posted | | | %,.0f / %,.0f |%n", steady.lost(), steady.refused(), steady.events(),
                     steady.postedPerSecond(), steady.latency().p50(), steady.latency().p99());
+        }
+        if (queue != null) {
+            System.out.printf("| (q) serve under -Xmx512m, %,d deliveries queued (receiver slow, then fast), all delivered; "
+                            + "heap at most %,d MB | %,.0f drained | %s | | |%n", queue.queued(), queue.heapPeakMb(),
+                    queue.drainedPerSecond(), ratio(queue.drainedPerSecond(), ceiling));
         }
         if (times != null) {
             System.out.println();

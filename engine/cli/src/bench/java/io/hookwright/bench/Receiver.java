@@ -24,20 +24,23 @@ final class Receiver implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final LongAdder received = new LongAdder();
     private final Map<String, Long> arrivals = new ConcurrentHashMap<>();
+    private volatile int delayMillis;
 
     /**
      * @param delayMillis how long each answer takes: 0 for the fastest receiver, more to stand for a distant one
      */
     Receiver(int delayMillis) throws IOException {
+        this.delayMillis = delayMillis;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
         server.setExecutor(executor);
         server.createContext("/", exchange -> {
             try (InputStream body = exchange.getRequestBody()) {
                 body.readAllBytes();
             }
-            if (delayMillis > 0) {
+            int delay = this.delayMillis;
+            if (delay > 0) {
                 try {
-                    Thread.sleep(delayMillis);
+                    Thread.sleep(delay);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -54,6 +57,11 @@ final class Receiver implements AutoCloseable {
             received.increment();
         });
         server.start();
+    }
+
+    /** From now on each answer takes {@code millis}. */
+    void delay(int millis) {
+        delayMillis = millis;
     }
 
     /** {@code http://127.0.0.1:PORT} */

@@ -148,6 +148,11 @@ final class ServeProcess implements AutoCloseable {
         return client;
     }
 
+    /** Whether the serve process still runs. */
+    boolean alive() {
+        return process.isAlive();
+    }
+
     /** The CPU time the serve process used so far. */
     long cpuNanos() {
         return process.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
