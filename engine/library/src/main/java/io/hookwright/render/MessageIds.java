@@ -1,8 +1,6 @@
 package io.hookwright.render;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * Message ids ({@code message.id}, the {@code webhook-id} header): one per event and webhook, derived from
@@ -15,23 +13,18 @@ public final class MessageIds {
     }
 
     public static String of(String eventId, String webhookCode) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest((eventId + "\u0000" + webhookCode).getBytes(StandardCharsets.UTF_8));
-            StringBuilder id = new StringBuilder("msg_");
-            long bits = 0;
-            int count = 0;
-            for (int i = 0; i < hash.length && id.length() < 30; i++) {
-                bits = (bits << 8) | (hash[i] & 0xff);
-                count += 8;
-                while (count >= 5 && id.length() < 30) {
-                    id.append(ALPHABET[(int) (bits >> (count - 5)) & 31]);
-                    count -= 5;
-                }
+        byte[] hash = Digests.sha256().digest((eventId + "\u0000" + webhookCode).getBytes(StandardCharsets.UTF_8));
+        StringBuilder id = new StringBuilder("msg_");
+        long bits = 0;
+        int count = 0;
+        for (int i = 0; i < hash.length && id.length() < 30; i++) {
+            bits = (bits << 8) | (hash[i] & 0xff);
+            count += 8;
+            while (count >= 5 && id.length() < 30) {
+                id.append(ALPHABET[(int) (bits >> (count - 5)) & 31]);
+                count -= 5;
             }
-            return id.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
+        return id.toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.hookwright.render;
 
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -19,9 +20,18 @@ public final class SecretRefs {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
     /** What {@code secrets.NAME} gives a template while it renders: valid only with that render's nonce. */
     private static final Pattern PENDING = Pattern.compile("hwref-([A-Za-z0-9]+)-([A-Za-z0-9_]+)-\\1");
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** DRBG, not the platform default: that one reads the system's random device on every call, once per render. */
+    private static final SecureRandom RANDOM = drbg();
 
     private SecretRefs() {
+    }
+
+    private static SecureRandom drbg() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
     }
 
     public static String ref(String name) {
