@@ -8,6 +8,10 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.support.ui.Select;
 
 import java.nio.file.Files;
@@ -129,6 +133,32 @@ class WebhookAuthoringPageTest extends PageTestBase {
             assertFalse(Files.exists(dir.resolve("webhooks/erp_budget.groovy")));
             assertEquals("Delete webhook erp_budget", log(git).get(0).getShortMessage());
             assertEquals(List.of(), browser.all("#webhook-erp_budget"));
+        }
+    }
+
+    @Test
+    void theFormAndAWebhooksPageFit1280PixelsWithoutScrollingSideways() throws Exception {
+        start();
+        try (Git git = committed(dir)) {
+            signIn();
+            browser.driver.manage().window().setSize(new Dimension(1280, 900));
+            try {
+                for (String page : List.of("/ui/webhooks/new", "/ui/webhooks/erp_sync/edit", "/ui/webhooks/erp_sync",
+                        "/ui/webhooks")) {
+                    browser.open(page);
+                    long wide = (Long) ((JavascriptExecutor) browser.driver)
+                            .executeScript("return document.documentElement.scrollWidth");
+                    long shown = (Long) ((JavascriptExecutor) browser.driver)
+                            .executeScript("return document.documentElement.clientWidth");
+                    if (System.getProperty("page.screenshots") != null) {
+                        Files.write(Path.of(System.getProperty("page.screenshots"), page.replace('/', '_') + ".png"),
+                                ((TakesScreenshot) browser.driver).getScreenshotAs(OutputType.BYTES));
+                    }
+                    assertTrue(wide <= shown, page + " is " + wide + " px wide in a window showing " + shown);
+                }
+            } finally {
+                browser.driver.manage().window().setSize(new Dimension(1400, 1000));
+            }
         }
     }
 
