@@ -3,9 +3,8 @@ document.querySelectorAll("button.copy").forEach(function (button) {
   button.addEventListener("click", function () {
     var text = button.getAttribute("data-copy");
     var done = function () { button.textContent = "Copied"; };
-    if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(text).then(done);
-    } else {
+    // Without the clipboard API (or its permission), a selected text area is copied the older way.
+    var select = function () {
       var field = document.createElement("textarea");
       field.value = text;
       document.body.appendChild(field);
@@ -13,6 +12,11 @@ document.querySelectorAll("button.copy").forEach(function (button) {
       document.execCommand("copy");
       field.remove();
       done();
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, select);
+    } else {
+      select();
     }
   });
 });

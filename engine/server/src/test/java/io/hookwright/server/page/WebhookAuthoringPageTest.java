@@ -13,9 +13,11 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +105,9 @@ class WebhookAuthoringPageTest extends PageTestBase {
             receiver.verify(postRequestedFor(urlEqualTo("/budget")).withRequestBody(equalTo("{\"key\": \"KEY-p-9\"}")));
 
             browser.open("/ui/webhooks/erp_budget");
+            browser.find("#copy-code").click();
+            new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+                    .until(d -> browser.find("#copy-code").getText().equals("Copied"));
             new Select(browser.find("#test-entity")).selectByValue("Project:p-1");
             browser.click("#send-test");
             assertTrue(browser.at().startsWith("/ui/runs/"), browser.at());
