@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * Which field of a webhook document a line of the block it was printed as comes from, so that an error the loader
  * reports at file:line:column is shown at the field a person typed it in. The printer writes one keyword per line,
- * four spaces a level ({@code WebhookPrinter}); a line without a keyword (a body over several lines) belongs to the
- * keyword before it.
+ * four spaces a level ({@code WebhookPrinter}); a line without a keyword (a body over several lines, a closing brace)
+ * belongs to the keyword before it.
  */
 final class ErrorFields {
     private static final Map<String, String> WEBHOOK = Map.of("label", "label", "description", "description",
@@ -36,7 +36,10 @@ final class ErrorFields {
             String text = lines[i];
             String word = text.strip().split("[\\s(]", 2)[0];
             int depth = (text.length() - text.stripLeading().length()) / INDENT;
-            if (depth == 1 && WEBHOOK.containsKey(word)) {
+            if (word.startsWith("}")) {
+                // A closing brace belongs to what it closes.
+                continue;
+            } else if (depth == 1 && WEBHOOK.containsKey(word)) {
                 section = word;
                 field = WEBHOOK.get(word);
             } else if (depth >= 2 && "filter".equals(section)) {
