@@ -8,6 +8,7 @@ import io.hookwright.event.Event;
 import io.hookwright.runlog.Run;
 import io.hookwright.runlog.RunQuery;
 import io.hookwright.server.Problem;
+import io.hookwright.state.StateChange;
 import io.hookwright.server.ServerContext;
 import io.hookwright.server.auth.RequiresScope;
 import io.hookwright.server.auth.Scope;
@@ -48,6 +49,7 @@ import java.util.regex.Pattern;
 public final class WebhookDetailPage {
     static final int RUNS = 20;
     static final int HISTORY = 20;
+    static final int TRAIL = 20;
 
     @Inject
     private Authoring authoring;
@@ -83,6 +85,7 @@ public final class WebhookDetailPage {
         model.put("back", "/ui/webhooks/" + code);
         model.put("runs", context.engine().runs(new RunQuery(code, Set.of(), null, RUNS)).stream()
                 .map(WebhookDetailPage::run).toList());
+        model.put("trail", context.engine().trail(code, TRAIL).stream().map(WebhookDetailPage::change).toList());
         model.put("commits", authoring.history(code, true, HISTORY).stream().map(WebhookDetailPage::commit).toList());
         List<String> types = testTypes(view.events());
         model.put("testTypes", types);
@@ -144,6 +147,15 @@ public final class WebhookDetailPage {
     private static Map<String, String> entity(WorkspaceEntity e) {
         String name = e.attributes().get("Name") instanceof String n ? " — " + n : "";
         return Map.of("value", e.type() + ":" + e.id(), "text", e.describe() + name);
+    }
+
+    private static Map<String, Object> change(StateChange c) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("at", Formats.time(c.at()));
+        row.put("action", c.active() ? "activated" : "deactivated");
+        row.put("by", c.by() == null ? "the engine" : c.by());
+        row.put("reason", c.reason() == null ? "" : c.reason());
+        return row;
     }
 
     private static Map<String, Object> run(Run r) {
