@@ -79,6 +79,7 @@ public final class WebhookDetailPage {
         model.put("failures", view.consecutiveFailures());
         model.put("lastFailure", view.lastFailure());
         model.put("editable", Boolean.TRUE.equals(doc.get("editable")));
+        model.put("authoringOff", authoring.refusal().orElse(null));
         model.put("notEditable", doc.get("reason"));
         model.put("source", authoring.source(code));
         model.put("saved", saved);

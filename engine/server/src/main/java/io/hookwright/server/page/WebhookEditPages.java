@@ -184,6 +184,7 @@ public final class WebhookEditPages {
         model.put("topErrors", errors.top());
         model.put("saved", saved);
         model.put("stale", stale);
+        model.put("authoringOff", authoring.refusal().orElse(null));
         return Pages.html(status, "webhook-form.ftlh", model);
     }
 

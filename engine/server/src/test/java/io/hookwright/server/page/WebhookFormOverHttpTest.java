@@ -5,6 +5,7 @@ import io.hookwright.server.ServerFixture;
 import io.hookwright.server.auth.Scope;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.util.FileUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -219,5 +220,19 @@ class WebhookFormOverHttpTest {
         assertFalse(file.contains("chat_notice"));
         assertTrue(file.contains("erp_sync") && file.contains("crm_push"), "only its own block goes");
         assertEquals(2, commits());
+    }
+
+    @Test
+    void withoutAGitWorkTreeThePageSaysWhyNothingCanBeSavedAndOffersNoEdit() throws Exception {
+        FileUtils.delete(dir.resolve("webhooks/.git").toFile(), FileUtils.RECURSIVE);
+        PageClient browser = new PageClient(server).signedIn(Scope.ADMIN);
+
+        HttpResponse<String> detail = browser.get("/ui/webhooks/erp_sync");
+        assertTrue(detail.body().contains("id=\"authoring-off\""), detail.body());
+        assertFalse(detail.body().contains("id=\"edit\""), detail.body());
+        HttpResponse<String> refused = create(browser, browser.csrf("/ui/webhooks/new"));
+        assertEquals(409, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("not in a git work tree"), refused.body());
+        assertFalse(Files.exists(dir.resolve("webhooks/erp_budget.groovy")));
     }
 }
