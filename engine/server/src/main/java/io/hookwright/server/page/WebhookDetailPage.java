@@ -26,6 +26,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -81,7 +82,7 @@ public final class WebhookDetailPage {
         model.put("editable", Boolean.TRUE.equals(doc.get("editable")));
         model.put("authoringOff", authoring.refusal().orElse(null));
         model.put("notEditable", doc.get("reason"));
-        model.put("source", authoring.source(code));
+        model.put("source", source(code));
         model.put("saved", saved);
         model.put("back", "/ui/webhooks/" + code);
         model.put("runs", context.engine().runs(new RunQuery(code, Set.of(), null, RUNS)).stream()
@@ -116,6 +117,15 @@ public final class WebhookDetailPage {
         }
         Run run = context.engine().testSend(code, event);
         return Pages.seeOther("/ui/runs/" + run.id());
+    }
+
+    /** The webhook's block as its file has it, or why it cannot be shown (a webhook its file makes by code). */
+    private String source(String code) {
+        try {
+            return authoring.source(code);
+        } catch (WebApplicationException e) {
+            return e.getResponse().getEntity() instanceof Map<?, ?> problem ? "// " + problem.get("detail") : "";
+        }
     }
 
     /** The types a test may send: those the webhook names, its wildcards as the known types they stand for. */

@@ -235,4 +235,25 @@ class WebhookFormOverHttpTest {
         assertTrue(refused.body().contains("not in a git work tree"), refused.body());
         assertFalse(Files.exists(dir.resolve("webhooks/erp_budget.groovy")));
     }
+
+    @Test
+    void aWebhookItsFileMakesByCodeHasAPageThatSaysWhyItsSourceIsNotShown() throws Exception {
+        Files.writeString(dir.resolve("webhooks/made.groovy"), """
+                ['made_a'].each { name ->
+                    webhook(name) {
+                        on 'Project:Updated'
+                        request { post 'RECEIVER/made' }
+                    }
+                }
+                """.replace("RECEIVER", url("")));
+        git.add().addFilepattern("made.groovy").call();
+        git.commit().setMessage("Webhooks made by code").setSign(false).call();
+        assertEquals(200, server.post("/admin/reload", Scope.ADMIN, null).statusCode());
+        PageClient browser = new PageClient(server).signedIn(Scope.ADMIN);
+
+        HttpResponse<String> page = browser.get("/ui/webhooks/made_a");
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.body().contains("has no block of its own for made_a"), page.body());
+        assertFalse(page.body().contains("id=\"edit\""), page.body());
+    }
 }
