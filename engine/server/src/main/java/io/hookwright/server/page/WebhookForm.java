@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,11 @@ record WebhookForm(String code, List<LabelRow> labels, String description, Strin
     static final String INLINE = "inline";
     static final String TEMPLATE = "template";
     private static final Pattern ATTEMPTS = Pattern.compile("(\\d+)\\s+attempts?");
+    /** The fields the form shows an error at, besides its rows ({@code filter.2}, {@code header.0}). */
+    private static final Set<String> SLOTS = Set.of("code", "label", "description", "owner", "tenant", "active",
+            "eventTypes", "filter", "url", "httpVerb", "header", "body", "bodyTemplate", "bodyTemplateText",
+            "signingSecret", "execution", "execution.synchronous", "execution.transaction", "execution.timeout",
+            "execution.retry");
 
     record LabelRow(String language, String text) {
         boolean blank() {
@@ -62,11 +68,12 @@ record WebhookForm(String code, List<LabelRow> labels, String description, Strin
                 return index < rows.size() ? kind + "." + rows.get(index) : kind;
             }
             String top = field.split("[.\\[]", 2)[0];
-            return switch (top) {
+            String slot = switch (top) {
                 case "execution" -> field.startsWith("execution.retry") ? "execution.retry" : field;
-                case "(document)" -> "";
                 default -> top;
             };
+            // What the form has no place for is said at its top.
+            return SLOTS.contains(slot) ? slot : "";
         }
     }
 
