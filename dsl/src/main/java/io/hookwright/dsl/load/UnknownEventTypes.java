@@ -48,6 +48,11 @@ public final class UnknownEventTypes {
         return Collections.unmodifiableSet(known);
     }
 
+    /** The event types the engine knows, entity by entity, for a screen that offers them to choose from. */
+    public static Set<String> knownTypes() {
+        return KNOWN;
+    }
+
     /** One warning per unknown event type and place, in the definitions' order, for the file:line:col listing. */
     public static List<DefinitionError> in(RuleSet rules) {
         List<DefinitionError> found = new ArrayList<>();

@@ -24,4 +24,9 @@ final class CommandEngine {
                 .targetPolicy(send.targetPolicy())
                 .build();
     }
+
+    /** Who a command's activate or deactivate is on the webhook's trail as: the CLI and the system user running it. */
+    static String operator() {
+        return "cli (" + System.getProperty("user.name", "unknown user") + ")";
+    }
 }

@@ -25,6 +25,7 @@ import io.hookwright.runlog.Run;
 import io.hookwright.runlog.RunLog;
 import io.hookwright.runlog.RunQuery;
 import io.hookwright.state.JooqWebhookStateStore;
+import io.hookwright.state.StateChange;
 import io.hookwright.state.WebhookState;
 import io.hookwright.state.WebhookStateStore;
 import io.hookwright.state.WebhookStatuses;
@@ -299,15 +300,30 @@ public final class Engine implements AutoCloseable {
     }
 
     public WebhookState activate(String code) {
-        WebhookState state = states.activate(code, clock.instant());
+        return activate(code, null);
+    }
+
+    /** Activates, on the webhook's trail as done by {@code by} (an operator's name). */
+    public WebhookState activate(String code, String by) {
+        WebhookState state = states.activate(code, clock.instant(), by);
         statuses.update(state);
         return state;
     }
 
     public WebhookState deactivate(String code, String reason) {
-        WebhookState state = states.deactivate(code, clock.instant(), reason);
+        return deactivate(code, reason, null);
+    }
+
+    /** Deactivates, on the webhook's trail as done by {@code by} (an operator's name). */
+    public WebhookState deactivate(String code, String reason, String by) {
+        WebhookState state = states.deactivate(code, clock.instant(), reason, by);
         statuses.update(state);
         return state;
+    }
+
+    /** Who deactivated and activated a webhook, and when, newest first. */
+    public List<StateChange> trail(String code, int limit) {
+        return states.trail(code, limit);
     }
 
     /** Every webhook's state that has one; a webhook missing here is active with no failures. */

@@ -4,6 +4,7 @@ import io.hookwright.store.Database;
 import io.hookwright.store.NamedStatement;
 import io.hookwright.store.Notifications;
 import io.hookwright.store.Schema.WebhookStates;
+import io.hookwright.store.Schema.WebhookTrail;
 import io.hookwright.store.StoreTransaction;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /** All of the webhook state's SQL. */
 public final class JooqWebhookStateStore implements WebhookStateStore {
@@ -135,21 +137,25 @@ public final class JooqWebhookStateStore implements WebhookStateStore {
         if (reason == null) {
             return Optional.empty();
         }
+        trail(tx, code, at, false, null, reason);
         flipped(transaction);
         return Optional.of(read(tx, code));
     }
 
     @Override
-    public WebhookState deactivate(String code, Instant now, String reason) {
-        return database.inTransaction(tx -> deactivate(tx, code, now, reason));
+    public WebhookState deactivate(String code, Instant now, String reason, String by) {
+        return database.inTransaction(tx -> tx.attempt("deactivating webhook " + code,
+                () -> deactivate(tx, database.dsl(tx), code, now, reason, by)));
     }
 
     @Override
     public WebhookState deactivate(StoreTransaction tx, String code, Instant now, String reason) {
-        return tx.attempt("deactivating webhook " + code, () -> deactivate(tx, database.dsl(tx), code, now, reason));
+        return tx.attempt("deactivating webhook " + code, () -> deactivate(tx, database.dsl(tx), code, now, reason,
+                null));
     }
 
-    private WebhookState deactivate(StoreTransaction tx, DSLContext dsl, String code, Instant now, String reason) {
+    private WebhookState deactivate(StoreTransaction tx, DSLContext dsl, String code, Instant now, String reason,
+                                    String by) {
         long at = now.toEpochMilli();
         dsl.insertInto(WebhookStates.TABLE, WebhookStates.CODE, WebhookStates.ACTIVE, WebhookStates.CONSECUTIVE_FAILURES,
                         WebhookStates.DEACTIVATED_AT, WebhookStates.DEACTIVATION_REASON, WebhookStates.UPDATED_AT)
@@ -160,17 +166,18 @@ public final class JooqWebhookStateStore implements WebhookStateStore {
                 .set(WebhookStates.DEACTIVATION_REASON, reason)
                 .set(WebhookStates.UPDATED_AT, at)
                 .execute();
+        trail(dsl, code, at, false, by, reason);
         flipped(tx);
         return read(dsl, code);
     }
 
     @Override
-    public WebhookState activate(String code, Instant now) {
+    public WebhookState activate(String code, Instant now, String by) {
         return database.inTransaction(tx -> tx.attempt("activating webhook " + code,
-                () -> activate(tx, database.dsl(tx), code, now)));
+                () -> activate(tx, database.dsl(tx), code, now, by)));
     }
 
-    private WebhookState activate(StoreTransaction tx, DSLContext dsl, String code, Instant now) {
+    private WebhookState activate(StoreTransaction tx, DSLContext dsl, String code, Instant now, String by) {
         long at = now.toEpochMilli();
         dsl.insertInto(WebhookStates.TABLE, WebhookStates.CODE, WebhookStates.ACTIVE, WebhookStates.CONSECUTIVE_FAILURES,
                         WebhookStates.UPDATED_AT)
@@ -182,8 +189,26 @@ public final class JooqWebhookStateStore implements WebhookStateStore {
                 .setNull(WebhookStates.DEACTIVATION_REASON)
                 .set(WebhookStates.UPDATED_AT, at)
                 .execute();
+        trail(dsl, code, at, true, by, null);
         flipped(tx);
         return read(dsl, code);
+    }
+
+    @Override
+    public List<StateChange> trail(String code, int limit) {
+        return database.attempt("reading the trail of webhook " + code, () -> database.dsl()
+                .selectFrom(WebhookTrail.TABLE).where(WebhookTrail.CODE.eq(code))
+                .orderBy(WebhookTrail.AT.desc(), WebhookTrail.ID.desc()).limit(limit)
+                .fetch(r -> new StateChange(r.get(WebhookTrail.CODE), Instant.ofEpochMilli(r.get(WebhookTrail.AT)),
+                        r.get(WebhookTrail.ACTIVE), r.get(WebhookTrail.ACTOR), r.get(WebhookTrail.REASON))));
+    }
+
+    /** A step of the trail, in the transaction that changed the state. */
+    private static void trail(DSLContext dsl, String code, long at, boolean active, String by, String reason) {
+        dsl.insertInto(WebhookTrail.TABLE, WebhookTrail.ID, WebhookTrail.CODE, WebhookTrail.AT, WebhookTrail.ACTIVE,
+                        WebhookTrail.ACTOR, WebhookTrail.REASON)
+                .values(UUID.randomUUID().toString(), code, at, active, by, reason)
+                .execute();
     }
 
     /** Other nodes keep deactivated webhooks in memory: tell them to read the states again. */

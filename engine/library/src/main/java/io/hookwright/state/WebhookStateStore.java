@@ -42,11 +42,24 @@ public interface WebhookStateStore {
     Optional<WebhookState> recorded(StoreTransaction tx, String code, Instant now, List<Result> results, int threshold);
 
     /** Deactivates at once, e.g. on 410 Gone or by an operator. */
-    WebhookState deactivate(String code, Instant now, String reason);
+    default WebhookState deactivate(String code, Instant now, String reason) {
+        return deactivate(code, now, reason, null);
+    }
+
+    /** {@link #deactivate(String, Instant, String)} by an operator ({@code by}, null for the engine), on its trail. */
+    WebhookState deactivate(String code, Instant now, String reason, String by);
 
     /** {@link #deactivate(String, Instant, String)} in {@code tx}. */
     WebhookState deactivate(StoreTransaction tx, String code, Instant now, String reason);
 
     /** Reactivates; the failure count starts again. */
-    WebhookState activate(String code, Instant now);
+    default WebhookState activate(String code, Instant now) {
+        return activate(code, now, null);
+    }
+
+    /** {@link #activate(String, Instant)} by an operator ({@code by}), on its trail. */
+    WebhookState activate(String code, Instant now, String by);
+
+    /** The webhook's deactivations and activations, newest first, at most {@code limit}. */
+    List<StateChange> trail(String code, int limit);
 }

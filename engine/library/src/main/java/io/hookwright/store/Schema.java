@@ -100,6 +100,20 @@ public final class Schema {
         }
     }
 
+    /** Since version 10: each webhook's deactivations and activations, who made them and why. */
+    public static final class WebhookTrail {
+        public static final Table<Record> TABLE = DSL.table(DSL.name("hw_webhook_trail"));
+        public static final Field<String> ID = DSL.field(DSL.name("id"), SQLDataType.VARCHAR(64).notNull());
+        public static final Field<String> CODE = DSL.field(DSL.name("webhook_code"), SQLDataType.VARCHAR(200).notNull());
+        public static final Field<Long> AT = DSL.field(DSL.name("at"), SQLDataType.BIGINT.notNull());
+        public static final Field<Boolean> ACTIVE = DSL.field(DSL.name("active"), SQLDataType.BOOLEAN.notNull());
+        public static final Field<String> ACTOR = DSL.field(DSL.name("actor"), SQLDataType.VARCHAR(200));
+        public static final Field<String> REASON = DSL.field(DSL.name("reason"), SQLDataType.CLOB);
+
+        private WebhookTrail() {
+        }
+    }
+
     /**
      * Since version 4: events received over HTTP, with what publishing them did, so a repeat is answered alike. Since
      * version 7 keyed by caller and event id, with a digest of the event as posted: an event id is a caller's own.

@@ -129,4 +129,21 @@ class WebhookStateStoreTest extends OnEachBackend {
         assertEquals(0, on.consecutiveFailures());
         again.close();
     }
+
+    @Test
+    void everyDeactivationAndActivationIsOnTheWebhooksTrailWithWhoAndWhy() {
+        states.deactivate("erp", T0, "ERP migration", "anna");
+        states.activate("erp", T0.plusSeconds(60), "ben");
+        states.failed("erp", T0.plusSeconds(120), "HTTP 500", 1);
+        states.deactivate("erp", T0.plusSeconds(180), "HTTP 410 Gone");
+        states.activate("other", T0, "anna");
+
+        assertEquals(List.of(
+                new StateChange("erp", T0.plusSeconds(180), false, null, "HTTP 410 Gone"),
+                new StateChange("erp", T0.plusSeconds(120), false, null, "1 consecutive failures; the last: HTTP 500"),
+                new StateChange("erp", T0.plusSeconds(60), true, "ben", null),
+                new StateChange("erp", T0, false, "anna", "ERP migration")), states.trail("erp", 10));
+        assertEquals(2, states.trail("erp", 2).size());
+        assertEquals(List.of(), states.trail("nobody", 10));
+    }
 }

@@ -77,10 +77,10 @@ public final class Authoring {
     }
 
     /** A document as answered: what the definition says, its file, revision, and whether it can be edited. */
-    record Answer(Map<String, Object> body, String revision) {
+    public record Answer(Map<String, Object> body, String revision) {
     }
 
-    Answer read(String code) {
+    public Answer read(String code) {
         WebhookDefinition webhook = webhook(code);
         String file = webhook.origin().file();
         Map<String, Object> body = DocumentJson.write(DocumentModel.document(webhook));
@@ -94,7 +94,7 @@ public final class Authoring {
     }
 
     /** The webhook's {@code webhook('code') { … }} block as its file has it. */
-    String source(String code) {
+    public String source(String code) {
         WebhookDefinition webhook = webhook(code);
         if (!files.exists(webhook.origin().file())) {
             throw conflict(webhook.origin().file() + " is no longer in the definitions folder");
@@ -109,7 +109,7 @@ public final class Authoring {
     }
 
     /** Creates a webhook in {@code <code>.groovy}; the document's code is made from its label or URL when absent. */
-    Answer create(JsonNode json, String author) {
+    public Answer create(JsonNode json, String author) {
         WebhookDocument sent = DocumentJson.read(json);
         return locked(tree -> {
             Set<String> taken = running().stream().map(WebhookDefinition::code).collect(Collectors.toSet());
@@ -132,7 +132,7 @@ public final class Authoring {
     }
 
     /** Replaces a webhook's block by what the document says, if it is still at {@code ifMatch}. */
-    Answer update(String code, String ifMatch, JsonNode json, String author) {
+    public Answer update(String code, String ifMatch, JsonNode json, String author) {
         requireIfMatch(ifMatch);
         WebhookDocument sent = DocumentJson.read(json);
         if (sent.code() != null && !sent.code().equals(code)) {
@@ -169,7 +169,7 @@ public final class Authoring {
     }
 
     /** Removes a webhook's block (and its file when nothing else is left in it), if it is still at {@code ifMatch}. */
-    void delete(String code, String ifMatch, String author, String message) {
+    public void delete(String code, String ifMatch, String author, String message) {
         requireIfMatch(ifMatch);
         locked(tree -> {
             WebhookDefinition current = editable(code);
@@ -218,7 +218,7 @@ public final class Authoring {
     }
 
     /** The commits that changed a webhook, newest first, with each one's diff of its file when asked. */
-    List<Map<String, Object>> history(String code, boolean diffs, int limit) {
+    public List<Map<String, Object>> history(String code, boolean diffs, int limit) {
         WebhookDefinition webhook = webhook(code);
         try (WorkTree tree = WorkTree.of(folder).orElse(null)) {
             if (tree == null) {
@@ -236,6 +236,35 @@ public final class Authoring {
                 }
                 return json;
             }).toList();
+        }
+    }
+
+    /**
+     * The document field a definition error of a refused write points at ({@code headers[1]}, {@code execution.timeout}),
+     * when its line lies in the block the document was printed as; {@code code} null for a create.
+     */
+    public Optional<String> fieldAt(String code, JsonNode json, String file, int line) {
+        try {
+            WebhookDocument doc = DocumentJson.read(json);
+            if (doc.bodyTemplate() != null && file.equals(DocumentModel.TEMPLATES + doc.bodyTemplate())) {
+                return Optional.of(doc.bodyTemplateText() != null ? "bodyTemplateText" : "bodyTemplate");
+            }
+            String written = code != null ? code : doc.code() != null ? doc.code()
+                    : file.endsWith(".groovy") && !files.exists(file) ? file.substring(0, file.length() - 7) : null;
+            int start = 1;
+            if (written == null) {
+                return Optional.empty();
+            } else if (files.exists(file)) {
+                if (!(WebhookBlocks.find(files.text(file), written) instanceof Lookup.Found found)) {
+                    return Optional.empty();
+                }
+                start = found.line();
+            } else if (!file.equals(written + ".groovy")) {
+                return Optional.empty();
+            }
+            return ErrorFields.at(DocumentGroovy.block(doc.withCode(written), file), line - start + 1);
+        } catch (BadDocument bad) {
+            return Optional.empty();
         }
     }
 

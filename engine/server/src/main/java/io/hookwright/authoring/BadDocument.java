@@ -4,7 +4,7 @@ package io.hookwright.authoring;
  * A webhook document that cannot be a definition: {@code field} names where ({@code filter[1].op}); 400 when it is
  * not the document's shape, 422 when a value is well formed but wrong.
  */
-final class BadDocument extends RuntimeException {
+public final class BadDocument extends RuntimeException {
     private final int status;
     private final String field;
 
@@ -22,11 +22,11 @@ final class BadDocument extends RuntimeException {
         return new BadDocument(422, field, field + ": " + message);
     }
 
-    int status() {
+    public int status() {
         return status;
     }
 
-    String field() {
+    public String field() {
         return field;
     }
 }

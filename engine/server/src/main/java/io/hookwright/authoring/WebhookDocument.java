@@ -67,6 +67,8 @@ public record WebhookDocument(String code, Map<String, String> label, String des
      * matches present missing}; {@code value} a list for {@code in}, absent for {@code present} and {@code missing}.
      */
     public record FieldCondition(String field, String op, Object value) implements Condition {
+        /** Every {@code op}, in the order a form offers them. */
+        public static final List<String> OPS = List.of(DocumentModel.OPS.split(" "));
     }
 
     /** {@code {"changed": "Status", "from": "On track", "to": "Done"}}, {@code from} and {@code to} optional. */

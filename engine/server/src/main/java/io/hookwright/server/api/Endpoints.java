@@ -22,6 +22,8 @@ public final class Endpoints {
             // The web page: its routes, its style sheet, and what its routes answer instead of JSON problems.
             io.hookwright.server.page.LoginPage.class, io.hookwright.server.page.WebhookPages.class,
             io.hookwright.server.page.RunPages.class, io.hookwright.server.page.StyleSheet.class,
+            io.hookwright.server.page.WebhookEditPages.class, io.hookwright.server.page.WebhookDetailPage.class,
+            io.hookwright.server.page.PageScript.class,
             io.hookwright.server.page.PageResponses.class)).toList();
 
     private Endpoints() {

@@ -25,13 +25,13 @@ import java.util.Map;
  * How the page's routes (resource methods producing {@code text/html}) answer where the API answers with a JSON
  * problem: without a login the browser goes to the login form, and comes back to the page it asked for after it;
  * any other problem (a 403 naming the missing scope, a 404, a 400 for a bad filter) is a page that says what is
- * wrong. Every page is kept out of caches and frames, and runs no script.
+ * wrong. Every page is kept out of caches and frames, and runs no script but the page's own ({@link PageScript}).
  */
 @Priority(Priorities.USER)
 public final class PageResponses implements ContainerResponseFilter {
     private static final MediaType PROBLEM = MediaType.valueOf(Problem.MEDIA_TYPE);
-    private static final String POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
-            + "frame-ancestors 'none'; base-uri 'none'";
+    private static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     @Context
     private ResourceInfo resource;

@@ -34,6 +34,8 @@ final class Pages {
         model.put("section", section);
         model.put("title", title);
         model.put("mayWriteWebhooks", principal != null && caller.isUserInRole(Scope.WEBHOOKS_WRITE.word()));
+        model.put("mayCreateWebhooks", principal != null && caller.isUserInRole(Scope.WEBHOOKS_CREATE.word()));
+        model.put("mayDeleteWebhooks", principal != null && caller.isUserInRole(Scope.WEBHOOKS_DELETE.word()));
         model.put("mayRedeliver", principal != null && caller.isUserInRole(Scope.RUNS_REDELIVER.word()));
         model.put(CsrfFilter.FIELD, request == null ? null : AuthFilter.session(request).map(Session::csrf).orElse(null));
         return model;

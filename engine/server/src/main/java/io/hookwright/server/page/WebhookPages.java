@@ -56,7 +56,8 @@ public final class WebhookPages {
 
     @GET
     public Response list(@QueryParam("event") String event, @QueryParam("status") String status,
-                         @QueryParam("q") String text, @QueryParam("sort") String sort) {
+                         @QueryParam("q") String text, @QueryParam("sort") String sort,
+                         @QueryParam("deleted") String deleted) {
         String statusFilter = blankToNull(status);
         if (statusFilter != null && !STATUSES.contains(statusFilter)) {
             throw new IllegalArgumentException("status '" + status + "' is not one of " + String.join(", ", STATUSES));
@@ -72,6 +73,7 @@ public final class WebhookPages {
         model.put("status", statusFilter);
         model.put("q", text);
         model.put("sort", order.word());
+        model.put("deleted", blankToNull(deleted));
         model.put("statuses", STATUSES);
         model.put("sorts", Arrays.stream(WebhookQuery.Sort.values()).map(WebhookQuery.Sort::word).toList());
         model.put("back", uri.getRequestUri().getRawPath()
@@ -85,7 +87,7 @@ public final class WebhookPages {
     @RequiresScope(Scope.WEBHOOKS_WRITE)
     public Response activate(@PathParam("code") String code, @FormParam("back") String back) {
         known(code);
-        context.engine().activate(code);
+        context.engine().activate(code, security.getUserPrincipal().getName());
         return Pages.seeOther(Pages.localPath(back, Pages.HOME));
     }
 
@@ -98,7 +100,7 @@ public final class WebhookPages {
         known(code);
         String why = blankToNull(reason) != null ? reason.strip()
                 : "deactivated by " + security.getUserPrincipal().getName() + " from the web page";
-        context.engine().deactivate(code, why);
+        context.engine().deactivate(code, why, security.getUserPrincipal().getName());
         return Pages.seeOther(Pages.localPath(back, Pages.HOME));
     }
 
