@@ -139,6 +139,11 @@ final class ServeCommand implements Callable<Integer> {
             + "full: every commit is on the disk before it returns, at the cost of a sync per commit (default: normal)")
     String durability = "normal";
 
+    @Option(names = "--retention", paramLabel = "SPAN", description = "how long runs are kept: every hour, the runs "
+            + "of messages whose latest run is older (30d, 12h...) are deleted with their bodies, except those of "
+            + "messages still queued; forever keeps them all (default: 30d)")
+    String retention = "30d";
+
     @Option(names = "--watch", description = "reload the definitions when their files change (a broken change is "
             + "refused and printed; the running set stays)")
     boolean watch;
@@ -151,6 +156,7 @@ final class ServeCommand implements Callable<Integer> {
         lines.install(System.err);
         DeliverySettings delivery = delivery();
         Durability commits = durability();
+        Duration keepRuns = retention();
         Secrets secrets = send.secrets();
         ServerSettings server = server(pageOrigin(), secrets);
         refuseTakenPort();
@@ -160,7 +166,7 @@ final class ServeCommand implements Callable<Integer> {
         Database database = store.openOrCreate(commits);
         CaptureReceiver receiver = capture ? new CaptureReceiver(new PrintStream(System.out, true)) : null;
         Engine.Builder builder = Engine.builder(database, loaded).observer(new DeliveryLog(logged, record -> lines.publish(System.err, record)))
-                .secrets(secrets).deactivateAfter(deactivateAfter)
+                .secrets(secrets).deactivateAfter(deactivateAfter).retention(keepRuns)
                 .delivery(delivery.toBuilder().perHostConcurrency(perHost)
                         .perHostQueue(Math.max(delivery.perHostQueue(), perHost)).build());
         if (receiver != null) {
@@ -300,6 +306,19 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         throw CommandFailure.usage("--durability takes normal or full, not '" + TerminalText.line(durability) + "'");
+    }
+
+    /** The retention, or null to keep runs for ever. */
+    private Duration retention() {
+        if (retention.strip().equalsIgnoreCase("forever")) {
+            return null;
+        }
+        Duration span = SinceConverter.span(retention);
+        if (span == null || span.isZero()) {
+            throw CommandFailure.usage("--retention takes how long runs are kept, such as 30d or 12h (more than 0), or "
+                    + "forever, not '" + TerminalText.line(retention) + "'");
+        }
+        return span;
     }
 
     private DeliverySettings delivery() {

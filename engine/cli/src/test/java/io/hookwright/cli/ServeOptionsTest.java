@@ -56,6 +56,14 @@ class ServeOptionsTest {
     }
 
     @Test
+    void aRetentionThatIsNoSpanIsRefused() {
+        Cli.Run run = serve("--retention", "a month").exits(2);
+        assertEquals("hookwright serve: --retention takes how long runs are kept, such as 30d or 12h (more than 0), "
+                + "or forever, not 'a month'" + System.lineSeparator(), run.err());
+        assertFalse(root.resolve("hookwright.db").toFile().exists(), "refused before the database is opened");
+    }
+
+    @Test
     void durabilityTakesNormalOrFullAndOnPostgresOnlyWhatItDecidesItself() {
         Cli.Run run = serve("--durability", "fsync").exits(2);
         assertEquals("hookwright serve: --durability takes normal or full, not 'fsync'" + System.lineSeparator(),
