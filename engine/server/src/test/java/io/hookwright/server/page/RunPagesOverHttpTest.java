@@ -70,6 +70,23 @@ class RunPagesOverHttpTest {
     }
 
     @Test
+    void aRunWhoseMessageIsRetriedShowsItsAttemptOfAllItGetsAndWhenTheNextIsDue() throws Exception {
+        server.close();
+        java.nio.file.Files.createDirectories(dir.resolve("async"));
+        server = new ServerFixture(dir.resolve("async"), receiver.getPort(),
+                EngineFixture.webhook("erp_queue", "/erp", "synchronous false\nretry '5m', '30m'"));
+        receiver.stubFor(post(urlEqualTo("/erp")).willReturn(aResponse().withStatus(503)));
+        server.engine.publish(EngineFixture.projectUpdated("p-1"));
+        server.engineFixture.awaitIdle();
+        Run run = server.engine.runs(io.hookwright.runlog.RunQuery.latest(1)).get(0);
+        java.time.Instant due = server.engine.nextAttempts(List.of(run.messageId())).get(run.messageId());
+
+        String page = new PageClient(server).signedIn(Scope.RUNS_READ).get("/ui/runs").body();
+        assertTrue(page.contains("<td class=\"attempt\">1/3</td>"), "one attempt now, two retries: " + page);
+        assertTrue(page.contains("<td class=\"next\">" + Formats.time(due) + "</td>"), "due " + due + ": " + page);
+    }
+
+    @Test
     void aSearchThatCannotBeReadIsRefusedSayingWhy() {
         HttpResponse<String> answer = new PageClient(server).signedIn(Scope.RUNS_READ).get("/ui/runs?since=yesterday");
 

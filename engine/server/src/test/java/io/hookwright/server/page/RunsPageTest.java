@@ -1,6 +1,8 @@
 package io.hookwright.server.page;
 
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 
 import java.util.List;
@@ -46,6 +48,22 @@ class RunsPageTest extends PageTestBase {
         assertEquals(List.of("Project:Updated", "Task:Updated", "Project:Updated"), browser.texts("tr.run td.event-type"));
         assertEquals(List.of("1/1", "1/1", "1/1"), browser.texts("tr.run td.attempt"), "attempt n of the N it gets");
         assertTrue(browser.texts("tr.run td.duration").stream().allMatch(d -> d.matches("\\d+ ms")));
+    }
+
+    @Test
+    void theRunsFitAWindow1280PixelsWide() {
+        threeRuns();
+        taskUpdated("t-a-rather-long-task-identifier-2");
+        Dimension before = browser.driver.manage().window().getSize();
+        browser.driver.manage().window().setSize(new Dimension(1280, 900));
+        try {
+            browser.open("/ui/runs");
+            long page = (Long) ((JavascriptExecutor) browser.driver).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertEquals(0L, page, "nothing scrolls sideways at 1,280 px");
+        } finally {
+            browser.driver.manage().window().setSize(before);
+        }
     }
 
     @Test
