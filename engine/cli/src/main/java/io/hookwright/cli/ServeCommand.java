@@ -17,6 +17,7 @@ import io.hookwright.render.Secrets;
 import io.hookwright.server.CaptureReceiver;
 import io.hookwright.server.DeliveryLog;
 import io.hookwright.server.ServerSettings;
+import io.hookwright.server.TlsFiles;
 import io.hookwright.server.Serving;
 import io.hookwright.server.auth.PageOrigin;
 import io.hookwright.server.auth.Scope;
@@ -80,6 +81,14 @@ final class ServeCommand implements Callable<Integer> {
             + "then taken from that origin alone, and its cookies are Secure when it is https. X-Forwarded-* "
             + "headers are never trusted (default: the address each request was sent to)")
     String publicUrl;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "serve https with this PEM certificate chain "
+            + "(the server's certificate first); needs --tls-key. Page cookies are then Secure")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "the PEM private key of --tls-cert, unencrypted "
+            + "PKCS #8 (BEGIN PRIVATE KEY), readable by serve's user only")
+    Path tlsKey;
 
     @Option(names = "--tokens", paramLabel = "FILE", description = "tokens file: NAME SCOPE... sha256:HEX per line; "
             + "HOOKWRIGHT_ADMIN_TOKEN adds one admin token. With neither, an admin token is made for this run and printed.")
@@ -197,7 +206,7 @@ final class ServeCommand implements Callable<Integer> {
             }
             stopped.countDown();
         }, "hookwright-shutdown"));
-        String base = "http://" + host + ":" + serving.server().port() + "/";
+        String base = (tlsCert == null ? "http://" : "https://") + host + ":" + serving.server().port() + "/";
         out.println("Hookwright is serving " + serving.engine().definitions().definitions().size() + " webhooks from "
                 + definitions.folder() + " (revision " + serving.engine().definitionsRevision() + ")");
         out.println("  web page   " + base);
@@ -345,11 +354,26 @@ final class ServeCommand implements Callable<Integer> {
         if (transactionTtl < 1) {
             throw CommandFailure.usage("--transaction-ttl must be at least 1 second, not " + transactionTtl);
         }
-        return ServerSettings.builder().host(host).port(port).definitionsFolder(definitions.folder())
+        return ServerSettings.builder().host(host).port(port).tls(tls()).definitionsFolder(definitions.folder())
                 .workspace(workspace).secrets(secrets).clock(Clock.systemUTC()).maxBodyBytes(maxBody)
                 .transactionTtl(Duration.ofSeconds(transactionTtl)).pageOrigin(pageOrigin)
                 .authoring(AuthoringMode.fromWord(authoring).orElseThrow(() -> CommandFailure.usage(
                         "--authoring takes direct or off, not '" + authoring + "'"))).build();
+    }
+
+    /** The TLS identity to serve https with, or null for plain http. */
+    private javax.net.ssl.SSLContext tls() {
+        if (tlsCert == null && tlsKey == null) {
+            return null;
+        }
+        if (tlsCert == null || tlsKey == null) {
+            throw CommandFailure.usage("--tls-cert and --tls-key go together: give the certificate chain and its key");
+        }
+        try {
+            return TlsFiles.load(tlsCert, tlsKey);
+        } catch (IllegalArgumentException e) {
+            throw CommandFailure.usage("--tls-cert/--tls-key: " + e.getMessage());
+        }
     }
 
     private PageOrigin pageOrigin() {

@@ -56,6 +56,14 @@ class ServeOptionsTest {
     }
 
     @Test
+    void aTlsCertificateWithoutItsKeyIsRefused() {
+        Cli.Run run = serve("--tls-cert", root.resolve("cert.pem").toString()).exits(2);
+        assertEquals("hookwright serve: --tls-cert and --tls-key go together: give the certificate chain and its key"
+                + System.lineSeparator(), run.err());
+        assertFalse(root.resolve("hookwright.db").toFile().exists(), "refused before the database is opened");
+    }
+
+    @Test
     void aRetentionThatIsNoSpanIsRefused() {
         Cli.Run run = serve("--retention", "a month").exits(2);
         assertEquals("hookwright serve: --retention takes how long runs are kept, such as 30d or 12h (more than 0), "

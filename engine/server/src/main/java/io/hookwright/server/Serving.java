@@ -89,8 +89,8 @@ public final class Serving implements AutoCloseable {
         HealthChecks health = new HealthChecks(engine, database, fatal, reloader);
         Authoring authoring = new Authoring(settings.definitionsFolder(), settings.authoring(), reloader,
                 engine::definitions);
-        HookwrightServer server = HookwrightServer.start(settings.host(), settings.port(), context, tokens, Endpoints.ALL,
-                List.of(ingest, transactions, reloader, catalog, metrics, health, authoring), fatal);
+        HookwrightServer server = HookwrightServer.start(settings.host(), settings.port(), settings.tls(), context, tokens,
+                Endpoints.ALL, List.of(ingest, transactions, reloader, catalog, metrics, health, authoring), fatal);
         ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
                 .name("hookwright-serving-chores").daemon().unstarted(r));
         // A scheduled task's error would stay in its future, unseen: the guard records a fatal one.
