@@ -118,6 +118,11 @@ final class Deliveries implements Dispatcher.Delivery {
                 new QueueStep.Remove(message.messageId(), worker), health(out, result)));
     }
 
+    /** Whether requests go to {@code serve --capture}'s local receiver instead of their targets. */
+    boolean captures() {
+        return sender.captures();
+    }
+
     private Settlement told(Settlement settlement) {
         observer.attempted(settlement.run());
         return settlement;

@@ -213,6 +213,14 @@ public final class Engine implements AutoCloseable {
         loaded.set(Objects.requireNonNull(definitions));
     }
 
+    /**
+     * Whether every request goes to a local capturing receiver instead of its target ({@link Builder#capture}): what
+     * is queued or sent reaches no target.
+     */
+    public boolean captures() {
+        return deliveries.captures();
+    }
+
     /** This engine's node name, as its runs and claims carry it. */
     public String node() {
         return settings.node();
