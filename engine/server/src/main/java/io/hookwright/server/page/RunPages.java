@@ -50,8 +50,8 @@ import java.util.TreeSet;
 public final class RunPages {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 1000;
-    /** Messages one bulk redelivery sends at most: each is a request sent in the operator's request. */
-    static final int MAX_BULK = 200;
+    /** Messages one bulk redelivery sends at most: each is sent, and waited for, within the operator's one request. */
+    static final int MAX_BULK = 100;
     /** The outcomes a redelivery is for. */
     static final Set<Outcome> UNDELIVERED = Set.of(Outcome.FAILED, Outcome.GAVE_UP, Outcome.SKIPPED);
 

@@ -169,7 +169,7 @@ class RunsPageTest extends PageTestBase {
 
         browser.open("/ui/runs?outcome=failed");
         browser.click("#redeliver-all");
-        assertEquals("Redelivered 0 messages; passed over 2 (delivered since, still being retried, or beyond 200 at once).",
+        assertEquals("Redelivered 0 messages; passed over 2 (delivered since, still being retried, or beyond 100 at once).",
                 browser.find("#bulk-result").getText());
         assertEquals(4, receiver.findAll(putRequestedFor(urlPathMatching("/crm/.*"))).size(), "nothing sent twice");
     }
