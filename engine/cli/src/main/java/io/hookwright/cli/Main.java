@@ -13,7 +13,7 @@ import java.util.logging.Logger;
                 + "read the run log, redeliver, activate and deactivate webhooks.",
         subcommands = {ValidateCommand.class, DryRunCommand.class, TestSendCommand.class, RunsCommand.class,
                 RedeliverCommand.class, WebhooksCommand.class, ActivateCommand.class, DeactivateCommand.class,
-                ServeCommand.class, BackupCommand.class, TokenCommand.class,
+                ServeCommand.class, BackupCommand.class, PruneCommand.class, TokenCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     /** The pool tells of every start and stop at INFO; held so the level set on it holds (JUL keeps loggers weakly). */

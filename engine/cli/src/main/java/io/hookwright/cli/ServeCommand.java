@@ -17,6 +17,7 @@ import io.hookwright.render.Secrets;
 import io.hookwright.server.CaptureReceiver;
 import io.hookwright.server.DeliveryLog;
 import io.hookwright.server.ServerSettings;
+import io.hookwright.server.TlsFiles;
 import io.hookwright.server.Serving;
 import io.hookwright.server.auth.PageOrigin;
 import io.hookwright.server.auth.Scope;
@@ -81,6 +82,14 @@ final class ServeCommand implements Callable<Integer> {
             + "headers are never trusted (default: the address each request was sent to)")
     String publicUrl;
 
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "serve https with this PEM certificate chain "
+            + "(the server's certificate first); needs --tls-key. Page cookies are then Secure")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "the PEM private key of --tls-cert, unencrypted "
+            + "PKCS #8 (BEGIN PRIVATE KEY), readable by serve's user only")
+    Path tlsKey;
+
     @Option(names = "--tokens", paramLabel = "FILE", description = "tokens file: NAME SCOPE... sha256:HEX per line; "
             + "HOOKWRIGHT_ADMIN_TOKEN adds one admin token. With neither, an admin token is made for this run and printed.")
     Path tokensFile;
@@ -139,6 +148,11 @@ final class ServeCommand implements Callable<Integer> {
             + "full: every commit is on the disk before it returns, at the cost of a sync per commit (default: normal)")
     String durability = "normal";
 
+    @Option(names = "--retention", paramLabel = "SPAN", description = "how long runs are kept: every hour, the runs "
+            + "of messages whose latest run is older (30d, 12h...) are deleted with their bodies, except those of "
+            + "messages still queued; forever keeps them all (default: 30d)")
+    String retention = "30d";
+
     @Option(names = "--watch", description = "reload the definitions when their files change (a broken change is "
             + "refused and printed; the running set stays)")
     boolean watch;
@@ -153,6 +167,7 @@ final class ServeCommand implements Callable<Integer> {
         LineWriter err = new LineWriter(System.err);
         DeliverySettings delivery = delivery();
         Durability commits = durability();
+        Duration keepRuns = retention();
         Secrets secrets = send.secrets();
         ServerSettings server = server(pageOrigin(), secrets);
         refuseTakenPort();
@@ -162,7 +177,7 @@ final class ServeCommand implements Callable<Integer> {
         Database database = store.openOrCreate(commits);
         CaptureReceiver receiver = capture ? new CaptureReceiver(new PrintStream(System.out, true)) : null;
         Engine.Builder builder = Engine.builder(database, loaded).observer(new DeliveryLog(logged, record -> err.write(lines.line(record))))
-                .secrets(secrets).deactivateAfter(deactivateAfter)
+                .secrets(secrets).deactivateAfter(deactivateAfter).retention(keepRuns)
                 .delivery(delivery.toBuilder().perHostConcurrency(perHost)
                         .perHostQueue(Math.max(delivery.perHostQueue(), perHost)).build());
         if (receiver != null) {
@@ -194,7 +209,7 @@ final class ServeCommand implements Callable<Integer> {
             }
             stopped.countDown();
         }, "hookwright-shutdown"));
-        String base = "http://" + host + ":" + serving.server().port() + "/";
+        String base = (tlsCert == null ? "http://" : "https://") + host + ":" + serving.server().port() + "/";
         out.println("Hookwright is serving " + serving.engine().definitions().definitions().size() + " webhooks from "
                 + definitions.folder() + " (revision " + serving.engine().definitionsRevision() + ")");
         out.println("  web page   " + base);
@@ -305,6 +320,19 @@ final class ServeCommand implements Callable<Integer> {
         throw CommandFailure.usage("--durability takes normal or full, not '" + TerminalText.line(durability) + "'");
     }
 
+    /** The retention, or null to keep runs for ever. */
+    private Duration retention() {
+        if (retention.strip().equalsIgnoreCase("forever")) {
+            return null;
+        }
+        Duration span = SinceConverter.span(retention);
+        if (span == null || span.isZero()) {
+            throw CommandFailure.usage("--retention takes how long runs are kept, such as 30d or 12h (more than 0), or "
+                    + "forever, not '" + TerminalText.line(retention) + "'");
+        }
+        return span;
+    }
+
     private DeliverySettings delivery() {
         if (perHost < 1) {
             throw CommandFailure.usage("--per-host must be at least 1");
@@ -329,11 +357,26 @@ final class ServeCommand implements Callable<Integer> {
         if (transactionTtl < 1) {
             throw CommandFailure.usage("--transaction-ttl must be at least 1 second, not " + transactionTtl);
         }
-        return ServerSettings.builder().host(host).port(port).definitionsFolder(definitions.folder())
+        return ServerSettings.builder().host(host).port(port).tls(tls()).definitionsFolder(definitions.folder())
                 .workspace(workspace).secrets(secrets).clock(Clock.systemUTC()).maxBodyBytes(maxBody)
                 .transactionTtl(Duration.ofSeconds(transactionTtl)).pageOrigin(pageOrigin)
                 .authoring(AuthoringMode.fromWord(authoring).orElseThrow(() -> CommandFailure.usage(
                         "--authoring takes direct or off, not '" + authoring + "'"))).build();
+    }
+
+    /** The TLS identity to serve https with, or null for plain http. */
+    private javax.net.ssl.SSLContext tls() {
+        if (tlsCert == null && tlsKey == null) {
+            return null;
+        }
+        if (tlsCert == null || tlsKey == null) {
+            throw CommandFailure.usage("--tls-cert and --tls-key go together: give the certificate chain and its key");
+        }
+        try {
+            return TlsFiles.load(tlsCert, tlsKey);
+        } catch (IllegalArgumentException e) {
+            throw CommandFailure.usage("--tls-cert/--tls-key: " + e.getMessage());
+        }
     }
 
     private PageOrigin pageOrigin() {

@@ -16,15 +16,8 @@ final class SinceConverter implements ITypeConverter<Instant> {
 
     @Override
     public Instant convert(String value) {
-        Matcher ago = AGO.matcher(value.trim());
-        if (ago.matches()) {
-            long amount = Long.parseLong(ago.group(1));
-            Duration length = switch (ago.group(2)) {
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            };
+        Duration length = span(value);
+        if (length != null) {
             return Instant.now().minus(length);
         }
         try {
@@ -32,5 +25,20 @@ final class SinceConverter implements ITypeConverter<Instant> {
         } catch (DateTimeParseException e) {
             throw new TypeConversionException("'" + value + "' is not a time: give " + HELP);
         }
+    }
+
+    /** A span such as {@code 45s}, {@code 30m}, {@code 2h} or {@code 30d}; null when {@code value} is none. */
+    static Duration span(String value) {
+        Matcher ago = AGO.matcher(value.trim());
+        if (!ago.matches()) {
+            return null;
+        }
+        long amount = Long.parseLong(ago.group(1));
+        return switch (ago.group(2)) {
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
     }
 }

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hookwright.event.EventJson;
 import io.hookwright.execution.EngineFixture;
 import io.hookwright.outbox.JooqOutboxStore;
+import io.hookwright.render.RenderedRequest;
 import io.hookwright.runlog.JooqRunLog;
 import io.hookwright.runlog.Outcome;
+import io.hookwright.runlog.Response;
 import io.hookwright.runlog.Run;
 import io.hookwright.runlog.RunQuery;
 import io.hookwright.server.auth.Scope;
@@ -29,9 +31,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -105,6 +110,31 @@ class ServeCommandTest {
             return false;
         }, () -> "serve did not start: " + String.join("\n", printed));
         return port.get();
+    }
+
+    @Test
+    void runsOlderThanTheRetentionAreDeletedOnceServing() throws Exception {
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Run old = loggedRun("run_old", now.minus(Duration.ofDays(31)));
+        Run recent = loggedRun("run_recent", now.minus(Duration.ofDays(29)));
+        try (Database database = Database.sqlite(dir.resolve("hookwright.db"))) {
+            new JooqRunLog(database).record(List.of(old, recent));
+        }
+        start("--retention", "30d");
+        Await.until(Duration.ofSeconds(30), () -> {
+            try (Database database = Database.sqlite(dir.resolve("hookwright.db"))) {
+                return new JooqRunLog(database).find(old.id()).isEmpty();
+            }
+        }, () -> "the run older than 30 days was not deleted: " + String.join("\n", printed));
+        try (Database database = Database.sqlite(dir.resolve("hookwright.db"))) {
+            assertEquals(Optional.of(recent), new JooqRunLog(database).find(recent.id()));
+        }
+    }
+
+    private static Run loggedRun(String id, Instant at) {
+        return new Run(id, "erp", "rev-1", "evt-" + id, "Project:Updated", "msg_" + id, "async-after-commit", 1,
+                new RenderedRequest("POST", "https://erp.example.com/x", List.of(), "{}"), List.of(),
+                new Response(200, Map.of(), "ok"), Duration.ofMillis(5), Outcome.SUCCEEDED, null, at, "node-a");
     }
 
     @Test

@@ -56,6 +56,39 @@ class ServeOptionsTest {
     }
 
     @Test
+    void aDatabaseANewerEngineUpgradedIsRefusedInOneLineAndLeftAsItIs() {
+        Path file = root.resolve("hookwright.db");
+        int newer = io.hookwright.store.Migrations.latest() + 1;
+        try (io.hookwright.store.Database database = io.hookwright.store.Database.sqlite(file)) {
+            database.dsl().insertInto(io.hookwright.store.Schema.SchemaVersion.TABLE,
+                    io.hookwright.store.Schema.SchemaVersion.VERSION, io.hookwright.store.Schema.SchemaVersion.DESCRIPTION,
+                    io.hookwright.store.Schema.SchemaVersion.APPLIED_AT).values(newer, "a step of a newer engine", 0L)
+                    .execute();
+        }
+        Cli.Run run = serve("--port", "0").exits(3);
+        assertEquals("hookwright serve: the database " + file.toAbsolutePath() + " is at schema version " + newer
+                + ", newer than this engine knows (up to version " + io.hookwright.store.Migrations.latest() + "): a newer "
+                + "Hookwright upgraded it. Upgrade this engine to that Hookwright version or later; the database was left "
+                + "unchanged." + System.lineSeparator(), run.err());
+    }
+
+    @Test
+    void aTlsCertificateWithoutItsKeyIsRefused() {
+        Cli.Run run = serve("--tls-cert", root.resolve("cert.pem").toString()).exits(2);
+        assertEquals("hookwright serve: --tls-cert and --tls-key go together: give the certificate chain and its key"
+                + System.lineSeparator(), run.err());
+        assertFalse(root.resolve("hookwright.db").toFile().exists(), "refused before the database is opened");
+    }
+
+    @Test
+    void aRetentionThatIsNoSpanIsRefused() {
+        Cli.Run run = serve("--retention", "a month").exits(2);
+        assertEquals("hookwright serve: --retention takes how long runs are kept, such as 30d or 12h (more than 0), "
+                + "or forever, not 'a month'" + System.lineSeparator(), run.err());
+        assertFalse(root.resolve("hookwright.db").toFile().exists(), "refused before the database is opened");
+    }
+
+    @Test
     void durabilityTakesNormalOrFullAndOnPostgresOnlyWhatItDecidesItself() {
         Cli.Run run = serve("--durability", "fsync").exits(2);
         assertEquals("hookwright serve: --durability takes normal or full, not 'fsync'" + System.lineSeparator(),

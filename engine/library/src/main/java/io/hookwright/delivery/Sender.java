@@ -16,6 +16,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ import java.util.logging.Logger;
  */
 public final class Sender {
     /** Headers the engine sets itself; a definition's own value for them would be dropped by the client. */
-    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "host", "expect", "upgrade");
+    static final Set<String> RESTRICTED = Set.of("connection", "content-length", "host", "expect", "upgrade");
     /** How long a connection may take to open. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /**
@@ -92,9 +93,18 @@ public final class Sender {
      * @param signingSecrets names of the secrets to sign with (two while rotating)
      */
     public Attempt send(String messageId, RenderedRequest rendered, List<String> signingSecrets, Duration timeout) {
+        return send(messageId, rendered, signingSecrets, timeout, clock.instant());
+    }
+
+    /**
+     * {@link #send(String, RenderedRequest, List, Duration)} signed at {@code at}: the time its run records, so the
+     * run's {@code webhook-timestamp} is known from the run ({@link SentHeaders}).
+     */
+    public Attempt send(String messageId, RenderedRequest rendered, List<String> signingSecrets, Duration timeout,
+                        Instant at) {
         long started = System.nanoTime();
         try {
-            return scrubbed(attempt(messageId, rendered, signingSecrets, timeout, started));
+            return scrubbed(attempt(messageId, rendered, signingSecrets, timeout, started, at));
         } catch (RuntimeException e) {
             // A fault of the client's, not the target's: still a failed attempt, and its text may hold the URL.
             return scrubbed(failed("not sent: " + e.getClass().getSimpleName()
@@ -103,14 +113,14 @@ public final class Sender {
     }
 
     private Attempt attempt(String messageId, RenderedRequest rendered, List<String> signingSecrets, Duration timeout,
-                            long started) {
+                            long started, Instant at) {
         HttpRequest request;
         TargetPolicy.Vetted target;
         try {
             RenderedRequest toSend = capture == null ? rendered : captured(rendered);
             target = policy.vet(toSend.url());
             PreparedRequest prepared = PreparedRequest.of(toSend, target, secrets);
-            request = build(messageId, prepared, signingSecrets, timeout);
+            request = build(messageId, prepared, signingSecrets, timeout, at);
         } catch (TargetPolicy.RefusedTarget | RenderedRequest.MissingSecretException | PreparedRequest.NotSendable
                  | Signatures.InvalidSigningSecretException | IllegalArgumentException e) {
             return failed("not sent: " + e.getMessage(), started);
@@ -188,7 +198,7 @@ public final class Sender {
     }
 
     private HttpRequest build(String messageId, PreparedRequest request, List<String> signingSecrets,
-                              Duration timeout) {
+                              Duration timeout, Instant at) {
         List<SigningSecret> signing = new ArrayList<>(signingSecrets.size());
         for (String name : signingSecrets) {
             signing.add(new SigningSecret(name, secrets.value(name).orElseThrow(
@@ -208,7 +218,7 @@ public final class Sender {
         if (!ownAgent) {
             builder.header(UserAgent.HEADER, UserAgent.VALUE);
         }
-        for (RenderedRequest.Header header : Signatures.headers(messageId, clock.instant(), body, signing)) {
+        for (RenderedRequest.Header header : Signatures.headers(messageId, at, body, signing)) {
             builder.header(header.name(), header.value());
         }
         return builder.build();

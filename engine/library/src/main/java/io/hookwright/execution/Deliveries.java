@@ -54,7 +54,7 @@ final class Deliveries implements Dispatcher.Delivery {
      */
     Settlement once(Outgoing out, String mode, int attempt, Outcome failure, boolean tellsHealth) {
         Instant at = clock.instant();
-        Attempt result = sender.send(out.messageId(), out.request(), out.signingSecrets(), out.timeout());
+        Attempt result = sender.send(out.messageId(), out.request(), out.signingSecrets(), out.timeout(), at);
         boolean ok = result.succeeded();
         Run run = run(out, mode, attempt, at, result, ok ? Outcome.SUCCEEDED : failure);
         return told(new Settlement(run, Settlement.NOT_QUEUED, tellsHealth ? health(out, result) : Settlement.UNCHANGED));
@@ -96,7 +96,8 @@ final class Deliveries implements Dispatcher.Delivery {
             return skipped(out, message.mode(), attempt, off.get(), new QueueStep.Remove(message.messageId(), worker));
         }
         Instant at = clock.instant();
-        Attempt result = sender.send(message.messageId(), message.request(), message.signingSecrets(), message.timeout());
+        Attempt result = sender.send(message.messageId(), message.request(), message.signingSecrets(), message.timeout(),
+                at);
         if (result.succeeded()) {
             return told(new Settlement(run(out, message.mode(), attempt, at, result, Outcome.SUCCEEDED),
                     new QueueStep.Remove(message.messageId(), worker), health(out, result)));
@@ -115,6 +116,11 @@ final class Deliveries implements Dispatcher.Delivery {
         }
         return told(new Settlement(run(out, message.mode(), attempt, at, result, Outcome.GAVE_UP),
                 new QueueStep.Remove(message.messageId(), worker), health(out, result)));
+    }
+
+    /** Whether requests go to {@code serve --capture}'s local receiver instead of their targets. */
+    boolean captures() {
+        return sender.captures();
     }
 
     private Settlement told(Settlement settlement) {

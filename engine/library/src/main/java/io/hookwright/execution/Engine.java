@@ -76,7 +76,9 @@ public final class Engine implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final UnqueuedMessages unqueued;
     private final AtomicReference<LoadedDefinitions> loaded;
+    /** How long runs are kept; null: for ever. */
     private final Duration retention;
+    static final int RETENTION_BATCH = 500;
     private final DeliverySettings settings;
     private ScheduledExecutorService housekeeping;
     private final List<AutoCloseable> subscriptions = new java.util.ArrayList<>();
@@ -125,7 +127,9 @@ public final class Engine implements AutoCloseable {
                 .name("hookwright-housekeeping").daemon().unstarted(r));
         long refresh = settings.pollInterval().toMillis();
         housekeeping.scheduleWithFixedDelay(this::refreshStatuses, refresh, refresh, TimeUnit.MILLISECONDS);
-        housekeeping.scheduleWithFixedDelay(this::purgeOldBodies, 0, 1, TimeUnit.HOURS);
+        if (retention != null) {
+            housekeeping.scheduleWithFixedDelay(this::deleteOldRuns, 0, 1, TimeUnit.HOURS);
+        }
         return this;
     }
 
@@ -208,6 +212,14 @@ public final class Engine implements AutoCloseable {
     /** Swaps in a new set of definitions; events published from now on are planned against it as a whole. */
     public void load(LoadedDefinitions definitions) {
         loaded.set(Objects.requireNonNull(definitions));
+    }
+
+    /**
+     * Whether every request goes to a local capturing receiver instead of its target ({@link Builder#capture}): what
+     * is queued or sent reaches no target.
+     */
+    public boolean captures() {
+        return deliveries.captures();
     }
 
     /** This engine's node name, as its runs and claims carry it. */
@@ -362,6 +374,20 @@ public final class Engine implements AutoCloseable {
                 .map(f -> f.now(f.messageId() == null ? null : latest.get(f.messageId()))).toList())).toList();
     }
 
+    /** When each of these messages still queued is due next (a retry's time), by message id. */
+    public Map<String, Instant> nextAttempts(java.util.Collection<String> messageIds) {
+        return messageIds.isEmpty() ? Map.of() : outbox.nextAttempts(messageIds);
+    }
+
+    /**
+     * How many attempts the webhook's message gets by its retry schedule as defined now: 1 for a sync webhook, empty
+     * for a webhook no longer defined.
+     */
+    public Optional<Integer> attemptsAllowed(String webhook) {
+        return loaded.get().definitions().webhook(webhook).map(w -> w.definition().execution().synchronous() ? 1
+                : deliveries.schedule(webhook).attempts());
+    }
+
     /** Async messages not yet delivered or given up, on every node that shares this database: a health figure. */
     public int queuedMessages() {
         return outbox.depth();
@@ -390,12 +416,23 @@ public final class Engine implements AutoCloseable {
                 && dispatcher.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 
-    /** Drops the bodies of runs older than the retention period; the rows stay. Returns how many. */
-    public int purgeOldBodies() {
+    /**
+     * Deletes the runs older than the retention period, message by message (a message's attempts go together, once
+     * its latest is that old), in batches of {@value #RETENTION_BATCH}; a message still queued keeps its runs.
+     * Returns how many runs went; 0 when runs are kept for ever.
+     */
+    public int deleteOldRuns() {
+        if (retention == null) {
+            return 0;
+        }
         try {
-            return runs.purgeBodies(clock.instant().minus(retention));
+            int deleted = runs.deleteOlderThan(clock.instant().minus(retention), RETENTION_BATCH);
+            if (deleted > 0) {
+                LOG.info("deleted " + deleted + " run(s) older than the retention period of " + retention.toDays() + " days");
+            }
+            return deleted;
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "purging old run bodies failed: " + e.getMessage());
+            LOG.log(Level.WARNING, "deleting runs older than the retention period failed: " + e.getMessage());
             return 0;
         }
     }
@@ -605,8 +642,14 @@ public final class Engine implements AutoCloseable {
             return this;
         }
 
-        /** How long run bodies are kept (default 30 days); the runs themselves stay. */
+        /**
+         * How long runs are kept (default 30 days): a started engine deletes older ones every hour, with their
+         * request and response bodies, except those of messages still queued; null keeps them for ever.
+         */
         public Builder retention(Duration value) {
+            if (value != null && (value.isNegative() || value.isZero())) {
+                throw new IllegalArgumentException("retention must be longer than zero, or null to keep runs for ever");
+            }
             retention = value;
             return this;
         }

@@ -325,4 +325,18 @@ public final class JooqOutboxStore implements OutboxStore {
                 .select(DSL.min(Outbox.CREATED_AT)).from(Outbox.TABLE).fetchOne(0, Long.class));
         return Optional.ofNullable(oldest).map(Instant::ofEpochMilli);
     }
+
+    @Override
+    public java.util.Map<String, Instant> nextAttempts(java.util.Collection<String> messageIds) {
+        java.util.Map<String, Instant> due = new java.util.HashMap<>();
+        List<String> all = List.copyOf(messageIds);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> ids = all.subList(from, Math.min(all.size(), from + 500));
+            database.attempt("reading when queued messages are due", () -> database.dsl()
+                    .select(Outbox.MESSAGE_ID, Outbox.NEXT_ATTEMPT_AT).from(Outbox.TABLE)
+                    .where(Outbox.MESSAGE_ID.in(ids))
+                    .fetch().forEach(r -> due.put(r.value1(), Instant.ofEpochMilli(r.value2()))));
+        }
+        return due;
+    }
 }

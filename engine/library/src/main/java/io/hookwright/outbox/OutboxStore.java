@@ -100,6 +100,9 @@ public interface OutboxStore {
     /** Messages not yet delivered. */
     int depth();
 
+    /** When each of these messages that is still queued is due next, by message id; one no longer queued is missing. */
+    java.util.Map<String, Instant> nextAttempts(java.util.Collection<String> messageIds);
+
     /** When the oldest undelivered message was queued. */
     Optional<Instant> oldestCreatedAt();
 }

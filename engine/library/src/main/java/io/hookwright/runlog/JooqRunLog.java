@@ -5,6 +5,7 @@ import io.hookwright.store.Database;
 import io.hookwright.store.JdbcBatch;
 import io.hookwright.render.RequestJson;
 import io.hookwright.render.SecretNames;
+import io.hookwright.store.Schema.Outbox;
 import io.hookwright.store.Schema.Runs;
 import io.hookwright.store.StoreTransaction;
 import org.jooq.Condition;
@@ -110,6 +111,21 @@ public final class JooqRunLog implements RunLog {
         if (query.since() != null) {
             where = where.and(Runs.CREATED_AT.ge(query.since().toEpochMilli()));
         }
+        if (query.until() != null) {
+            where = where.and(Runs.CREATED_AT.lt(query.until().toEpochMilli()));
+        }
+        if (query.eventType() != null) {
+            where = where.and(Runs.EVENT_TYPE.eq(query.eventType()));
+        }
+        if (query.text() != null && !query.text().isBlank()) {
+            String text = query.text().strip();
+            where = where.and(Runs.ID.eq(text).or(Runs.EVENT_ID.eq(text)).or(Runs.MESSAGE_ID.eq(text))
+                    .or(Runs.REQUEST_URL.containsIgnoreCase(text)).or(Runs.REQUEST_BODY.containsIgnoreCase(text)));
+        }
+        if (query.before() != null) {
+            where = where.and(DSL.row(Runs.CREATED_AT, Runs.ID)
+                    .lt(query.before().createdAt().toEpochMilli(), query.before().id()));
+        }
         Condition matching = where;
         return database.attempt("listing runs", () -> database.dsl().selectFrom(Runs.TABLE).where(matching)
                 .orderBy(Runs.CREATED_AT.desc(), Runs.ID.desc())
@@ -168,14 +184,45 @@ public final class JooqRunLog implements RunLog {
     }
 
     @Override
-    public int purgeBodies(Instant cutoff) {
-        return database.attempt("purging old runs' bodies", () -> database.dsl().update(Runs.TABLE)
-                .setNull(Runs.REQUEST_BODY)
-                .setNull(Runs.RESPONSE_BODY)
-                .set(Runs.BODIES_PURGED, true)
-                .where(Runs.CREATED_AT.lt(cutoff.toEpochMilli()))
-                .and(Runs.BODIES_PURGED.eq(false))
-                .execute());
+    public int deleteOlderThan(Instant cutoff, int batch) {
+        long before = cutoff.toEpochMilli();
+        int deleted = 0;
+        long afterTime = Long.MIN_VALUE;
+        String afterId = "";
+        while (true) {
+            long fromTime = afterTime;
+            String fromId = afterId;
+            // Oldest first, from where the last batch stopped: runs kept (a message still queued, or with a newer
+            // run) are passed over once, not read again by every batch.
+            var oldest = database.attempt("reading old runs", () -> database.dsl()
+                    .select(Runs.CREATED_AT, Runs.ID, Runs.MESSAGE_ID).from(Runs.TABLE)
+                    .where(Runs.CREATED_AT.lt(before))
+                    .and(DSL.row(Runs.CREATED_AT, Runs.ID).gt(fromTime, fromId))
+                    .orderBy(Runs.CREATED_AT, Runs.ID)
+                    .limit(batch)
+                    .fetch());
+            if (oldest.isEmpty()) {
+                return deleted;
+            }
+            List<String> messages = oldest.stream().map(r -> r.value3()).distinct().toList();
+            deleted += database.inTransaction(tx -> tx.attempt("deleting old runs", () -> {
+                var newer = Runs.TABLE.as("newer");
+                Field<String> newerMessage = DSL.field(DSL.name("newer", Runs.MESSAGE_ID.getName()), String.class);
+                Field<Long> newerCreated = DSL.field(DSL.name("newer", Runs.CREATED_AT.getName()), Long.class);
+                return database.dsl(tx).deleteFrom(Runs.TABLE)
+                        .where(Runs.MESSAGE_ID.in(messages))
+                        .and(Runs.MESSAGE_ID.notIn(DSL.select(newerMessage).from(newer)
+                                .where(newerMessage.in(messages)).and(newerCreated.ge(before))))
+                        .and(Runs.MESSAGE_ID.notIn(DSL.select(Outbox.MESSAGE_ID).from(Outbox.TABLE)
+                                .where(Outbox.MESSAGE_ID.in(messages))))
+                        .execute();
+            }));
+            if (oldest.size() < batch) {
+                return deleted;
+            }
+            afterTime = oldest.get(oldest.size() - 1).value1();
+            afterId = oldest.get(oldest.size() - 1).value2();
+        }
     }
 
     private static Run run(Record r) {

@@ -30,9 +30,13 @@ public interface RunLog {
     /** Newest first. */
     List<Run> list(RunQuery query);
 
-    /** True when the run's bodies were dropped by {@link #purgeBodies}. */
+    /** True when the run's bodies were dropped (by an earlier Hookwright, whose retention kept the rows). */
     boolean bodiesPurged(String id);
 
-    /** Drops request and response bodies of runs created before {@code cutoff}; the rows stay. Returns how many. */
-    int purgeBodies(Instant cutoff);
+    /**
+     * Deletes the runs of messages whose every run was created before {@code cutoff} and which are no longer queued
+     * (a message still in the outbox keeps its runs, however old), at most {@code batch} runs' messages per
+     * transaction, so writers wait for none of them long. Returns how many runs went.
+     */
+    int deleteOlderThan(Instant cutoff, int batch);
 }

@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The run log on a real SQLite file and a real PostgreSQL. */
@@ -63,17 +62,26 @@ class RunLogTest extends OnEachBackend {
     }
 
     @Test
-    void purgingDropsOldBodiesAndKeepsTheRows() {
-        Run old = run("erp", Outcome.SUCCEEDED, T0, 200);
-        Run recent = run("erp", Outcome.SUCCEEDED, T0.plus(Duration.ofDays(31)), 200);
-        log.record(List.of(old, recent));
-        assertEquals(1, log.purgeBodies(T0.plus(Duration.ofDays(1))));
-        Run purged = log.find(old.id()).orElseThrow();
-        assertNull(purged.request().body());
-        assertNull(purged.response().body());
-        assertEquals(200, purged.response().status());
-        assertEquals(recent, log.find(recent.id()).orElseThrow());
-        assertEquals(0, log.purgeBodies(T0.plus(Duration.ofDays(1))), "already purged");
+    void deletingOldRunsGoesBatchByBatchAndKeepsAMessageWhoseLatestRunIsNewer() {
+        List<Run> old = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            old.add(withMessage(run("erp", Outcome.SUCCEEDED, T0.plusSeconds(i), 200), "msg_old_" + i));
+        }
+        Run firstOfKept = withMessage(run("erp", Outcome.FAILED, T0, 500), "msg_kept");
+        Run latestOfKept = withMessage(run("erp", Outcome.SUCCEEDED, T0.plus(Duration.ofDays(31)), 200), "msg_kept");
+        log.record(old);
+        log.record(List.of(firstOfKept, latestOfKept));
+
+        assertEquals(5, log.deleteOlderThan(T0.plus(Duration.ofDays(30)), 2), "three batches of at most two");
+        old.forEach(r -> assertEquals(Optional.empty(), log.find(r.id())));
+        assertEquals(List.of(firstOfKept, latestOfKept), log.ofMessage("msg_kept"));
+        assertEquals(0, log.deleteOlderThan(T0.plus(Duration.ofDays(30)), 2));
+    }
+
+    private static Run withMessage(Run r, String messageId) {
+        return new Run(r.id(), r.webhook(), r.revision(), r.eventId(), r.eventType(), messageId, r.mode(), r.attempt(),
+                r.request(), r.signingSecrets(), r.response(), r.duration(), r.outcome(), r.error(), r.createdAt(),
+                r.node());
     }
 
     @Test

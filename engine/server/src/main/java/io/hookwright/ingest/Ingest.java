@@ -76,6 +76,15 @@ public final class Ingest {
         this.clock = clock;
     }
 
+    /**
+     * Frees the event ids claimed longer ago than {@code longestHold} and never answered, so a repeat publishes them
+     * instead of being refused for {@link #REMEMBERED}: what held them (an HTTP transaction open on a node that
+     * crashed) is gone. Returns how many.
+     */
+    public int releaseAbandoned(Duration longestHold) {
+        return received.releaseAbandoned(clock.instant().minus(longestHold));
+    }
+
     /** Forgets the event ids older than {@link #REMEMBERED}; returns how many. */
     public int forgetOld() {
         return received.forgetBefore(clock.instant().minus(REMEMBERED));

@@ -144,6 +144,15 @@ public final class JooqReceivedEvents implements io.hookwright.ingest.ReceivedEv
     }
 
     @Override
+    public int releaseAbandoned(Instant claimedBefore) {
+        return database.attempt("releasing abandoned claims of received events", () -> database.dsl()
+                .deleteFrom(ReceivedEvents.TABLE)
+                .where(ReceivedEvents.RESULT.isNull())
+                .and(ReceivedEvents.RECEIVED_AT.lt(claimedBefore.toEpochMilli()))
+                .execute());
+    }
+
+    @Override
     public int forgetBefore(Instant cutoff) {
         return database.attempt("forgetting old received events", () -> database.dsl()
                 .deleteFrom(ReceivedEvents.TABLE)

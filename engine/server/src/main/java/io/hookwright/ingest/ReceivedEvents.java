@@ -48,6 +48,13 @@ public interface ReceivedEvents {
     /** The answers kept for a caller's event ids, by id; an id still being processed is missing. */
     Map<String, Answer> answers(String caller, Collection<String> eventIds);
 
+    /**
+     * Forgets the claims made before {@code claimedBefore} that are still unanswered: no request or transaction holds
+     * an id that long, so what claimed them is gone (a node that crashed or was killed with a transaction open), and
+     * their events may be sent again. Returns how many.
+     */
+    int releaseAbandoned(Instant claimedBefore);
+
     /** Forgets the event ids received before {@code cutoff}: a repeat after that is a new event. Returns how many. */
     int forgetBefore(Instant cutoff);
 }

@@ -1,6 +1,8 @@
 package io.hookwright.server;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.hookwright.server.auth.AuthFilter;
 import io.hookwright.server.auth.CsrfFilter;
 import io.hookwright.server.auth.OperatorLog;
@@ -20,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 
 /**
  * The engine's HTTP face: Jersey on the JDK's HTTP server, each request on a virtual thread. Endpoints get the
@@ -50,6 +53,15 @@ public final class HookwrightServer implements AutoCloseable {
      *                  are answered 503
      */
     public static HookwrightServer start(String host, int port, ServerContext context, Tokens tokens,
+                                         List<Class<?>> resources, List<Object> services, FatalErrors fatal) {
+        return start(host, port, null, context, tokens, resources, services, fatal);
+    }
+
+    /**
+     * {@link #start(String, int, ServerContext, Tokens, List, List, FatalErrors)} over https with {@code tls}; null
+     * serves plain http.
+     */
+    public static HookwrightServer start(String host, int port, SSLContext tls, ServerContext context, Tokens tokens,
                                          List<Class<?>> resources, List<Object> services, FatalErrors fatal) {
         ResourceConfig config = new ResourceConfig();
         resources.forEach(config::register);
@@ -92,7 +104,13 @@ public final class HookwrightServer implements AutoCloseable {
         JdkHttpHandlerContainer jersey = ContainerFactory.createContainer(JdkHttpHandlerContainer.class, config);
         HttpServer http;
         try {
-            http = HttpServer.create(new InetSocketAddress(host, port), BACKLOG);
+            if (tls == null) {
+                http = HttpServer.create(new InetSocketAddress(host, port), BACKLOG);
+            } else {
+                HttpsServer https = HttpsServer.create(new InetSocketAddress(host, port), BACKLOG);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls));
+                http = https;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("could not listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }

@@ -20,10 +20,11 @@ import java.time.Duration;
  * @param transactionTtl how long an HTTP transaction may stay open before it is rolled back
  * @param pageOrigin     the web page's origin: each request's, or the public URL a proxy serves it at
  * @param authoring      whether webhooks written over REST are committed to the definitions' work tree
+ * @param tls            serve https with this identity ({@link TlsFiles}); null serves plain http
  */
 public record ServerSettings(String host, int port, Path definitionsFolder, Path workspace, Secrets secrets, Clock clock,
                              long maxBodyBytes, Duration transactionTtl, PageOrigin pageOrigin,
-                             AuthoringMode authoring) {
+                             AuthoringMode authoring, javax.net.ssl.SSLContext tls) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -51,6 +52,13 @@ public record ServerSettings(String host, int port, Path definitionsFolder, Path
         }
     }
 
+    /** Plain http. */
+    public ServerSettings(String host, int port, Path definitionsFolder, Path workspace, Secrets secrets, Clock clock,
+                          long maxBodyBytes, Duration transactionTtl, PageOrigin pageOrigin, AuthoringMode authoring) {
+        this(host, port, definitionsFolder, workspace, secrets, clock, maxBodyBytes, transactionTtl, pageOrigin,
+                authoring, null);
+    }
+
     /** A builder with every setting at its default; the definitions folder must be given. */
     public static Builder builder() {
         return new Builder();
@@ -60,7 +68,7 @@ public record ServerSettings(String host, int port, Path definitionsFolder, Path
     public Builder toBuilder() {
         return new Builder().host(host).port(port).definitionsFolder(definitionsFolder).workspace(workspace)
                 .secrets(secrets).clock(clock).maxBodyBytes(maxBodyBytes).transactionTtl(transactionTtl)
-                .pageOrigin(pageOrigin).authoring(authoring);
+                .pageOrigin(pageOrigin).authoring(authoring).tls(tls);
     }
 
     private static void required(String name, Object value) {
@@ -81,6 +89,7 @@ public record ServerSettings(String host, int port, Path definitionsFolder, Path
         private Duration transactionTtl = DEFAULT_TRANSACTION_TTL;
         private PageOrigin pageOrigin = PageOrigin.OF_REQUEST;
         private AuthoringMode authoring = AuthoringMode.DIRECT;
+        private javax.net.ssl.SSLContext tls;
 
         private Builder() {
         }
@@ -145,12 +154,18 @@ public record ServerSettings(String host, int port, Path definitionsFolder, Path
             return this;
         }
 
+        /** Serves https with this identity ({@link TlsFiles#load}); null (the default) serves plain http. */
+        public Builder tls(javax.net.ssl.SSLContext value) {
+            this.tls = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the setting that is missing or out of range */
         public ServerSettings build() {
             Path space = workspace != null || definitionsFolder == null ? workspace
                     : definitionsFolder.toAbsolutePath().resolveSibling("workspace");
             return new ServerSettings(host, port, definitionsFolder, space, secrets, clock, maxBodyBytes, transactionTtl,
-                    pageOrigin, authoring);
+                    pageOrigin, authoring, tls);
         }
     }
 }

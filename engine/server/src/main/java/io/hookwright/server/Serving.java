@@ -18,6 +18,7 @@ import io.hookwright.state.JooqWebhookStateStore;
 import io.hookwright.store.Database;
 import io.hookwright.store.Notifications;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -89,20 +90,41 @@ public final class Serving implements AutoCloseable {
         HealthChecks health = new HealthChecks(engine, database, fatal, reloader);
         Authoring authoring = new Authoring(settings.definitionsFolder(), settings.authoring(), reloader,
                 engine::definitions);
-        HookwrightServer server = HookwrightServer.start(settings.host(), settings.port(), context, tokens, Endpoints.ALL,
-                List.of(ingest, transactions, reloader, catalog, metrics, health, authoring), fatal);
+        HookwrightServer server = HookwrightServer.start(settings.host(), settings.port(), settings.tls(), context, tokens,
+                Endpoints.ALL, List.of(ingest, transactions, reloader, catalog, metrics, health, authoring), fatal);
         ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
                 .name("hookwright-serving-chores").daemon().unstarted(r));
         // A scheduled task's error would stay in its future, unseen: the guard records a fatal one.
         chores.scheduleWithFixedDelay(fatal.guard("expiring transactions", transactions::expire), 1, 1, TimeUnit.SECONDS);
         chores.scheduleWithFixedDelay(fatal.guard("forgetting old event ids", () -> forgetOldEvents(ingest)), 0, 1,
                 TimeUnit.HOURS);
+        Duration longestHold = settings.transactionTtl().plus(ABANDONED_AFTER);
+        chores.scheduleWithFixedDelay(fatal.guard("releasing abandoned event ids",
+                () -> releaseAbandoned(ingest, longestHold)), 0, 1, TimeUnit.MINUTES);
         // Another node's reload reaches this one by notification (PostgreSQL) or, at the latest, by this poll.
         Runnable follow = fatal.guard("following the definitions", reloader::followQuietly);
         chores.scheduleWithFixedDelay(follow, FOLLOW_POLL_SECONDS, FOLLOW_POLL_SECONDS, TimeUnit.SECONDS);
         AutoCloseable followed = database.notifications().subscribe(Notifications.Channel.DEFINITIONS,
                 () -> chores.execute(follow));
         return new Serving(engine, server, ingest, reloader, transactions, chores, followed, fatal, authoring);
+    }
+
+    /**
+     * How long past a transaction's time to live an unanswered claim of an event id is kept before it is taken for
+     * abandoned: a request still sending its sync webhooks holds its ids unanswered too, so with room for those.
+     */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(15);
+
+    private static void releaseAbandoned(Ingest ingest, Duration longestHold) {
+        try {
+            int released = ingest.releaseAbandoned(longestHold);
+            if (released > 0) {
+                LOG.info("released " + released + " event id(s) claimed over " + longestHold.toMinutes() + " minutes ago "
+                        + "by a request or HTTP transaction that never ended (its node stopped): they may be posted again");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "releasing abandoned event ids failed; trying again in a minute: " + e.getMessage());
+        }
     }
 
     private static void forgetOldEvents(Ingest ingest) {

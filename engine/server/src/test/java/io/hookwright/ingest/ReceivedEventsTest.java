@@ -94,6 +94,19 @@ class ReceivedEventsTest extends OnEachBackend {
     }
 
     @Test
+    void unansweredClaimsOlderThanTheCutoffAreReleasedAndAnsweredOnesKept() {
+        claim("ci", "evt-crashed", "d", T0);
+        claim("ci", "evt-answered", "d", T0);
+        received.answered("ci", Map.of("evt-answered", new ReceivedEvents.Answer(202, "{}")));
+        claim("ci", "evt-live", "d", T0.plusSeconds(60));
+
+        assertEquals(1, received.releaseAbandoned(T0.plusSeconds(30)));
+        assertEquals(Map.of("evt-answered", "d", "evt-live", "d"),
+                received.digests("ci", List.of("evt-crashed", "evt-answered", "evt-live")));
+        assertTrue(claim("ci", "evt-crashed", "d", T0.plusSeconds(90)), "free to be posted again");
+    }
+
+    @Test
     void idsReceivedBeforeTheCutoffAreForgotten() {
         claim("ci", "evt-old", "d", T0);
         claim("ci", "evt-new", "d", T0.plusSeconds(60));

@@ -78,7 +78,10 @@ class CapturedRunsEndpointTest {
         target.stubFor(post(urlEqualTo("/erp")).willReturn(aResponse().withStatus(200)));
         try (CaptureReceiver capture = receiver()) {
             start("synchronous false", capture, 20);
-            assertEquals(202, server.post("/events", Scope.EVENTS_WRITE, EVENT).statusCode());
+            HttpResponse<String> posted = server.post("/events", Scope.EVENTS_WRITE, EVENT);
+            assertEquals(202, posted.statusCode());
+            assertEquals(true, ServerFixture.json(posted).get("captured"), "the answer says it goes to the receiver: "
+                    + posted.body());
             server.engineFixture.awaitIdle();
 
             List<Map<String, Object>> runs = list(server.get("/runs", Scope.RUNS_READ));

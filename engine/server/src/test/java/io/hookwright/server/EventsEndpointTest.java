@@ -60,6 +60,7 @@ class EventsEndpointTest {
         assertEquals("erp", run.get("webhook"));
         assertEquals("succeeded", run.get("status"));
         assertEquals(1, receiver.findAll(anyRequestedFor(anyUrl())).size());
+        assertEquals(null, ServerFixture.json(response).get("captured"), "not captured: " + response.body());
     }
 
     @Test

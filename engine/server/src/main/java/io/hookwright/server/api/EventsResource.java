@@ -1,10 +1,12 @@
 package io.hookwright.server.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.hookwright.event.Event;
 import io.hookwright.event.EventJson;
 import io.hookwright.ingest.EventResult;
 import io.hookwright.ingest.Ingest;
 import io.hookwright.server.Problem;
+import io.hookwright.server.ServerContext;
 import io.hookwright.server.auth.RequiresScope;
 import io.hookwright.server.auth.Scope;
 import jakarta.inject.Inject;
@@ -40,6 +42,8 @@ import java.util.Map;
 public final class EventsResource {
     @Inject
     private Ingest ingest;
+    @Inject
+    private ServerContext context;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -71,10 +75,13 @@ public final class EventsResource {
             Map<String, Object> extra = new LinkedHashMap<>();
             extra.put("veto", veto);
             extra.put("results", results);
+            if (context.engine().captures()) {
+                extra.put("captured", true);
+            }
             answer = Response.fromResponse(Problem.response(409, "Vetoed", "webhook " + veto.webhook()
                     + " vetoed event " + vetoed.eventId() + ": " + veto.reason(), extra));
         } else {
-            answer = Response.accepted(new Results(results));
+            answer = Response.accepted(new Results(results, context.engine().captures() ? Boolean.TRUE : null));
         }
         if (allReplayed) {
             answer.header("Idempotent-Replayed", "true");
@@ -82,8 +89,11 @@ public final class EventsResource {
         return answer.build();
     }
 
-    /** What each posted event did, in the order posted. */
-    record Results(List<RawJson> results) {
+    /**
+     * What each posted event did, in the order posted; {@code captured} (true, or absent) when {@code serve --capture}
+     * runs: what is queued or sent goes to its local receiver, and reaches no webhook's URL.
+     */
+    record Results(List<RawJson> results, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean captured) {
     }
 
     /** 409 for an event id the caller used before with another event: nothing of the request was published. */

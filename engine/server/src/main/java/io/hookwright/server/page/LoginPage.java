@@ -28,9 +28,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code GET /} goes to the webhooks page; {@code /login} takes a token and opens a session, whose random id the
- * {@code hookwright_session} cookie carries (the token itself is never kept); {@code POST /logout} ends it. The login
- * form is protected by a {@link LoginForms} token and its nonce cookie, since it comes before any session.
+ * {@code GET /} goes to the webhooks page (the runs page for a caller who may read runs only); {@code /login} takes
+ * a token and opens a session, whose random id the {@code hookwright_session} cookie carries (the token itself is
+ * never kept); {@code POST /logout} ends it. The login form is protected by a {@link LoginForms} token and its nonce
+ * cookie, since it comes before any session.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -49,7 +50,7 @@ public final class LoginPage {
 
     @GET
     public Response home() {
-        return Pages.seeOther(Pages.HOME);
+        return Pages.seeOther(AuthFilter.session(request).map(s -> landing(s.caller())).orElse(Pages.HOME));
     }
 
     @GET
