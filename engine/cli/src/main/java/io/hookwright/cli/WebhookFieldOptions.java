@@ -24,7 +24,7 @@ final class WebhookFieldOptions {
     String verb;
 
     @Option(names = "--header", paramLabel = "'NAME: VALUE'", description = "a request header (repeatable); one of "
-            + "the same name is replaced. A value may name secrets: 'Authorization: Bearer ${secrets.ERP_TOKEN}'")
+            + "the same name is replaced. A value may name secrets: 'Authorization: Bearer $${secrets.ERP_TOKEN}'")
     List<String> headers = List.of();
 
     @Option(names = "--body", paramLabel = "TEMPLATE", description = "the request body, a FreeMarker template")

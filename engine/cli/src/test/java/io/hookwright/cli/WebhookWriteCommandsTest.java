@@ -68,11 +68,7 @@ class WebhookWriteCommandsTest {
     }
 
     private int commits() throws Exception {
-        int n = 0;
-        for (RevCommit ignored : git.log().call()) {
-            n++;
-        }
-        return n;
+        return (int) java.util.stream.StreamSupport.stream(git.log().call().spliterator(), false).count();
     }
 
     private String file(String name) throws Exception {
