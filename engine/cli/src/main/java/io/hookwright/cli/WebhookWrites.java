@@ -23,12 +23,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * What {@code webhooks create|edit|delete} share: the same authoring as {@code serve}'s REST API, on the definitions
  * folder's git work tree, and how they tell what it committed or why it refused.
  */
 final class WebhookWrites {
+    /** The command tells of a push that failed itself, on one line; held so the level set on it holds. */
+    private static final Logger AUTHORING_LOG = Logger.getLogger(Authoring.class.getName());
+
+    static {
+        AUTHORING_LOG.setLevel(Level.SEVERE);
+    }
+
     private final CommandSpec spec;
     private final Path folder;
     private final WriteOptions options;

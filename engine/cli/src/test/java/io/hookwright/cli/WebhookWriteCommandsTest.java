@@ -177,7 +177,6 @@ class WebhookWriteCommandsTest {
 
     @Test
     void aFolderOutsideGitIsRefused() throws Exception {
-        git.close();
         org.eclipse.jgit.util.FileUtils.delete(folder.resolve(".git").toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE);
 
         Cli.Run run = Cli.run("webhooks", "create", "--definitions", folder, "--code", "x", "--event",
