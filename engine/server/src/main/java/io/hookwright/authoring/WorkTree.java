@@ -53,6 +53,8 @@ final class WorkTree implements AutoCloseable {
     /** How many commits of a file are read to find a webhook's last change. */
     private static final int MAX_COMMITS = 200;
     static final int REVISION_LENGTH = 12;
+    /** How long a push may wait on a remote that does not answer: writes wait for it, one at a time. */
+    private static final int PUSH_TIMEOUT_SECONDS = 60;
 
     private final Repository repo;
     private final Git git;
@@ -218,7 +220,8 @@ final class WorkTree implements AutoCloseable {
      */
     Pushed push(String remote, String ref) {
         try {
-            for (PushResult result : git.push().setRemote(remote).setRefSpecs(new RefSpec(ref + ":" + ref)).call()) {
+            for (PushResult result : git.push().setRemote(remote).setRefSpecs(new RefSpec(ref + ":" + ref))
+                    .setTimeout(PUSH_TIMEOUT_SECONDS).call()) {
                 for (RemoteRefUpdate update : result.getRemoteUpdates()) {
                     if (update.getStatus() != RemoteRefUpdate.Status.OK
                             && update.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
