@@ -179,7 +179,15 @@ class AuthoringBranchAndPushTest {
                 .contains("webhook('alpha')"));
         assertEquals(200, send("GET", "/webhooks/alpha/definition", ServerFixture.token(Scope.ADMIN), null, null)
                 .statusCode(), "alpha still runs until the branch is merged");
+
+        HttpResponse<String> all = send("DELETE", "/webhooks?all=true", ServerFixture.token(Scope.WEBHOOKS_DELETE),
+                null, null);
+        assertEquals(202, all.statusCode(), all.body());
+        Map<String, Object> deletedAll = ServerFixture.json(all);
+        assertEquals(List.of("alpha", "beta"), deletedAll.get("deleted"));
+        assertTrue(((String) deletedAll.get("branch")).startsWith("hookwright/all-"), all.body());
         assertEquals(head, repo.head());
+        assertEquals(before, Files.readString(folder.resolve("hooks.groovy")));
     }
 
     @Test
