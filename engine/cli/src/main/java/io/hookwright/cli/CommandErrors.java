@@ -22,7 +22,7 @@ final class CommandErrors {
             out.flush();
         } else {
             PrintWriter err = command.getErr();
-            err.println("hookwright " + command.getCommandName() + ": " + TerminalText.block(message));
+            err.println(command.getCommandSpec().qualifiedName(" ") + ": " + TerminalText.block(message));
             err.flush();
         }
         return exitCode;

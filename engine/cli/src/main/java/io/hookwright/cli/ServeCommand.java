@@ -138,9 +138,16 @@ final class ServeCommand implements Callable<Integer> {
     String deliveryLog = "all";
 
     @Option(names = "--authoring", paramLabel = "MODE", description = "direct: webhooks created, changed or deleted "
-            + "over REST are commits to the definitions' git work tree, then reloaded (default); off: those writes "
-            + "answer 409. Off too while the definitions folder is in no git work tree")
+            + "over REST are commits to the definitions' git work tree, then reloaded (default); branch: each is a "
+            + "commit on a new branch hookwright/<code>-<id>, answered 202 {branch, commit}, and goes live only once "
+            + "merged (the work tree and the running set stay); off: those writes answer 409. Off too while the "
+            + "definitions folder is in no git work tree")
     String authoring = AuthoringMode.DIRECT.word();
+
+    @Option(names = "--push", paramLabel = "REMOTE", description = "push each such commit to this git remote (a "
+            + "remote's name, e.g. origin, or a URL): the branch checked out in direct mode, the new branch in branch "
+            + "mode. A push that fails leaves the commit, and the answer and a log line say why")
+    String push;
 
     @Option(names = "--durability", paramLabel = "normal|full", description = "how a SQLite database's commits reach "
             + "the disk (PRAGMA synchronous). normal: safe across a crash of the process; a power loss or an "
@@ -220,7 +227,10 @@ final class ServeCommand implements Callable<Integer> {
         out.println("  database   " + store.describe() + " (node " + serving.engine().node()
                 + (store.isPostgres() ? "" : ", durability " + commits.word()) + ")");
         out.println("  authoring  " + serving.authoring().refusal().map(r -> "off: " + r)
-                .orElse("direct: webhooks written over REST are commits to the definitions' git work tree"));
+                .orElse(serving.authoring().mode() == AuthoringMode.BRANCH
+                        ? "branch: webhooks written over REST are commits on branches of their own, live once merged"
+                        : "direct: webhooks written over REST are commits to the definitions' git work tree")
+                + serving.authoring().pushesTo().map(r -> ", pushed to " + r).orElse(""));
         if (receiver != null) {
             out.println("  capture    every request goes to " + receiver.uri() + ", which prints it; nothing leaves this machine");
         }
@@ -361,7 +371,7 @@ final class ServeCommand implements Callable<Integer> {
                 .workspace(workspace).secrets(secrets).clock(Clock.systemUTC()).maxBodyBytes(maxBody)
                 .transactionTtl(Duration.ofSeconds(transactionTtl)).pageOrigin(pageOrigin)
                 .authoring(AuthoringMode.fromWord(authoring).orElseThrow(() -> CommandFailure.usage(
-                        "--authoring takes direct or off, not '" + authoring + "'"))).build();
+                        "--authoring takes direct, branch or off, not '" + authoring + "'"))).push(push).build();
     }
 
     /** The TLS identity to serve https with, or null for plain http. */

@@ -4,6 +4,7 @@ import io.hookwright.server.auth.Scope;
 import io.hookwright.server.auth.Tokens;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -27,8 +28,15 @@ final class TokenCommand implements Callable<Integer> {
             description = "webhooks:read, webhooks:write, events:write, runs:read, runs:redeliver or admin")
     List<String> scopes;
 
+    @Option(names = "--email", paramLabel = "MAIL", description = "the e-mail that webhooks written with this token "
+            + "are committed with (the token's name is the author's name)")
+    String email;
+
     @Override
     public Integer call() {
+        if (email != null && !email.matches("[^<>\\s]+@[^<>\\s]+")) {
+            throw CommandFailure.usage("--email '" + email + "' is not an e-mail address");
+        }
         if (!name.matches("[A-Za-z0-9_.@-]+")) {
             throw CommandFailure.usage("a token name is one word of letters, digits and . _ @ -, not '" + name + "'");
         }
@@ -42,7 +50,7 @@ final class TokenCommand implements Callable<Integer> {
         out.println("token (give it to " + name + "; it is shown once and not kept):");
         out.println("  " + token);
         out.println("line for the tokens file:");
-        out.println("  " + Tokens.line(name, granted, token));
+        out.println("  " + Tokens.line(name, email, granted, token));
         out.flush();
         return ExitCodes.OK;
     }

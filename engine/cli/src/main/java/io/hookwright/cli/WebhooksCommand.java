@@ -21,9 +21,11 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 @Command(name = "webhooks", mixinStandardHelpOptions = true, sortOptions = false,
+        subcommands = {WebhookCreateCommand.class, WebhookEditCommand.class, WebhookDeleteCommand.class},
         description = "List every webhook in the definitions with its mode, events and health: whether it is active "
                 + "(its definition says active, and it is not deactivated), its consecutive failures, and why and when "
-                + "it was deactivated. Stored states of webhooks no longer defined are listed too, marked as such.")
+                + "it was deactivated. Stored states of webhooks no longer defined are listed too, marked as such. "
+                + "create, edit and delete change them, each change a commit.")
 final class WebhooksCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

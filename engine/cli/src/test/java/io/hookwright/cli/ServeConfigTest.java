@@ -82,6 +82,15 @@ class ServeConfigTest {
     }
 
     @Test
+    void authoringAndPushAreSetInTheFileAndTheEnvironmentToo() throws Exception {
+        Path file = config("push = origin\nauthoring = branchy\n");
+        assertEquals("hookwright serve: --authoring takes direct, branch or off, not 'branchy'" + System.lineSeparator(),
+                serve(Map.of(), "--config", file.toString()).exits(2).err(), "push is a key of the file");
+        Cli.Run fromEnv = serve(Map.of("HOOKWRIGHT_PUSH", "origin", "HOOKWRIGHT_AUTHORING", "pr")).exits(2);
+        assertTrue(fromEnv.err().contains("--authoring takes direct, branch or off, not 'pr'"), fromEnv.err());
+    }
+
+    @Test
     void aKeyThatIsNoOptionOfServeIsRefusedAtItsLine() throws Exception {
         Path file = config("port = 8080\nprot = 9090\n");
         Cli.Run run = serve(Map.of(), "--config", file.toString()).exits(2);

@@ -50,7 +50,7 @@ class ServeOptionsTest {
     @Test
     void anUnknownAuthoringModeIsRefused() {
         Cli.Run run = serve("--authoring", "branchy").exits(2);
-        assertEquals("hookwright serve: --authoring takes direct or off, not 'branchy'" + System.lineSeparator(),
+        assertEquals("hookwright serve: --authoring takes direct, branch or off, not 'branchy'" + System.lineSeparator(),
                 run.err());
         assertFalse(root.resolve("hookwright.db").toFile().exists(), "refused before the database is opened");
     }

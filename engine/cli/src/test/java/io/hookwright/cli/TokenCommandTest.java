@@ -51,4 +51,26 @@ class TokenCommandTest {
         assertTrue(e.getMessage().contains("tokens:2: unknown scope 'runs:fly'"), e.getMessage());
         assertTrue(e.getMessage().contains("tokens:3: the digest must be 64 hex digits"), e.getMessage());
     }
+
+    @Test
+    void anEmailGivenGoesOnTheLineAndWithTheCaller() throws Exception {
+        Cli.Run run = Cli.run("token", "anna", "webhooks:write", "--email", "anna.doe@company.com").exits(0);
+        List<String> lines = run.out().lines().map(String::strip).toList();
+        assertTrue(lines.get(3).startsWith("anna <anna.doe@company.com> webhooks:write sha256:"), lines.get(3));
+        Files.writeString(dir.resolve("tokens"), lines.get(3) + "\nold runs:read sha256:" + "a".repeat(64) + "\n");
+
+        Tokens tokens = Tokens.load(dir.resolve("tokens"), null);
+        Caller anna = tokens.authenticate(lines.get(1)).orElseThrow();
+        assertEquals("anna.doe@company.com", anna.email());
+        assertEquals(Set.of(Scope.WEBHOOKS_WRITE), anna.scopes());
+        assertTrue(Cli.run("token", "anna", "admin", "--email", "anna").exits(2).err().contains("not an e-mail"));
+    }
+
+    @Test
+    void aMalformedEmailInTheTokensFileIsNamedWithItsLine() throws Exception {
+        Files.writeString(dir.resolve("tokens"), "anna <anna> runs:read sha256:" + "a".repeat(64) + "\n");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(Tokens.TokensFileException.class,
+                () -> Tokens.load(dir.resolve("tokens"), null));
+        assertTrue(e.getMessage().contains("tokens:1: '<anna>' is not an e-mail"), e.getMessage());
+    }
 }

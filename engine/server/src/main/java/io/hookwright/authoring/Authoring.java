@@ -29,17 +29,23 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
  * Webhooks written over REST as commits to the definitions' git work tree: each write is checked as the whole folder
  * would be after it, written (each file to a temporary file moved into place), committed, and the running set
- * reloaded. Writes run one at a time, so none is lost, and a writer holding an old revision is refused.
+ * reloaded; in {@link AuthoringMode#BRANCH} committed on a branch of its own instead, leaving the work tree and the
+ * running set as they are. With a remote to push to, each commit is pushed. Writes run one at a time, so none is
+ * lost, and a writer holding an old revision is refused.
  */
 public final class Authoring {
+    private static final Logger LOG = Logger.getLogger(Authoring.class.getName());
     private final Path folder;
     private final AuthoringMode mode;
-    private final Reloader reloader;
+    private final Reload reloader;
+    /** The remote each commit is pushed to, or null. */
+    private final String push;
     private final Supplier<LoadedDefinitions> definitions;
     private final FolderCheck check = new FolderCheck();
     private final ReentrantLock writes = new ReentrantLock();
@@ -50,11 +56,41 @@ public final class Authoring {
      * @param definitions the set that runs, which reads answer from
      */
     public Authoring(Path folder, AuthoringMode mode, Reloader reloader, Supplier<LoadedDefinitions> definitions) {
+        this(folder, mode, null, reloader::reload, definitions);
+    }
+
+    /**
+     * @param push   the remote (a name or a URL) each commit is pushed to, or null for none
+     * @param reload runs the folder after a direct commit: a server's reload, or a command's compile
+     */
+    public Authoring(Path folder, AuthoringMode mode, String push, Reload reload, Supplier<LoadedDefinitions> definitions) {
         this.folder = folder;
         this.mode = mode;
-        this.reloader = reloader;
+        this.reloader = reload;
+        this.push = push == null || push.isBlank() ? null : push.strip();
         this.definitions = definitions;
         this.files = new FolderFiles(folder);
+    }
+
+    /** Makes the definitions a direct commit wrote the ones that run; refused, it says why. */
+    @FunctionalInterface
+    public interface Reload {
+        DefinitionsSource.Load reload();
+    }
+
+    /** The remote each commit is pushed to, if any, without the password its URL may carry. */
+    public Optional<String> pushesTo() {
+        return Optional.ofNullable(push).map(Redacted::remote);
+    }
+
+    /**
+     * Who commits are by when no caller says: the work tree's git configuration (user.name, user.email), as
+     * {@code Name <mail>}; empty outside a git work tree.
+     */
+    public Optional<String> configuredAuthor() {
+        try (WorkTree tree = WorkTree.of(folder).orElse(null)) {
+            return tree == null ? Optional.empty() : Optional.of(tree.configuredAuthor().identity());
+        }
     }
 
     public AuthoringMode mode() {
@@ -76,9 +112,18 @@ public final class Authoring {
                 + "commit: authoring is off (run git init there, or change the files)";
     }
 
-    /** A document as answered: what the definition says, its file, revision, and whether it can be edited. */
+    /**
+     * A document as answered: what the definition says, its file, revision, and whether it can be edited; for a
+     * change proposed on a branch, {@code {code, branch, commit}} instead. A direct delete without a push has none.
+     */
     public record Answer(Map<String, Object> body, String revision) {
+        /** Whether the change was committed on a branch of its own, not to the definitions that run. */
+        public boolean proposed() {
+            return body != null && body.containsKey(BRANCH);
+        }
     }
+
+    private static final String BRANCH = "branch";
 
     public Answer read(String code) {
         WebhookDefinition webhook = webhook(code);
@@ -126,8 +171,7 @@ public final class Authoring {
             Map<String, String> edits = new LinkedHashMap<>();
             edits.put(file, files.exists(file) ? edited(file, WebhookBlocks.append(files.text(file), block)) : block);
             templateEdit(doc, edits);
-            commit(tree, edits, author, message(json, "Create webhook " + code + label(doc)));
-            return read(code);
+            return answer(code, commit(tree, edits, author, message(json, "Create webhook " + code + label(doc)), code));
         });
     }
 
@@ -163,15 +207,18 @@ public final class Authoring {
             }
             String template = DocumentModel.TEMPLATES + doc.bodyTemplate();
             String what = edits.containsKey(template) ? (changed.isEmpty() ? "" : changed + ", ") + template : changed;
-            commit(tree, edits, author, message(json, "Update webhook " + code + (what.isEmpty() ? "" : ": " + what)));
-            return read(code);
+            return answer(code, commit(tree, edits, author, message(json, "Update webhook " + code
+                    + (what.isEmpty() ? "" : ": " + what)), code));
         });
     }
 
-    /** Removes a webhook's block (and its file when nothing else is left in it), if it is still at {@code ifMatch}. */
-    public void delete(String code, String ifMatch, String author, String message) {
+    /**
+     * Removes a webhook's block (and its file when nothing else is left in it), if it is still at {@code ifMatch}.
+     * The answer has no body for a direct delete without a push.
+     */
+    public Answer delete(String code, String ifMatch, String author, String message) {
         requireIfMatch(ifMatch);
-        locked(tree -> {
+        return locked(tree -> {
             WebhookDefinition current = editable(code);
             String file = current.origin().file();
             requireClean(tree, List.of(file));
@@ -179,17 +226,24 @@ public final class Authoring {
             String after = edited(file, WebhookBlocks.remove(files.text(file), code));
             Map<String, String> edits = new LinkedHashMap<>();
             edits.put(file, after.isBlank() ? null : after);
-            commit(tree, edits, author, message != null && !message.isBlank() ? message : "Delete webhook " + code);
-            return null;
+            Committed committed = commit(tree, edits, author, message != null && !message.isBlank() ? message
+                    : "Delete webhook " + code, code);
+            if (committed.branch() == null && committed.push() == null) {
+                return new Answer(null, committed.revision());
+            }
+            return new Answer(committedJson(code, committed), committed.revision());
         });
     }
 
-    /** What deleting every webhook gave: the codes deleted, and those kept with why. */
-    record Deleted(List<String> deleted, Map<String, String> kept, String revision) {
+    /**
+     * What deleting every webhook gave: the codes deleted, and those kept with why; the commit, the branch it is on
+     * when proposed, and how its push went (all null when nothing was deleted).
+     */
+    public record Deleted(List<String> deleted, Map<String, String> kept, String revision, String branch, Pushed push) {
     }
 
     /** Deletes every editable webhook in one commit; those that cannot be edited stay, each with its reason. */
-    Deleted deleteAll(String author, String message) {
+    public Deleted deleteAll(String author, String message) {
         return locked(tree -> {
             Map<String, String> edits = new LinkedHashMap<>();
             List<String> deleted = new ArrayList<>();
@@ -206,18 +260,21 @@ public final class Authoring {
                 deleted.add(webhook.code());
             }
             if (deleted.isEmpty()) {
-                return new Deleted(deleted, kept, null);
+                return new Deleted(deleted, kept, null, null, null);
             }
             edits.replaceAll((file, text) -> text.isBlank() ? null : text);
             requireClean(tree, List.copyOf(edits.keySet()));
-            String commit = commit(tree, edits, author, message != null && !message.isBlank() ? message
+            Committed commit = commit(tree, edits, author, message != null && !message.isBlank() ? message
                     : "Delete " + deleted.size() + " webhook" + (deleted.size() == 1 ? "" : "s") + ": "
-                    + String.join(", ", deleted));
-            return new Deleted(deleted, kept, commit);
+                    + String.join(", ", deleted), "all");
+            return new Deleted(deleted, kept, commit.revision(), commit.branch(), commit.push());
         });
     }
 
-    /** The commits that changed a webhook, newest first, with each one's diff of its file when asked. */
+    /**
+     * The commits that changed a webhook, newest first, with each one's diff of the webhook's own block when asked
+     * (of its whole file for a webhook its file makes by code).
+     */
     public List<Map<String, Object>> history(String code, boolean diffs, int limit) {
         WebhookDefinition webhook = webhook(code);
         try (WorkTree tree = WorkTree.of(folder).orElse(null)) {
@@ -284,10 +341,15 @@ public final class Authoring {
         }
     }
 
+    /** What a write committed: its commit (12 hex digits), the branch it is on when proposed, how its push went. */
+    private record Committed(String revision, String branch, Pushed push) {
+    }
+
     /**
-     * Checks the folder as it would be, writes the files, commits them and reloads the set. Returns the commit.
+     * Checks the folder as it would be, then writes the files, commits them and reloads the set; or, proposing,
+     * commits them on a branch {@code hookwright/<name>-<id>} and writes nothing. Pushes the commit when asked.
      */
-    private String commit(WorkTree tree, Map<String, String> edits, String author, String message) {
+    private Committed commit(WorkTree tree, Map<String, String> edits, String author, String message, String name) {
         requireClean(tree, List.copyOf(edits.keySet()));
         for (String file : edits.keySet()) {
             files.requireNoLink(file);
@@ -295,14 +357,14 @@ public final class Authoring {
         List<DefinitionError> errors = check.after(folder, edits);
         if (!errors.isEmpty()) {
             throw Problem.of(422, "Invalid definitions", errors.size() + " error(s) in the definitions as they would "
-                    + "be after this change; nothing was written", Map.of("errors", errors.stream().map(e -> {
-                Map<String, Object> json = new LinkedHashMap<>();
-                json.put("file", e.file());
-                json.put("line", e.line());
-                json.put("column", e.column());
-                json.put("message", e.message());
-                return json;
-            }).toList()));
+                    + "be after this change; nothing was written", Map.of("errors", errorsJson(errors)));
+        }
+        Author who = Author.parse(author);
+        if (mode == AuthoringMode.BRANCH) {
+            WorkTree.Branch branch = tree.commitOnBranch(name, edits, who, message);
+            String revision = branch.commit().substring(0, WorkTree.REVISION_LENGTH);
+            return new Committed(revision, branch.name(), pushed(tree, Optional.of("refs/heads/" + branch.name()),
+                    revision));
         }
         List<String> written = new ArrayList<>();
         List<String> removed = new ArrayList<>();
@@ -315,16 +377,75 @@ public final class Authoring {
                 written.add(file);
             }
         });
-        String commit = tree.commit(written, removed, author, message);
+        String revision = tree.commit(written, removed, who, message).substring(0, WorkTree.REVISION_LENGTH);
+        Pushed pushed = pushed(tree, tree.checkedOut(), revision);
         DefinitionsSource.Load load = reloader.reload();
         if (!load.valid()) {
-            // Only a change made to the folder meanwhile, outside this server, can get here.
-            throw Problem.of(500, "Reload refused", "the change was committed as " + commit.substring(0,
-                    WorkTree.REVISION_LENGTH) + ", but the folder changed meanwhile and the reload was refused ("
-                    + load.errors().size() + " error(s), the first: " + load.errors().get(0).format()
-                    + "); the previous definitions keep running");
+            // Only a change made to the folder meanwhile, outside this server (a git hook, an editor), gets here.
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("commit", revision);
+            extra.put("errors", errorsJson(load.errors()));
+            if (pushed != null) {
+                extra.put("push", pushed.json());
+            }
+            throw Problem.of(409, "Committed, not reloaded", "the change was committed as " + revision + ", but the "
+                    + "definitions folder changed meanwhile and the reload was refused (" + load.errors().size()
+                    + " error(s), the first: " + load.errors().get(0).format() + "): the running set is unchanged; "
+                    + "fix the folder and reload it (POST /admin/reload) to take the change live", extra);
         }
-        return commit.substring(0, WorkTree.REVISION_LENGTH);
+        return new Committed(revision, null, pushed);
+    }
+
+    /** Pushes {@code ref} when a remote is set (null when none is); a push that fails is logged and told. */
+    private Pushed pushed(WorkTree tree, Optional<String> ref, String revision) {
+        if (push == null) {
+            return null;
+        }
+        Pushed pushed = ref.map(r -> tree.push(push, r))
+                .orElseGet(() -> new Pushed(push, "HEAD", "HEAD is detached: no branch to push"));
+        Pushed shown = new Pushed(Redacted.remote(pushed.remote()), pushed.ref(),
+                pushed.ok() ? null : Redacted.remote(pushed.error()));
+        if (!shown.ok()) {
+            LOG.warning("pushing " + shown.ref() + " (commit " + revision + ") to " + shown.remote() + " failed: "
+                    + shown.error() + "; the commit stays in the definitions' work tree");
+        }
+        return shown;
+    }
+
+    /** The answer to a write: the document as it runs now, or what was proposed; with how the push went. */
+    private Answer answer(String code, Committed committed) {
+        if (committed.branch() != null) {
+            return new Answer(committedJson(code, committed), committed.revision());
+        }
+        Answer read = read(code);
+        if (committed.push() != null) {
+            read.body().put("push", committed.push().json());
+        }
+        return read;
+    }
+
+    private static Map<String, Object> committedJson(String code, Committed committed) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("code", code);
+        if (committed.branch() != null) {
+            json.put(BRANCH, committed.branch());
+        }
+        json.put("commit", committed.revision());
+        if (committed.push() != null) {
+            json.put("push", committed.push().json());
+        }
+        return json;
+    }
+
+    private static List<Map<String, Object>> errorsJson(List<DefinitionError> errors) {
+        return errors.stream().map(e -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("file", e.file());
+            json.put("line", e.line());
+            json.put("column", e.column());
+            json.put("message", e.message());
+            return json;
+        }).toList();
     }
 
     private void templateEdit(WebhookDocument doc, Map<String, String> edits) {

@@ -48,6 +48,9 @@ public final class AuthoringResource {
     @RequiresScope(Scope.WEBHOOKS_CREATE)
     public Response create(JsonNode document) {
         Authoring.Answer answer = documented(() -> authoring.create(document, author()));
+        if (answer.proposed()) {
+            return Response.accepted(answer.body()).build();
+        }
         String code = (String) answer.body().get("code");
         return Response.created(URI.create("/webhooks/" + code)).tag(new EntityTag(answer.revision()))
                 .entity(answer.body()).build();
@@ -83,6 +86,9 @@ public final class AuthoringResource {
     public Response replace(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             JsonNode document) {
         Authoring.Answer answer = documented(() -> authoring.update(code, ifMatch, document, author()));
+        if (answer.proposed()) {
+            return Response.accepted(answer.body()).build();
+        }
         return Response.ok(answer.body()).tag(new EntityTag(answer.revision())).build();
     }
 
@@ -91,13 +97,16 @@ public final class AuthoringResource {
     @RequiresScope(Scope.WEBHOOKS_DELETE)
     public Response delete(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @QueryParam("message") String message) {
-        authoring.delete(code, ifMatch, author(), message);
-        return Response.noContent().build();
+        Authoring.Answer answer = authoring.delete(code, ifMatch, author(), message);
+        if (answer.body() == null) {
+            return Response.noContent().build();
+        }
+        return Response.status(answer.proposed() ? 202 : 200).entity(answer.body()).build();
     }
 
     @DELETE
     @RequiresScope(Scope.WEBHOOKS_DELETE)
-    public Map<String, Object> deleteAll(@QueryParam("all") String all, @QueryParam("message") String message) {
+    public Response deleteAll(@QueryParam("all") String all, @QueryParam("message") String message) {
         if (!"true".equals(all)) {
             throw Problem.of(400, "Bad request", "to delete every webhook, send DELETE /webhooks?all=true");
         }
@@ -109,11 +118,17 @@ public final class AuthoringResource {
         if (deleted.revision() != null) {
             body.put("revision", deleted.revision());
         }
-        return body;
+        if (deleted.branch() != null) {
+            body.put("branch", deleted.branch());
+        }
+        if (deleted.push() != null) {
+            body.put("push", deleted.push().json());
+        }
+        return Response.status(deleted.branch() != null ? 202 : 200).entity(body).build();
     }
 
     private String author() {
-        return caller.getUserPrincipal() == null ? "hookwright" : caller.getUserPrincipal().getName();
+        return Author.of(caller);
     }
 
     /** Runs a write, answering a bad document with a problem naming its field. */

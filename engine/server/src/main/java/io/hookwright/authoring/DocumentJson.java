@@ -26,7 +26,7 @@ final class DocumentJson {
             "tenant", "filter", "httpVerb", "url", "headers", "body", "bodyTemplate", "bodyTemplateText",
             "signingSecret", "execution");
     /** What answers add, and the commit message a write may carry: a document read back and sent again has them. */
-    private static final Set<String> IGNORED = Set.of("file", "revision", "editable", "reason", "message");
+    private static final Set<String> IGNORED = Set.of("file", "revision", "editable", "reason", "message", "push");
     private static final Set<String> EXECUTION = Set.of("synchronous", "transaction", "timeout", "retry");
 
     private DocumentJson() {

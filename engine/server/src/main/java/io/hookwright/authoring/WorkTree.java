@@ -5,13 +5,30 @@ import io.hookwright.dsl.write.WebhookBlocks;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.JGitInternalException;
+import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.diff.EditList;
+import org.eclipse.jgit.diff.RawText;
+import org.eclipse.jgit.diff.RawTextComparator;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.UserConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.PushResult;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
 
@@ -23,6 +40,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,6 +53,8 @@ final class WorkTree implements AutoCloseable {
     /** How many commits of a file are read to find a webhook's last change. */
     private static final int MAX_COMMITS = 200;
     static final int REVISION_LENGTH = 12;
+    /** How long a push may wait on a remote that does not answer: writes wait for it, one at a time. */
+    private static final int PUSH_TIMEOUT_SECONDS = 60;
 
     private final Repository repo;
     private final Git git;
@@ -101,7 +121,7 @@ final class WorkTree implements AutoCloseable {
      * Commits the files written ({@code written}) and removed ({@code removed}), and only them: whatever else is
      * staged stays staged. Returns the commit's id.
      */
-    String commit(List<String> written, List<String> removed, String author, String message) {
+    String commit(List<String> written, List<String> removed, Author author, String message) {
         try {
             for (String file : written) {
                 git.add().addFilepattern(path(file)).call();
@@ -109,7 +129,7 @@ final class WorkTree implements AutoCloseable {
             for (String file : removed) {
                 git.rm().setCached(true).addFilepattern(path(file)).call();
             }
-            PersonIdent who = new PersonIdent(author, "");
+            PersonIdent who = new PersonIdent(author.name(), author.email());
             var commit = git.commit().setAuthor(who).setCommitter(who).setMessage(message).setAllowEmpty(false);
             written.forEach(f -> commit.setOnly(path(f)));
             removed.forEach(f -> commit.setOnly(path(f)));
@@ -117,6 +137,109 @@ final class WorkTree implements AutoCloseable {
         } catch (GitAPIException e) {
             throw new IllegalStateException("committing to git failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Commits {@code edits} (file to its new text, or to null when it is removed) on top of HEAD as a new branch,
+     * without touching the work tree, the index or the branch checked out. The branch is named
+     * {@code hookwright/<name>-<the commit's first 7 hex digits>}. Returns the branch and the commit's id.
+     */
+    Branch commitOnBranch(String name, Map<String, String> edits, Author author, String message) {
+        try (ObjectInserter inserter = repo.newObjectInserter(); RevWalk walk = new RevWalk(repo)) {
+            ObjectId head = repo.resolve("HEAD^{commit}");
+            DirCache index = DirCache.newInCore();
+            DirCacheBuilder builder = index.builder();
+            Set<String> changed = new TreeSet<>();
+            edits.keySet().forEach(f -> changed.add(path(f)));
+            if (head != null) {
+                try (TreeWalk files = new TreeWalk(repo)) {
+                    files.addTree(walk.parseCommit(head).getTree());
+                    files.setRecursive(true);
+                    while (files.next()) {
+                        if (!changed.contains(files.getPathString())) {
+                            DirCacheEntry entry = new DirCacheEntry(files.getPathString());
+                            entry.setFileMode(files.getFileMode(0));
+                            entry.setObjectId(files.getObjectId(0));
+                            builder.add(entry);
+                        }
+                    }
+                }
+            }
+            for (Map.Entry<String, String> edit : edits.entrySet()) {
+                if (edit.getValue() != null) {
+                    DirCacheEntry entry = new DirCacheEntry(path(edit.getKey()));
+                    entry.setFileMode(FileMode.REGULAR_FILE);
+                    entry.setObjectId(inserter.insert(Constants.OBJ_BLOB, edit.getValue().getBytes(StandardCharsets.UTF_8)));
+                    builder.add(entry);
+                }
+            }
+            builder.finish();
+            PersonIdent who = new PersonIdent(author.name(), author.email());
+            CommitBuilder commit = new CommitBuilder();
+            commit.setTreeId(index.writeTree(inserter));
+            if (head != null) {
+                commit.setParentId(head);
+            }
+            commit.setAuthor(who);
+            commit.setCommitter(who);
+            commit.setMessage(message);
+            ObjectId id = inserter.insert(commit);
+            inserter.flush();
+            String branch = "hookwright/" + name + "-" + id.abbreviate(7).name();
+            RefUpdate ref = repo.updateRef(Constants.R_HEADS + branch);
+            ref.setNewObjectId(id);
+            ref.setExpectedOldObjectId(ObjectId.zeroId());
+            ref.setRefLogMessage("commit: " + message.lines().findFirst().orElse(""), false);
+            RefUpdate.Result result = ref.update(walk);
+            if (result != RefUpdate.Result.NEW) {
+                throw new IllegalStateException("making the branch " + branch + " failed: " + result);
+            }
+            return new Branch(branch, id.name());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A branch a change was committed on, and its commit. */
+    record Branch(String name, String commit) {
+    }
+
+    /** The branch checked out, as {@code refs/heads/main}; empty when HEAD is detached. */
+    Optional<String> checkedOut() {
+        try {
+            String full = repo.getFullBranch();
+            return full != null && full.startsWith(Constants.R_HEADS) ? Optional.of(full) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Pushes {@code ref} ({@code refs/heads/…}) to the branch of the same name on {@code remote} (a remote's name or
+     * a URL), with the credentials git needs none for. Never throws: a push that fails says why.
+     */
+    Pushed push(String remote, String ref) {
+        try {
+            for (PushResult result : git.push().setRemote(remote).setRefSpecs(new RefSpec(ref + ":" + ref))
+                    .setTimeout(PUSH_TIMEOUT_SECONDS).call()) {
+                for (RemoteRefUpdate update : result.getRemoteUpdates()) {
+                    if (update.getStatus() != RemoteRefUpdate.Status.OK
+                            && update.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
+                        return new Pushed(remote, ref, "the remote refused " + ref + ": " + update.getStatus()
+                                + (update.getMessage() == null ? "" : " (" + update.getMessage() + ")"));
+                    }
+                }
+            }
+            return new Pushed(remote, ref, null);
+        } catch (GitAPIException | JGitInternalException e) {
+            return new Pushed(remote, ref, e.getMessage());
+        }
+    }
+
+    /** Who the work tree's git configuration says commits are by: user.name and user.email, or git's defaults. */
+    Author configuredAuthor() {
+        UserConfig user = repo.getConfig().get(UserConfig.KEY);
+        return new Author(user.getAuthorName(), user.getAuthorEmail());
     }
 
     /** The file's text at HEAD, or empty when HEAD has no such file. */
@@ -188,8 +311,9 @@ final class WorkTree implements AutoCloseable {
                     }
                 }
                 PersonIdent a = c.getAuthorIdent();
+                String diff = !diffs ? null : ownBlock ? blockDiff(c, p, code) : diff(c, p);
                 changes.add(new Change(c.getId().name(), a.getName(), a.getEmailAddress(), a.getWhenAsInstant(),
-                        c.getFullMessage().strip(), diffs ? diff(c, p) : null));
+                        c.getFullMessage().strip(), diff));
             }
             return changes;
         } catch (IOException e) {
@@ -211,6 +335,41 @@ final class WorkTree implements AutoCloseable {
                 }
             }
             format.format(parent, c.getTree());
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A commit's diff of the webhook's own block alone, against the block in the commit's parent: the other
+     * webhooks and comments of its file are left out. Hunks carry the file's line numbers.
+     */
+    private String blockDiff(RevCommit c, String p, String code) throws IOException {
+        Optional<String> after = text(c.getTree(), p);
+        Optional<String> before = Optional.empty();
+        if (c.getParentCount() > 0) {
+            try (RevWalk walk = new RevWalk(repo)) {
+                before = text(walk.parseCommit(c.getParent(0)).getTree(), p);
+            }
+        }
+        Lookup.Found a = before.map(t -> WebhookBlocks.find(t, code)).orElse(null) instanceof Lookup.Found f ? f : null;
+        Lookup.Found b = after.map(t -> WebhookBlocks.find(t, code)).orElse(null) instanceof Lookup.Found f ? f : null;
+        RawText old = new RawText(a == null ? new byte[0] : (a.source() + "\n").getBytes(StandardCharsets.UTF_8));
+        RawText now = new RawText(b == null ? new byte[0] : (b.source() + "\n").getBytes(StandardCharsets.UTF_8));
+        EditList edits = DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM)
+                .diff(RawTextComparator.DEFAULT, old, now);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(("--- " + (before.isPresent() ? "a/" + p : "/dev/null") + "\n+++ "
+                + (after.isPresent() ? "b/" + p : "/dev/null") + "\n").getBytes(StandardCharsets.UTF_8));
+        int fromLine = a == null ? 0 : a.line() - 1;
+        int toLine = b == null ? 0 : b.line() - 1;
+        try (DiffFormatter format = new DiffFormatter(out) {
+            @Override
+            protected void writeHunkHeader(int aStart, int aEnd, int bStart, int bEnd, String function)
+                    throws IOException {
+                super.writeHunkHeader(aStart + fromLine, aEnd + fromLine, bStart + toLine, bEnd + toLine, function);
+            }
+        }) {
+            format.format(edits, old, now);
         }
         return out.toString(StandardCharsets.UTF_8);
     }

@@ -21,10 +21,11 @@ import java.time.Duration;
  * @param pageOrigin     the web page's origin: each request's, or the public URL a proxy serves it at
  * @param authoring      whether webhooks written over REST are committed to the definitions' work tree
  * @param tls            serve https with this identity ({@link TlsFiles}); null serves plain http
+ * @param push           the git remote each such commit is pushed to, or null for none
  */
 public record ServerSettings(String host, int port, Path definitionsFolder, Path workspace, Secrets secrets, Clock clock,
                              long maxBodyBytes, Duration transactionTtl, PageOrigin pageOrigin,
-                             AuthoringMode authoring, javax.net.ssl.SSLContext tls) {
+                             AuthoringMode authoring, javax.net.ssl.SSLContext tls, String push) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -56,7 +57,7 @@ public record ServerSettings(String host, int port, Path definitionsFolder, Path
     public ServerSettings(String host, int port, Path definitionsFolder, Path workspace, Secrets secrets, Clock clock,
                           long maxBodyBytes, Duration transactionTtl, PageOrigin pageOrigin, AuthoringMode authoring) {
         this(host, port, definitionsFolder, workspace, secrets, clock, maxBodyBytes, transactionTtl, pageOrigin,
-                authoring, null);
+                authoring, null, null);
     }
 
     /** A builder with every setting at its default; the definitions folder must be given. */
@@ -68,7 +69,7 @@ public record ServerSettings(String host, int port, Path definitionsFolder, Path
     public Builder toBuilder() {
         return new Builder().host(host).port(port).definitionsFolder(definitionsFolder).workspace(workspace)
                 .secrets(secrets).clock(clock).maxBodyBytes(maxBodyBytes).transactionTtl(transactionTtl)
-                .pageOrigin(pageOrigin).authoring(authoring).tls(tls);
+                .pageOrigin(pageOrigin).authoring(authoring).tls(tls).push(push);
     }
 
     private static void required(String name, Object value) {
@@ -90,6 +91,7 @@ public record ServerSettings(String host, int port, Path definitionsFolder, Path
         private PageOrigin pageOrigin = PageOrigin.OF_REQUEST;
         private AuthoringMode authoring = AuthoringMode.DIRECT;
         private javax.net.ssl.SSLContext tls;
+        private String push;
 
         private Builder() {
         }
@@ -160,12 +162,18 @@ public record ServerSettings(String host, int port, Path definitionsFolder, Path
             return this;
         }
 
+        /** The git remote (a name or a URL) each webhook written over REST is pushed to (default: none). */
+        public Builder push(String value) {
+            this.push = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the setting that is missing or out of range */
         public ServerSettings build() {
             Path space = workspace != null || definitionsFolder == null ? workspace
                     : definitionsFolder.toAbsolutePath().resolveSibling("workspace");
             return new ServerSettings(host, port, definitionsFolder, space, secrets, clock, maxBodyBytes, transactionTtl,
-                    pageOrigin, authoring, tls);
+                    pageOrigin, authoring, tls, push);
         }
     }
 }

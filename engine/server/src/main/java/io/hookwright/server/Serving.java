@@ -88,8 +88,8 @@ public final class Serving implements AutoCloseable {
         WebhookCatalog catalog = new WebhookCatalog(engine::definitions, new JooqWebhookStateStore(database),
                 settings.definitionsFolder());
         HealthChecks health = new HealthChecks(engine, database, fatal, reloader);
-        Authoring authoring = new Authoring(settings.definitionsFolder(), settings.authoring(), reloader,
-                engine::definitions);
+        Authoring authoring = new Authoring(settings.definitionsFolder(), settings.authoring(), settings.push(),
+                reloader::reload, engine::definitions);
         HookwrightServer server = HookwrightServer.start(settings.host(), settings.port(), settings.tls(), context, tokens,
                 Endpoints.ALL, List.of(ingest, transactions, reloader, catalog, metrics, health, authoring), fatal);
         ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()

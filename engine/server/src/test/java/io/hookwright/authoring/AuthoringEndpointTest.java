@@ -448,10 +448,15 @@ class AuthoringEndpointTest {
         HttpResponse<String> diffs = send("GET", "/webhooks/beta/history?diff=true", Scope.WEBHOOKS_READ, null, null);
         List<Map<String, Object>> withDiffs = (List<Map<String, Object>>) (List<?>) list(diffs);
         String last = (String) withDiffs.get(0).get("diff");
-        assertTrue(last.startsWith("diff --git a/hooks.groovy b/hooks.groovy"), last);
+        assertTrue(last.startsWith("--- a/hooks.groovy\n+++ b/hooks.groovy\n@@ -11,6 +11,6 @@\n webhook('beta') {\n"),
+                "numbered as the file (alpha above it is shorter now): " + last);
         assertTrue(last.contains("-        post '" + receiverUrl() + "/b2'\n+        post '" + receiverUrl() + "/b3'"),
                 last);
-        assertTrue(((String) withDiffs.get(2).get("diff")).contains("+// Hand-written"), "the file's first commit");
+        assertFalse(last.contains("alpha") || last.contains("gamma"), "beta's block alone: " + last);
+        String first = (String) withDiffs.get(2).get("diff");
+        assertTrue(first.startsWith("--- /dev/null\n+++ b/hooks.groovy\n@@ -0,0 +13,9 @@\n+webhook('beta') {   // the one"),
+                "the file's first commit, beta's block alone: " + first);
+        assertFalse(first.contains("Hand-written") || first.contains("webhook('alpha')"), first);
     }
 
     @Test

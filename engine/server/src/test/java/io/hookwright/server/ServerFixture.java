@@ -65,9 +65,24 @@ public final class ServerFixture implements AutoCloseable {
                 UnaryOperator.identity(), pageOrigin, null);
     }
 
+    /** The same with serve's settings changed by {@code server} (authoring, push) and the tokens by {@code tokens}. */
+    public ServerFixture(Path dir, int receiverPort, String definitions, UnaryOperator<ServerSettings.Builder> server,
+                         UnaryOperator<Tokens> tokens) {
+        this(Backend.SQLITE, dir, receiverPort, definitions, 1024 * 1024, EngineFixture.SECRETS,
+                UnaryOperator.identity(), PageOrigin.OF_REQUEST, null, server, tokens);
+    }
+
     private ServerFixture(Backend backend, Path dir, int receiverPort, String definitions, long maxBodyBytes,
                           Secrets secrets, UnaryOperator<Engine.Builder> settings, PageOrigin pageOrigin,
                           UnaryOperator<DataSource> store) {
+        this(backend, dir, receiverPort, definitions, maxBodyBytes, secrets, settings, pageOrigin, store,
+                UnaryOperator.identity(), UnaryOperator.identity());
+    }
+
+    private ServerFixture(Backend backend, Path dir, int receiverPort, String definitions, long maxBodyBytes,
+                          Secrets secrets, UnaryOperator<Engine.Builder> settings, PageOrigin pageOrigin,
+                          UnaryOperator<DataSource> store, UnaryOperator<ServerSettings.Builder> serve,
+                          UnaryOperator<Tokens> more) {
         engineFixture = new EngineFixture(backend, dir, receiverPort, definitions);
         Database database = store == null ? engineFixture.database : engineFixture.database.through(store);
         Tokens tokens = null;
@@ -76,9 +91,10 @@ public final class ServerFixture implements AutoCloseable {
                     : tokens.and(scope.word(), token(scope), EnumSet.of(scope));
         }
         serving = Serving.start(settings.apply(engineFixture.builder(database).secrets(secrets)), database,
-                ServerSettings.builder().port(0).definitionsFolder(dir.resolve("webhooks"))
+                serve.apply(ServerSettings.builder().port(0).definitionsFolder(dir.resolve("webhooks"))
                         .workspace(dir.resolve("workspace")).secrets(secrets).clock(engineFixture.clock)
-                        .maxBodyBytes(maxBodyBytes).transactionTtl(Duration.ofSeconds(60)).pageOrigin(pageOrigin).build(), tokens);
+                        .maxBodyBytes(maxBodyBytes).transactionTtl(Duration.ofSeconds(60)).pageOrigin(pageOrigin))
+                        .build(), more.apply(tokens));
         engine = engineFixture.adopt(serving.engine());
         server = serving.server();
         transactions = serving.transactions();

@@ -9,7 +9,7 @@ record CallerSecurityContext(Caller caller, boolean isSecure, String getAuthenti
         implements SecurityContext {
     @Override
     public Principal getUserPrincipal() {
-        return caller::name;
+        return caller;
     }
 
     @Override

@@ -21,14 +21,19 @@ import java.util.Set;
  * # name   scopes...                     sha256 of the token
  * ci-bot   events:write                  sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
  * operator runs:read runs:redeliver webhooks:read webhooks:write sha256:…
+ * anna     &lt;anna.doe@company.com&gt; webhooks:read webhooks:write sha256:…
  * </pre>
+ * An e-mail in angle brackets after the name is optional: commits made for that token carry it.
  * {@code HOOKWRIGHT_ADMIN_TOKEN}, when set, is one more token with scope {@code admin}.
  */
 public final class Tokens {
     public static final String ADMIN_ENV = "HOOKWRIGHT_ADMIN_TOKEN";
     private static final String PREFIX = "sha256:";
 
-    private record Entry(String name, byte[] digest, Set<Scope> scopes) {
+    private record Entry(String name, byte[] digest, Set<Scope> scopes, String email) {
+        Entry(String name, byte[] digest, Set<Scope> scopes) {
+            this(name, digest, scopes, "");
+        }
     }
 
     private final List<Entry> entries;
@@ -78,8 +83,18 @@ public final class Tokens {
                 errors.add(at + "the digest must be 64 hex digits after sha256:");
                 continue;
             }
+            int first = 1;
+            String email = "";
+            if (parts[1].startsWith("<")) {
+                if (!parts[1].matches("<[^<>\\s]+@[^<>\\s]+>")) {
+                    errors.add(at + "'" + parts[1] + "' is not an e-mail: write it as <name@example.com> after the name");
+                    continue;
+                }
+                email = parts[1].substring(1, parts[1].length() - 1);
+                first = 2;
+            }
             Set<Scope> scopes = EnumSet.noneOf(Scope.class);
-            for (int s = 1; s < parts.length - 1; s++) {
+            for (int s = first; s < parts.length - 1; s++) {
                 Optional<Scope> scope = Scope.fromWord(parts[s]);
                 if (scope.isEmpty()) {
                     errors.add(at + "unknown scope '" + parts[s] + "': use " + Scope.all());
@@ -87,7 +102,7 @@ public final class Tokens {
                     scopes.add(scope.get());
                 }
             }
-            entries.add(new Entry(parts[0], HexFormat.of().parseHex(hex.toLowerCase()), scopes));
+            entries.add(new Entry(parts[0], HexFormat.of().parseHex(hex.toLowerCase()), scopes, email));
         }
         if (!errors.isEmpty()) {
             throw new TokensFileException(String.join("\n", errors));
@@ -118,7 +133,7 @@ public final class Tokens {
                 found = entry;
             }
         }
-        return Optional.ofNullable(found).map(e -> new Caller(e.name(), e.scopes()));
+        return Optional.ofNullable(found).map(e -> new Caller(e.name(), e.scopes(), e.email()));
     }
 
     /** A new random token, e.g. for {@code hookwright token}: {@code hwt_} and 43 URL-safe characters. */
@@ -130,7 +145,15 @@ public final class Tokens {
 
     /** The line of a tokens file for a token. */
     public static String line(String name, Set<Scope> scopes, String token) {
+        return line(name, "", scopes, token);
+    }
+
+    /** The line of a tokens file for a token whose commits carry {@code email} (none when empty). */
+    public static String line(String name, String email, Set<Scope> scopes, String token) {
         StringBuilder line = new StringBuilder(name);
+        if (email != null && !email.isBlank()) {
+            line.append(" <").append(email.strip()).append('>');
+        }
         scopes.forEach(s -> line.append(' ').append(s.word()));
         return line.append(' ').append(PREFIX).append(HexFormat.of().formatHex(digest(token))).toString();
     }

@@ -1,5 +1,6 @@
 package io.hookwright.server.page;
 
+import io.hookwright.authoring.Author;
 import io.hookwright.authoring.Authoring;
 import io.hookwright.authoring.BadDocument;
 import io.hookwright.dsl.load.UnknownEventTypes;
@@ -22,6 +23,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +77,7 @@ public final class WebhookEditPages {
         WebhookForm.Made made = form.document();
         try {
             Authoring.Answer answer = authoring.create(made.json(), author());
-            return saved((String) answer.body().get("code"), answer.revision(), action);
+            return answer.proposed() ? proposed(answer) : saved((String) answer.body().get("code"), answer.revision(), action);
         } catch (BadDocument bad) {
             return form(bad.status(), null, null, form, at(made, bad), null, false);
         } catch (WebApplicationException refused) {
@@ -113,7 +116,7 @@ public final class WebhookEditPages {
         WebhookForm.Made made = form.document();
         try {
             Authoring.Answer answer = authoring.update(code, quoted(revision), made.json(), author());
-            return saved(code, answer.revision(), action);
+            return answer.proposed() ? proposed(answer) : saved(code, answer.revision(), action);
         } catch (BadDocument bad) {
             return form(bad.status(), code, revision, form, at(made, bad), null, false);
         } catch (WebApplicationException refused) {
@@ -145,7 +148,10 @@ public final class WebhookEditPages {
     public Response delete(@PathParam("code") String code, MultivaluedMap<String, String> posted) {
         String revision = posted.getFirst("revision");
         try {
-            authoring.delete(code, quoted(revision), author(), posted.getFirst("message"));
+            Authoring.Answer answer = authoring.delete(code, quoted(revision), author(), posted.getFirst("message"));
+            if (answer.proposed()) {
+                return proposed(answer);
+            }
         } catch (WebApplicationException refused) {
             Map<String, Object> model = Pages.model(request, "webhooks", "Delete " + code);
             model.put("code", code);
@@ -159,6 +165,12 @@ public final class WebhookEditPages {
             return Pages.html(refused.getResponse().getStatus(), "webhook-delete.ftlh", model);
         }
         return Pages.seeOther("/ui/webhooks?deleted=" + code);
+    }
+
+    /** A change committed on a branch of its own (serve --authoring branch): the list says where, nothing changed. */
+    private static Response proposed(Authoring.Answer answer) {
+        return Pages.seeOther("/ui/webhooks?proposed=" + URLEncoder.encode(
+                String.valueOf(answer.body().get("branch")), StandardCharsets.UTF_8));
     }
 
     private Response saved(String code, String revision, String action) {
@@ -257,7 +269,8 @@ public final class WebhookEditPages {
         return revision == null || revision.isBlank() ? null : "\"" + revision.strip() + "\"";
     }
 
+    /** The signed-in token's name, with its e-mail when the tokens file gives one. */
     private String author() {
-        return security.getUserPrincipal() == null ? "hookwright" : security.getUserPrincipal().getName();
+        return Author.of(security);
     }
 }

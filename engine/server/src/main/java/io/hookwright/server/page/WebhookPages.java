@@ -57,7 +57,7 @@ public final class WebhookPages {
     @GET
     public Response list(@QueryParam("event") String event, @QueryParam("status") String status,
                          @QueryParam("q") String text, @QueryParam("sort") String sort,
-                         @QueryParam("deleted") String deleted) {
+                         @QueryParam("deleted") String deleted, @QueryParam("proposed") String proposed) {
         String statusFilter = blankToNull(status);
         if (statusFilter != null && !STATUSES.contains(statusFilter)) {
             throw new IllegalArgumentException("status '" + status + "' is not one of " + String.join(", ", STATUSES));
@@ -74,6 +74,7 @@ public final class WebhookPages {
         model.put("q", text);
         model.put("sort", order.word());
         model.put("deleted", blankToNull(deleted));
+        model.put("proposed", blankToNull(proposed));
         model.put("statuses", STATUSES);
         model.put("sorts", Arrays.stream(WebhookQuery.Sort.values()).map(WebhookQuery.Sort::word).toList());
         model.put("back", uri.getRequestUri().getRawPath()

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -109,6 +110,27 @@ class WebhookFormOverHttpTest {
         assertEquals(303, made.statusCode(), made.body());
         assertTrue(PageClient.location(made).startsWith("/ui/webhooks/erp_budget?saved="), PageClient.location(made));
         assertEquals(2, commits());
+    }
+
+    @Test
+    void withAuthoringOnBranchesASaveFromThePageIsProposedOnABranchAndChangesNothingThatRuns() throws Exception {
+        server.close();
+        server = new ServerFixture(dir, receiver.getPort(), PageTestBase.WEBHOOKS,
+                s -> s.authoring(io.hookwright.authoring.AuthoringMode.BRANCH), UnaryOperator.identity());
+        String head = git.getRepository().resolve("HEAD").name();
+        PageClient browser = new PageClient(server).signedIn(Scope.ADMIN);
+
+        HttpResponse<String> made = create(browser, browser.csrf("/ui/webhooks/new"));
+        assertEquals(303, made.statusCode(), made.body());
+        String location = PageClient.location(made);
+        assertTrue(location.startsWith("/ui/webhooks?proposed=hookwright%2Ferp_budget-"), location);
+        String branch = java.net.URLDecoder.decode(location.substring(location.indexOf('=') + 1),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(browser.get(location).body().contains("Proposed on the branch <code>" + branch + "</code>"));
+        assertEquals(head, git.getRepository().resolve("HEAD").name(), "the checked-out branch is where it was");
+        assertFalse(Files.exists(dir.resolve("webhooks/erp_budget.groovy")), "the work tree is unchanged");
+        assertEquals(404, browser.get("/ui/webhooks/erp_budget").statusCode(), "nothing new runs");
+        assertTrue(git.getRepository().resolve(branch) != null, "the branch holds the commit");
     }
 
     @Test
