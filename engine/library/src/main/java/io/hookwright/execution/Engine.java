@@ -98,7 +98,7 @@ public final class Engine implements AutoCloseable {
         this.deliveries = new Deliveries(sender, clock, statuses, loaded::get, b.retrySchedule, b.random, observer,
                 settings.node());
         this.ledger = new Ledger(database, outbox, runs, states, clock, b.deactivateAfter);
-        this.writer = new SettlementWriter(ledger, this::deactivated, () -> { });
+        this.writer = new SettlementWriter(ledger, this::deactivated, this::wakeIfKeysFreed);
         this.dispatcher = new Dispatcher(outbox, deliveries, writer, settings, clock);
         this.unqueued = new UnqueuedMessages(this::queueAfterCommit, this::wake);
     }
@@ -489,6 +489,14 @@ public final class Engine implements AutoCloseable {
     /** Writes settlements of runs made in a caller's thread. */
     void record(List<Settlement> settlements) {
         ledger.write(settlements).forEach(this::deactivated);
+        wakeIfKeysFreed();
+    }
+
+    /** A message that held up its key was settled: the next of the key is due at once, not at the next poll. */
+    private void wakeIfKeysFreed() {
+        if (ledger.takeFreedKeys()) {
+            dispatcher.wake();
+        }
     }
 
     /**
