@@ -35,19 +35,29 @@ public final class Ledger {
     private final WebhookStateStore states;
     private final Clock clock;
     private final int deactivateAfter;
-    private volatile boolean freedKeys;
+    private final Runnable keysFreed;
 
     /**
      * @param deactivateAfter consecutive failures that deactivate a webhook
      */
     public Ledger(Database database, OutboxStore outbox, RunLog runs, WebhookStateStore states, Clock clock,
                   int deactivateAfter) {
+        this(database, outbox, runs, states, clock, deactivateAfter, () -> { });
+    }
+
+    /**
+     * @param keysFreed run once a batch that let a key's next message go has committed (an ordered message was
+     *                  delivered, given up or skipped), before {@link #write} returns: the claimer looks at once
+     */
+    public Ledger(Database database, OutboxStore outbox, RunLog runs, WebhookStateStore states, Clock clock,
+                  int deactivateAfter, Runnable keysFreed) {
         this.database = database;
         this.outbox = outbox;
         this.runs = runs;
         this.states = states;
         this.clock = clock;
         this.deactivateAfter = deactivateAfter;
+        this.keysFreed = keysFreed;
     }
 
     /** Writes the batch; returns the webhooks it deactivated. */
@@ -55,13 +65,19 @@ public final class Ledger {
         if (batch.isEmpty()) {
             return List.of();
         }
-        return database.inTransaction(tx -> write(tx, batch));
+        boolean[] freed = new boolean[1];
+        List<WebhookState> deactivated = database.inTransaction(tx -> write(tx, batch, freed));
+        if (freed[0]) {
+            keysFreed.run();
+        }
+        return deactivated;
     }
 
-    private List<WebhookState> write(StoreTransaction tx, List<Settlement> batch) {
+    private List<WebhookState> write(StoreTransaction tx, List<Settlement> batch, boolean[] freed) {
         List<Run> logged = new ArrayList<>(batch.size());
         Map<String, List<String>> removals = new LinkedHashMap<>();
         boolean keysFreed = false;
+        freed[0] = false;
         for (Settlement s : batch) {
             logged.add(s.run());
             switch (s.queue()) {
@@ -89,7 +105,7 @@ public final class Ledger {
         if (keysFreed) {
             // The next message of each key is due now: every node looks, this one included (see Engine).
             database.notifications().announce(tx, Notifications.Channel.OUTBOX);
-            freedKeys = true;
+            freed[0] = true;
         }
         removals.forEach((worker, ids) -> {
             int removed = outbox.remove(tx, ids, worker);
@@ -112,13 +128,6 @@ public final class Ledger {
                     head.node()));
         }
         return held;
-    }
-
-    /** Whether a batch written since the last call let a key's next message go: the caller wakes its claimer. */
-    public boolean takeFreedKeys() {
-        boolean freed = freedKeys;
-        freedKeys = false;
-        return freed;
     }
 
     private List<WebhookState> applyHealth(StoreTransaction tx, List<Settlement> batch) {

@@ -24,7 +24,10 @@ final class OrderedKeys {
     private static final Field<String> OWN_WEBHOOK = DSL.field(DSL.name("hw_outbox", "webhook_code"), String.class);
     private static final Field<String> OWN_KEY = DSL.field(DSL.name("hw_outbox", "order_key"), String.class);
     private static final Field<Long> OWN_SEQ = DSL.field(DSL.name("hw_outbox", "order_seq"), Long.class);
-    private static final Field<Long> LAST_SEQ = DSL.field(DSL.name("hw_order_keys", "last_seq"), Long.class);
+    /** The same on both databases: PostgreSQL and SQLite (3.35 and later) have upserts that return. */
+    private static final String NEXT = ("insert into %1$s (%2$s, %3$s, %4$s) values (?, ?, 1) on conflict (%2$s, %3$s) "
+            + "do update set %4$s = %1$s.%4$s + 1 returning %4$s").formatted(OrderKeys.TABLE.getName(),
+            OrderKeys.WEBHOOK.getName(), OrderKeys.ORDER_KEY.getName(), OrderKeys.LAST_SEQ.getName());
 
     private OrderedKeys() {
     }
@@ -44,12 +47,11 @@ final class OrderedKeys {
 
     /** Gives {@code message} the next place of its key, and remembers its key for redeliveries. */
     static long next(DSLContext sql, OutboxMessage message) {
-        long seq = sql.insertInto(OrderKeys.TABLE, OrderKeys.WEBHOOK, OrderKeys.ORDER_KEY, OrderKeys.LAST_SEQ)
-                .values(message.webhook(), message.orderKey(), 1L)
-                .onConflict(OrderKeys.WEBHOOK, OrderKeys.ORDER_KEY)
-                .doUpdate().set(OrderKeys.LAST_SEQ, LAST_SEQ.plus(1L))
-                .returning(OrderKeys.LAST_SEQ)
-                .fetchOne(OrderKeys.LAST_SEQ);
+        // Written out: jOOQ's RETURNING of an upsert gives nothing back on SQLite when the row was updated.
+        Long seq = sql.resultQuery(NEXT, message.webhook(), message.orderKey()).fetchOne(0, Long.class);
+        if (seq == null) {
+            throw new IllegalStateException("no place given for key " + message.orderKey() + " of " + message.webhook());
+        }
         sql.insertInto(OrderMessages.TABLE, OrderMessages.MESSAGE_ID, OrderMessages.WEBHOOK, OrderMessages.ORDER_KEY,
                         OrderMessages.CREATED_AT)
                 .values(message.messageId(), message.webhook(), message.orderKey(), message.createdAt().toEpochMilli())
