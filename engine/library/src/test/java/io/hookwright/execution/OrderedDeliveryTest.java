@@ -72,8 +72,12 @@ class OrderedDeliveryTest {
         return MessageIds.of("evt-" + id + "-" + n, "erp_sync");
     }
 
-    /** Each key's numbers in the order the receiver got them. */
     static Map<String, List<Integer>> receivedByKey() {
+        return receivedByKey(receiver);
+    }
+
+    /** Each key's numbers in the order {@code receiver} got them. */
+    static Map<String, List<Integer>> receivedByKey(WireMockExtension receiver) {
         Map<String, List<Integer>> byKey = new LinkedHashMap<>();
         for (LoggedRequest r : receiver.findAll(anyRequestedFor(anyUrl()))) {
             String key = r.getUrl().substring("/erp/".length());
