@@ -64,9 +64,12 @@ public final class JooqOutboxStore implements OutboxStore {
     @Override
     public void enqueue(StoreTransaction tx, List<OutboxMessage> messages) {
         tx.attempt("queueing messages", () -> {
+            List<OutboxMessage> ordered = messages.stream().filter(OutboxMessage::ordered).toList();
+            long[] places = ordered.isEmpty() ? null : OrderedKeys.next(tx, ordered);
             List<Object[]> rows = new ArrayList<>(messages.size());
+            int place = 0;
             for (OutboxMessage m : messages) {
-                Long seq = m.ordered() ? OrderedKeys.next(database.dsl(tx), m) : null;
+                Long seq = m.ordered() ? places[place++] : null;
                 rows.add(new Object[]{m.messageId(), m.webhook(), m.revision(), m.eventId(), m.eventType(), m.mode(),
                         RequestJson.write(m.request()), (int) m.timeout().toMillis(), m.attempts(), PENDING,
                         m.nextAttemptAt().toEpochMilli(), m.createdAt().toEpochMilli(), m.targetHost(),

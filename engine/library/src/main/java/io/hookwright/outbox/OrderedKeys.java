@@ -1,14 +1,21 @@
 package io.hookwright.outbox;
 
+import io.hookwright.store.JdbcBatch;
 import io.hookwright.store.Schema.OrderKeys;
 import io.hookwright.store.Schema.OrderMessages;
 import io.hookwright.store.Schema.Outbox;
+import io.hookwright.store.StoreTransaction;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,10 +31,17 @@ final class OrderedKeys {
     private static final Field<String> OWN_WEBHOOK = DSL.field(DSL.name("hw_outbox", "webhook_code"), String.class);
     private static final Field<String> OWN_KEY = DSL.field(DSL.name("hw_outbox", "order_key"), String.class);
     private static final Field<Long> OWN_SEQ = DSL.field(DSL.name("hw_outbox", "order_seq"), Long.class);
-    /** The same on both databases: PostgreSQL and SQLite (3.35 and later) have upserts that return. */
+    /**
+     * The same on both databases: PostgreSQL and SQLite (3.35 and later) have upserts that return. Written out, as
+     * jOOQ's RETURNING of an upsert gave nothing back on SQLite when the row was updated.
+     */
     private static final String NEXT = ("insert into %1$s (%2$s, %3$s, %4$s) values (?, ?, 1) on conflict (%2$s, %3$s) "
             + "do update set %4$s = %1$s.%4$s + 1 returning %4$s").formatted(OrderKeys.TABLE.getName(),
             OrderKeys.WEBHOOK.getName(), OrderKeys.ORDER_KEY.getName(), OrderKeys.LAST_SEQ.getName());
+    /** A message id queued again (a redelivery) keeps the key it was first queued with. */
+    private static final String REMEMBER = "insert into %s (%s, %s, %s, %s) values (?, ?, ?, ?) on conflict do nothing"
+            .formatted(OrderMessages.TABLE.getName(), OrderMessages.MESSAGE_ID.getName(), OrderMessages.WEBHOOK.getName(),
+                    OrderMessages.ORDER_KEY.getName(), OrderMessages.CREATED_AT.getName());
 
     private OrderedKeys() {
     }
@@ -45,19 +59,29 @@ final class OrderedKeys {
                 .and(AHEAD_SEQ.lt(OWN_SEQ))));
     }
 
-    /** Gives {@code message} the next place of its key, and remembers its key for redeliveries. */
-    static long next(DSLContext sql, OutboxMessage message) {
-        // Written out: jOOQ's RETURNING of an upsert gives nothing back on SQLite when the row was updated.
-        Long seq = sql.resultQuery(NEXT, message.webhook(), message.orderKey()).fetchOne(0, Long.class);
-        if (seq == null) {
-            throw new IllegalStateException("no place given for key " + message.orderKey() + " of " + message.webhook());
+    /**
+     * Gives each of {@code ordered} the next place of its key, in order, and remembers its key for redeliveries:
+     * one prepared statement for all the places and one batch for the keys, as the outbox's own insert is.
+     */
+    static long[] next(StoreTransaction tx, List<OutboxMessage> ordered) {
+        long[] places = new long[ordered.size()];
+        try (PreparedStatement next = tx.connection().prepareStatement(NEXT)) {
+            for (int i = 0; i < places.length; i++) {
+                next.setString(1, ordered.get(i).webhook());
+                next.setString(2, ordered.get(i).orderKey());
+                try (ResultSet r = next.executeQuery()) {
+                    if (!r.next()) {
+                        throw new SQLException("no place given for a key of " + ordered.get(i).webhook());
+                    }
+                    places[i] = r.getLong(1);
+                }
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("SQL [" + NEXT + "]; " + e.getMessage(), e);
         }
-        sql.insertInto(OrderMessages.TABLE, OrderMessages.MESSAGE_ID, OrderMessages.WEBHOOK, OrderMessages.ORDER_KEY,
-                        OrderMessages.CREATED_AT)
-                .values(message.messageId(), message.webhook(), message.orderKey(), message.createdAt().toEpochMilli())
-                .onConflictDoNothing()
-                .execute();
-        return seq;
+        JdbcBatch.execute(tx, REMEMBER, ordered.stream().map(m -> new Object[]{m.messageId(), m.webhook(),
+                m.orderKey(), m.createdAt().toEpochMilli()}).toList());
+        return places;
     }
 
     static Optional<String> keyOf(DSLContext sql, String messageId) {
