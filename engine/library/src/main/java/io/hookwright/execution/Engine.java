@@ -22,6 +22,7 @@ import io.hookwright.runlog.JooqRunLog;
 import io.hookwright.runlog.LatestRun;
 import io.hookwright.runlog.Outcome;
 import io.hookwright.runlog.Run;
+import io.hookwright.runlog.RunIds;
 import io.hookwright.runlog.RunLog;
 import io.hookwright.runlog.RunQuery;
 import io.hookwright.state.JooqWebhookStateStore;
@@ -316,7 +317,7 @@ public final class Engine implements AutoCloseable {
         OutboxMessage message = new OutboxMessage(out.messageId(), out.webhook(), out.revision(), out.eventId(),
                 out.eventType(), "redelivery", out.request(), out.signingSecrets(), out.timeout(), attempt - 1, now, now)
                 .orderedBy(key);
-        Run held = new Run(io.hookwright.runlog.RunIds.next(clock), out.webhook(), out.revision(), out.eventId(),
+        Run held = new Run(RunIds.next(clock), out.webhook(), out.revision(), out.eventId(),
                 out.eventType(), out.messageId(), "redelivery", attempt - 1, out.request(), out.signingSecrets(), null,
                 Duration.ZERO, Outcome.HELD, "held behind message " + tail + " of key " + key + ": the redelivery "
                 + "was queued after the messages of its key queued before it", now, node());
@@ -344,7 +345,7 @@ public final class Engine implements AutoCloseable {
                     + "hold up its key: only a message given up with onFailure 'block' is skipped");
         }
         int attempt = runs.ofMessage(original.messageId()).stream().mapToInt(Run::attempt).max().orElse(0);
-        Run skipped = new Run(io.hookwright.runlog.RunIds.next(clock), original.webhook(), original.revision(),
+        Run skipped = new Run(RunIds.next(clock), original.webhook(), original.revision(),
                 original.eventId(), original.eventType(), original.messageId(), original.mode(), attempt,
                 original.request(), original.signingSecrets(), null, Duration.ZERO, Outcome.SKIPPED, "not sent: "
                 + "skipped by an operator; the next message of key " + queued.get().orderKey() + " goes",

@@ -15,8 +15,10 @@ import org.jooq.impl.DSL;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * The outbox's SQL for messages kept in order per key. A key's places are given out by one row per key, bumped in the
@@ -65,8 +67,14 @@ final class OrderedKeys {
      */
     static long[] next(StoreTransaction tx, List<OutboxMessage> ordered) {
         long[] places = new long[ordered.size()];
+        // Keys taken in one order (a stable sort keeps each key's messages as queued): two transactions queueing for
+        // the same keys wait for each other instead of deadlocking.
+        List<Integer> byKey = IntStream.range(0, places.length).boxed()
+                .sorted(Comparator.comparing((Integer i) -> ordered.get(i).webhook())
+                        .thenComparing(i -> ordered.get(i).orderKey()))
+                .toList();
         try (PreparedStatement next = tx.connection().prepareStatement(NEXT)) {
-            for (int i = 0; i < places.length; i++) {
+            for (int i : byKey) {
                 next.setString(1, ordered.get(i).webhook());
                 next.setString(2, ordered.get(i).orderKey());
                 try (ResultSet r = next.executeQuery()) {
