@@ -459,10 +459,15 @@ public final class Engine implements AutoCloseable {
                 && dispatcher.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 
-    /** Drops the bodies of runs older than the retention period; the rows stay. Returns how many. */
+    /**
+     * Drops the bodies of runs older than the retention period; the rows stay. Returns how many. The keys kept for
+     * redelivering ordered messages that old go too.
+     */
     public int purgeOldBodies() {
         try {
-            return runs.purgeBodies(clock.instant().minus(retention));
+            Instant cutoff = clock.instant().minus(retention);
+            outbox.forgetKeysBefore(cutoff);
+            return runs.purgeBodies(cutoff);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "purging old run bodies failed: " + e.getMessage());
             return 0;

@@ -381,6 +381,12 @@ public final class JooqOutboxStore implements OutboxStore {
     }
 
     @Override
+    public int forgetKeysBefore(Instant before) {
+        return database.attempt("forgetting the keys of old ordered messages",
+                () -> OrderedKeys.forget(database.dsl(), before));
+    }
+
+    @Override
     public Optional<String> tail(String webhook, String key) {
         return database.attempt("reading the last queued message of a key", () -> database.dsl()
                 .select(Outbox.MESSAGE_ID).from(Outbox.TABLE)

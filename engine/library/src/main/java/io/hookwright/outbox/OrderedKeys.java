@@ -15,6 +15,7 @@ import org.jooq.impl.DSL;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -90,6 +91,10 @@ final class OrderedKeys {
         JdbcBatch.execute(tx, REMEMBER, ordered.stream().map(m -> new Object[]{m.messageId(), m.webhook(),
                 m.orderKey(), m.createdAt().toEpochMilli()}).toList());
         return places;
+    }
+
+    static int forget(DSLContext sql, Instant before) {
+        return sql.deleteFrom(OrderMessages.TABLE).where(OrderMessages.CREATED_AT.lt(before.toEpochMilli())).execute();
     }
 
     static Optional<String> keyOf(DSLContext sql, String messageId) {

@@ -122,6 +122,12 @@ public interface OutboxStore {
     /** The key an ordered message was queued with, long after it left the outbox; empty for one that keeps no order. */
     Optional<String> orderKeyOf(String messageId);
 
+    /**
+     * Forgets the keys of ordered messages queued before {@code before}: their runs' bodies are purged by then, so
+     * they cannot be redelivered. Returns how many.
+     */
+    int forgetKeysBefore(Instant before);
+
     /** The last message queued of {@code webhook}'s {@code key}, if any is left. */
     Optional<String> tail(String webhook, String key);
 

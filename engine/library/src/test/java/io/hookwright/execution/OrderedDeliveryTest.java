@@ -9,6 +9,7 @@ import io.hookwright.event.Initiator;
 import io.hookwright.render.MessageIds;
 import io.hookwright.runlog.Outcome;
 import io.hookwright.runlog.Run;
+import io.hookwright.store.Schema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -264,6 +265,20 @@ class OrderedDeliveryTest {
             // the key's messages, one per round
         }
         assertEquals(List.of(2, 3, 1), receivedByKey().get("p-1"), "the redelivery went last, after those queued before it");
+    }
+
+    @Test
+    void theKeysKeptForRedeliveriesGoWithTheRunBodiesAfterTheRetentionPeriod() {
+        ManualEngine manual = manual("synchronous false\norderedBy '${entity.id}'");
+        Engine engine = manual.engine();
+        engine.publish(update("p-1", 1));
+        manual.runDue();
+        fixture.clock.advance(Duration.ofDays(29));
+        engine.purgeOldBodies();
+        assertEquals(1, fixture.database.dsl().fetchCount(Schema.OrderMessages.TABLE), "kept while it may be redelivered");
+        fixture.clock.advance(Duration.ofDays(2));
+        engine.purgeOldBodies();
+        assertEquals(0, fixture.database.dsl().fetchCount(Schema.OrderMessages.TABLE));
     }
 
     @Test
