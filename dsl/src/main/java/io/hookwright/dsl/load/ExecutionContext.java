@@ -1,20 +1,26 @@
 package io.hookwright.dsl.load;
 
+import groovy.lang.GString;
 import groovy.lang.GroovyObjectSupport;
 import io.hookwright.dsl.model.ExecutionSpec;
+import io.hookwright.dsl.model.Ordering;
 import io.hookwright.dsl.model.RetryPolicy;
 import io.hookwright.dsl.model.SourcePosition;
+import io.hookwright.dsl.model.Template;
 import io.hookwright.dsl.model.TransactionMode;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The words of {@code execution { … }}. */
 public final class ExecutionContext extends GroovyObjectSupport {
     static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
     static final String RETRY_USAGE = "retry takes waits such as '5s', '5m', false, or attempts: N";
+    static final String ORDERED_USAGE = "orderedBy takes a template in single quotes giving the key, such as "
+            + "orderedBy '${entity.id}', and optionally onFailure: 'skip' or 'block'";
 
     private final LoadSession session;
     private boolean synchronous;
@@ -23,6 +29,9 @@ public final class ExecutionContext extends GroovyObjectSupport {
     private RetryPolicy retry = RetryPolicy.DEFAULT;
     /** Where {@code retry} is written, if it is: it must not be given to a synchronous webhook. */
     private SourcePosition retryAt;
+    private Ordering ordering;
+    /** Where {@code orderedBy} is written, if it is: only queued webhooks keep an order. */
+    private SourcePosition orderedAt;
 
     ExecutionContext(LoadSession session) {
         this.session = session;
@@ -78,6 +87,50 @@ public final class ExecutionContext extends GroovyObjectSupport {
         }
         if (parsed != null) {
             retry = parsed;
+        }
+    }
+
+    /**
+     * {@code orderedBy '${entity.id}'}: messages with the same key leave one at a time, in commit order;
+     * {@code onFailure: 'block'} keeps the key waiting behind a message given up until an operator redelivers or skips
+     * it ({@code 'skip'}, the default, lets the next one go). Only for queued webhooks, checked in {@link #build()}.
+     */
+    public void orderedBy(Object... args) {
+        orderedAt = session.here("orderedBy");
+        Map<?, ?> named = args.length > 0 && args[0] instanceof Map<?, ?> m ? m : Map.of();
+        int first = args.length > 0 && args[0] instanceof Map<?, ?> ? 1 : 0;
+        if (args.length - first != 1) {
+            session.error(args.length - first > 1 ? session.argument("orderedBy", first + 1) : orderedAt, ORDERED_USAGE);
+            return;
+        }
+        Ordering.OnFailure onFailure = Ordering.OnFailure.SKIP;
+        for (Map.Entry<?, ?> option : named.entrySet()) {
+            String name = String.valueOf(option.getKey());
+            if (!"onFailure".equals(name)) {
+                session.error(session.namedArgument("orderedBy", name, false), "orderedBy has no option '" + name + "': "
+                        + (Vocabulary.nearest(name, List.of("onFailure")) != null ? "did you mean 'onFailure'? " : "")
+                        + ORDERED_USAGE);
+                return;
+            }
+            Object value = option.getValue();
+            Optional<Ordering.OnFailure> parsed = value instanceof String w ? Ordering.OnFailure.fromWord(w) : Optional.empty();
+            if (parsed.isEmpty()) {
+                session.error(session.namedArgument("orderedBy", name, true), "orderedBy onFailure: takes 'skip' (a "
+                        + "message given up lets the next of its key go) or 'block' (the key waits for an operator), not "
+                        + Values.describe(value));
+                return;
+            }
+            onFailure = parsed.get();
+        }
+        Object key = args[first];
+        SourcePosition at = session.argument("orderedBy", first);
+        if (key instanceof GString) {
+            session.error(at, "use single quotes for templates: in double quotes Groovy fills in \"${…}\" when the file "
+                    + "loads, before any event exists");
+        } else if (!(key instanceof String text) || text.isBlank()) {
+            session.error(at, ORDERED_USAGE + ", not " + Values.describe(key));
+        } else {
+            ordering = new Ordering(new Template("orderedBy", text, at, true), onFailure);
         }
     }
 
@@ -192,6 +245,11 @@ public final class ExecutionContext extends GroovyObjectSupport {
             session.error(retryAt, "retry applies to async webhooks (synchronous false): a synchronous webhook is "
                     + "sent once");
         }
-        return new ExecutionSpec(synchronous, transaction, timeout, retry);
+        if (synchronous && orderedAt != null) {
+            session.error(orderedAt, "orderedBy applies to async webhooks (synchronous false): a synchronous webhook is "
+                    + "sent in the caller's thread, in the caller's order");
+        }
+        return new ExecutionSpec(synchronous, transaction, timeout, retry,
+                synchronous ? Optional.empty() : Optional.ofNullable(ordering));
     }
 }

@@ -12,7 +12,7 @@ enum Vocabulary {
     WEBHOOK("webhook { }", "label", "description", "owner", "active", "on", "tenant", "filter", "request", "execution"),
     FILTER("filter { }", "field", "changed", "anyOf", "not", "where"),
     REQUEST("request { }", "get", "post", "put", "patch", "delete", "header", "body", "template", "signingSecret"),
-    EXECUTION("execution { }", "synchronous", "transaction", "timeout", "retry"),
+    EXECUTION("execution { }", "synchronous", "transaction", "timeout", "retry", "orderedBy"),
     /** Inside {@code where}: plain code over the event, no DSL words. */
     CODE("where { }");
 
@@ -50,6 +50,7 @@ enum Vocabulary {
             Map.entry("transaction", "transaction 'inside' or transaction 'after-commit'"),
             Map.entry("timeout", "timeout '5s'"),
             Map.entry("retry", "retry '5s', '5m', '30m', or retry false, or retry attempts: 3"),
+            Map.entry("orderedBy", "orderedBy '${entity.id}', or orderedBy '${entity.id}', onFailure: 'block'"),
             Map.entry("contains", "field('Portfolio').contains 'Digital'"),
             Map.entry("in", "field('Stage').in 'Approved', 'Active'"),
             Map.entry("matches", "field('Name').matches '^AI'"),

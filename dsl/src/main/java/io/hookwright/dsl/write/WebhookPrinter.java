@@ -5,6 +5,7 @@ import io.hookwright.dsl.model.EventPattern;
 import io.hookwright.dsl.model.ExecutionSpec;
 import io.hookwright.dsl.model.Header;
 import io.hookwright.dsl.model.Label;
+import io.hookwright.dsl.model.Ordering;
 import io.hookwright.dsl.model.RequestSpec;
 import io.hookwright.dsl.model.RetryPolicy;
 import io.hookwright.dsl.model.SourcePosition;
@@ -227,6 +228,8 @@ public final class WebhookPrinter {
             case RetryPolicy.Waits w -> lines.add("retry " + (w.beforeEachRetry().isEmpty() ? "false"
                     : w.beforeEachRetry().stream().map(this::duration).collect(Collectors.joining(", "))));
         }
+        execution.ordering().ifPresent(o -> lines.add("orderedBy " + GroovyText.quoted(o.key().source())
+                + (o.onFailure() == Ordering.OnFailure.SKIP ? "" : ", onFailure: " + GroovyText.quoted(o.onFailure().word()))));
         lines.close();
     }
 

@@ -738,6 +738,23 @@ class DefinitionErrorsTest {
         }
 
         @Test
+        void orderedByOnASynchronousWebhookWhicheverComesFirst() {
+            String message = "orderedBy applies to async webhooks (synchronous false)";
+            only(retryIn("synchronous true; orderedBy '${entity.id}'"), 4, 35, message);
+            only(retryIn("orderedBy '${entity.id}'; synchronous true"), 4, 17, message);
+        }
+
+        @Test
+        void orderedByTakesASingleQuotedTemplateAndKnownOptions() {
+            only(retryIn("orderedBy ''"), 4, 28, "orderedBy takes a template in single quotes giving the key");
+            only(retryIn("orderedBy 42"), 4, 27, "orderedBy takes a template in single quotes giving the key");
+            only(retryIn("orderedBy '${entity.id}', onFailure: 'stop'"), 4, 55, "orderedBy onFailure: takes 'skip'",
+                    "'block'", "not 'stop'");
+            only(retryIn("orderedBy '${entity.id}', onFailur: 'block'"), 4, 43, "orderedBy has no option 'onFailur': "
+                    + "did you mean 'onFailure'?");
+        }
+
+        @Test
         void misspeltRetry() {
             only(retryIn("retyr '5s'"), 4, 17, "unknown DSL word 'retyr' in execution { }: did you mean 'retry'?");
         }

@@ -5,6 +5,7 @@ import io.hookwright.dsl.model.Criterion.Operator;
 import io.hookwright.dsl.model.EventPattern;
 import io.hookwright.dsl.model.EventPredicate;
 import io.hookwright.dsl.model.ExecutionSpec;
+import io.hookwright.dsl.model.Ordering;
 import io.hookwright.dsl.model.Header;
 import io.hookwright.dsl.model.RequestSpec;
 import io.hookwright.dsl.model.RetryPolicy;
@@ -519,6 +520,17 @@ class DslWordsTest {
                     RetryPolicy.DEFAULT), webhook("").execution());
             assertEquals("async-after-commit", webhook("").execution().mode());
             assertEquals(ExecutionSpec.defaults(), execution("        synchronous false"));
+        }
+
+        @Test
+        void orderedByGivesTheKeyTemplateAndWhatAFailureDoes() {
+            ExecutionSpec skip = execution("        orderedBy '${entity.id}'");
+            assertEquals("${entity.id}", skip.ordering().orElseThrow().key().source());
+            assertEquals(Ordering.OnFailure.SKIP, skip.ordering().orElseThrow().onFailure());
+            ExecutionSpec block = execution("        orderedBy '${parent.id}', onFailure: 'block'");
+            assertEquals("${parent.id}", block.ordering().orElseThrow().key().source());
+            assertEquals(Ordering.OnFailure.BLOCK, block.ordering().orElseThrow().onFailure());
+            assertTrue(webhook("").execution().ordering().isEmpty(), "no order unless asked");
         }
 
         @Test

@@ -101,6 +101,38 @@ class PrintedEdgeCasesTest {
     }
 
     @Test
+    void anOrderIsPrintedWithItsFailureModeOnlyWhenItBlocks(@TempDir Path folder) {
+        WebhookDefinition blocking = RoundTrip.loadOne(folder, """
+                webhook('ordered') {
+                    on 'Task:Updated'
+                    request { post 'https://x.example.com/o' }
+                    execution { orderedBy '${parent.id}/${entity.id}', onFailure: 'block' }
+                }
+                """);
+        assertEquals("""
+                webhook('ordered') {
+                    on 'Task:Updated'
+                    request {
+                        post 'https://x.example.com/o'
+                    }
+                    execution {
+                        synchronous false
+                        transaction 'after-commit'
+                        orderedBy '${parent.id}/${entity.id}', onFailure: 'block'
+                    }
+                }
+                """, RoundTrip.assertRoundTrip(dir, null, blocking));
+        WebhookDefinition skipping = RoundTrip.loadOne(folder, """
+                webhook('ordered') {
+                    on 'Task:Updated'
+                    request { post 'https://x.example.com/o' }
+                    execution { orderedBy '${entity.id}', onFailure: 'skip' }
+                }
+                """);
+        assertTrue(RoundTrip.assertRoundTrip(dir, null, skipping).contains("        orderedBy '${entity.id}'\n"));
+    }
+
+    @Test
     void aShorthandIsPrintedInItsPlainForm(@TempDir Path folder) {
         WebhookDefinition webhook = RoundTrip.loadOne(folder, """
                 webhook('shorthand') {

@@ -4,7 +4,9 @@ import io.hookwright.dsl.load.DefinitionLoader;
 import io.hookwright.dsl.load.LoadResult;
 import io.hookwright.dsl.model.Criterion;
 import io.hookwright.dsl.model.DefinitionError;
+import io.hookwright.dsl.model.ExecutionSpec;
 import io.hookwright.dsl.model.Header;
+import io.hookwright.dsl.model.Ordering;
 import io.hookwright.dsl.model.RequestSpec;
 import io.hookwright.dsl.model.SourcePosition;
 import io.hookwright.dsl.model.Template;
@@ -111,7 +113,12 @@ final class RoundTrip {
     /** The model with every place (of the webhook, its criteria and its templates) left out. */
     static WebhookDefinition withoutPositions(WebhookDefinition w) {
         return new WebhookDefinition(w.code(), w.label(), w.description(), w.owner(), w.active(), w.events(),
-                w.tenant(), criteria(w.filter()), request(w.request()), w.execution(), NOWHERE);
+                w.tenant(), criteria(w.filter()), request(w.request()), execution(w.execution()), NOWHERE);
+    }
+
+    private static ExecutionSpec execution(ExecutionSpec e) {
+        return new ExecutionSpec(e.synchronous(), e.transaction(), e.timeout(), e.retry(), e.ordering()
+                .map(o -> new Ordering(template(o.key()), o.onFailure())));
     }
 
     private static List<Criterion> criteria(List<Criterion> criteria) {

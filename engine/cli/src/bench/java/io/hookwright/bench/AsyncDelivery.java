@@ -37,8 +37,13 @@ final class AsyncDelivery {
 
     /** @param concurrency requests in flight to the receiver */
     static Result run(Receiver receiver, String run, int count, int perTransaction, int concurrency) throws Exception {
-        try (BenchEngine bench = new BenchEngine(receiver, WEBHOOK, "synchronous false\ntransaction 'inside'",
-                concurrency);
+        return run(receiver, run, count, perTransaction, concurrency, "synchronous false\ntransaction 'inside'");
+    }
+
+    /** @param execution the webhook's {@code execution { }} block: async, with or without {@code orderedBy} */
+    static Result run(Receiver receiver, String run, int count, int perTransaction, int concurrency, String execution)
+            throws Exception {
+        try (BenchEngine bench = new BenchEngine(receiver, WEBHOOK, execution, concurrency);
              Connection host = bench.host()) {
             Engine engine = bench.engine.start();
             long before = receiver.received();

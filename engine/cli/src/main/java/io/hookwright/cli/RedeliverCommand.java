@@ -46,6 +46,14 @@ final class RedeliverCommand implements Callable<Integer> {
             + "deactivated, or disabled by their definition (left out by default, and counted)")
     boolean includeDeactivated;
 
+    @Option(names = "--jump", description = "with RUN_ID of an ordered webhook (orderedBy): send it now, ahead of "
+            + "the messages queued for its key (by default it is queued behind them, and shown held)")
+    boolean jump;
+
+    @Option(names = "--skip", description = "with RUN_ID: do not send it; skip its message, given up with onFailure "
+            + "'block', so the next message of its key goes")
+    boolean skip;
+
     @Mixin
     DefinitionsOption definitions;
 
@@ -60,7 +68,8 @@ final class RedeliverCommand implements Callable<Integer> {
         checkUsage();
         Recovered recovered;
         try (Engine engine = CommandEngine.sending(store.openExisting(), definitions.loadIfPresent(), send)) {
-            recovered = runId != null ? new Recovered(List.of(engine.redeliver(runId)), List.of())
+            recovered = runId != null ? new Recovered(List.of(skip ? engine.skip(runId) : engine.redeliver(runId, jump)),
+                    List.of())
                     : engine.redeliverFailed(since, webhook, includeDeactivated);
         } catch (IllegalArgumentException e) {
             throw CommandFailure.usage(e.getMessage());
@@ -80,13 +89,24 @@ final class RedeliverCommand implements Callable<Integer> {
         }
         out.print(RunTable.format(runs));
         runs.stream().filter(r -> r.error() != null).forEach(r -> out.println(r.id() + ": " + TerminalText.line(r.error())));
-        long failures = runs.stream().filter(r -> r.outcome() != Outcome.SUCCEEDED).count();
-        out.println(runs.size() + " redelivered, " + (runs.size() - failures) + " succeeded, " + failures + " failed");
+        if (skip) {
+            out.println("skipped: the next message of its key goes");
+            out.flush();
+            return ExitCodes.OK;
+        }
+        // Held: queued behind earlier messages of its key, sent in its turn by a running engine.
+        long held = runs.stream().filter(r -> r.outcome() == Outcome.HELD).count();
+        long failures = runs.stream().filter(r -> r.outcome() != Outcome.SUCCEEDED && r.outcome() != Outcome.HELD).count();
+        out.println(runs.size() + " redelivered, " + (runs.size() - failures - held) + " succeeded, " + failures + " failed"
+                + (held == 0 ? "" : ", " + held + " queued behind earlier messages of their key"));
         out.flush();
         return failures == 0 ? ExitCodes.OK : ExitCodes.INVALID;
     }
 
     private void checkUsage() {
+        if ((jump || skip) && runId == null || jump && skip) {
+            throw new ParameterException(spec.commandLine(), "--jump and --skip each take a RUN_ID, and not together");
+        }
         if (runId != null && (failed || since != null || webhook != null || includeDeactivated)) {
             throw new ParameterException(spec.commandLine(),
                     "give a RUN_ID or --failed --since TIME [--webhook CODE], not both");

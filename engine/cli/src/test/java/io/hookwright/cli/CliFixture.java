@@ -121,13 +121,17 @@ final class CliFixture {
     }
 
     Engine hostEngine(Clock clock) {
+        return hostBuilder(clock).build();
+    }
+
+    /** What {@link #hostEngine(Clock)} builds, for a test that builds it another way (a manual engine). */
+    Engine.Builder hostBuilder(Clock clock) {
         DefinitionCompiler.Compilation compilation = new DefinitionCompiler().compile(definitions);
         assertTrue(compilation.valid(), () -> compilation.errors().toString());
         return Engine.builder(database(), new LoadedDefinitions(compilation.definitions(), "host"))
                 .secrets(Secrets.of(Map.of("ERP_TOKEN", TOKEN)))
                 .targetPolicy(new TargetPolicy(List.of(TargetPolicy.Allowed.parse("localhost:" + port)), false))
-                .clock(clock)
-                .build();
+                .clock(clock);
     }
 
     /** The event a host publishes when project {@code key} changes. */

@@ -2,7 +2,11 @@ package io.hookwright.cli;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hookwright.event.Entity;
+import io.hookwright.event.Event;
 import io.hookwright.execution.Engine;
+import io.hookwright.execution.ManualEngine;
 import io.hookwright.runlog.Outcome;
 import io.hookwright.runlog.Run;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -208,5 +213,36 @@ class RedeliverCommandTest {
         assertEquals("hookwright redeliver: no run run_nope" + System.lineSeparator(), run.err());
         assertEquals(1, receiver.findAll(anyRequestedFor(anyUrl())).stream()
                 .filter(r -> r.getUrl().equals("/erp")).count());
+    }
+    @Test
+    void runsShowAMessageHeldBehindABlockedHeadAndSkipLetsTheKeyGoOn() {
+        fixture.definitions(CliFixture.webhook("erp_sync", "/erp",
+                "synchronous false; retry false; orderedBy '${entity.id}', onFailure: 'block'"));
+        receiver.stubFor(post(urlEqualTo("/erp")).willReturn(aResponse().withStatus(500).withBody("erp is down")));
+        try (ManualEngine host = ManualEngine.of(fixture.hostBuilder(Clock.systemUTC()))) {
+            host.engine().publish(CliFixture.projectUpdated("p-1", "DEMO"));
+            host.engine().publish(Event.builder("Project:Updated").id("evt-p-1-again").tenant("acme")
+                    .entity(new Entity("Project", "p-1", "DEMO", Map.of("Status", "Closed"))).build());
+            Run head = host.runDue().getFirst();
+            assertEquals(Outcome.GAVE_UP, head.outcome());
+            assertEquals(List.of(), host.runDue(), "the key is blocked");
+
+            Cli.Run runs = fixture.onStore("runs").exits(0);
+            assertTrue(runs.out().lines().anyMatch(l -> l.contains("held") && l.contains("held behind message "
+                    + head.messageId())), runs.out());
+            JsonNode json = fixture.onStore("runs", "--json").exits(0).json();
+            JsonNode held = java.util.stream.StreamSupport.stream(json.spliterator(), false)
+                    .filter(r -> r.get("outcome").asText().equals("held")).findFirst().orElseThrow();
+            assertTrue(held.get("error").asText().contains("held behind message " + head.messageId()), json.toString());
+
+            fixture.sending("redeliver", head.id(), "--jump", "--skip").exits(2);
+            Cli.Run skipped = fixture.sending("redeliver", head.id(), "--skip").exits(0);
+            assertTrue(skipped.out().contains("skipped"), skipped.out());
+            receiver.stubFor(post(urlEqualTo("/erp")).willReturn(aResponse().withStatus(200)));
+            assertEquals(Outcome.SUCCEEDED, host.runDue().getFirst().outcome(), "the next message of the key went");
+        }
+        List<LoggedRequest> sent = receivedOnErp();
+        assertEquals(2, sent.size(), "the skipped head was not sent again");
+        assertTrue(sent.get(1).getBodyAsString().contains("Closed"), sent.get(1).getBodyAsString());
     }
 }

@@ -121,6 +121,32 @@ class ValidateCommandTest {
     }
 
     @Test
+    void orderedByIsRefusedOnASynchronousWebhookAndWhenItsTemplateDoesNotCompile() {
+        Path folder = root.resolve("ordered");
+        Cli.write(folder.resolve("ordered.groovy"), """
+                webhook('sync_ordered') {
+                    on 'Project:Created'
+                    request { post 'https://example.com/hook' }
+                    execution { synchronous true; orderedBy '${entity.id}' }
+                }
+                """);
+        Cli.Run run = Cli.run("validate", folder).exits(1);
+        String file = folder.resolve("ordered.groovy").toString();
+        assertTrue(run.err().contains(file + ":4:35: orderedBy applies to async webhooks (synchronous false)"), run.err());
+
+        Cli.write(folder.resolve("ordered.groovy"), """
+                webhook('broken_key') {
+                    on 'Project:Created'
+                    request { post 'https://example.com/hook' }
+                    execution { orderedBy '${entity.id' }
+                }
+                """);
+        run = Cli.run("validate", folder).exits(1);
+        assertTrue(run.err().lines().anyMatch(l -> l.startsWith(file + ":4:") && l.contains("template syntax")),
+                run.err());
+    }
+
+    @Test
     void aLinkAnywhereInTheFolderExitsOneNamingItInTextAndJson() throws Exception {
         Path folder = valid();
         java.nio.file.Files.createDirectories(root.resolve("elsewhere"));

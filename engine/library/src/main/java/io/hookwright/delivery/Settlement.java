@@ -16,13 +16,31 @@ public record Settlement(Run run, QueueStep queue, HealthStep health) {
         record NotQueued() implements QueueStep {
         }
 
-        /** Done with: delivered, given up or skipped. */
-        record Remove(String messageId, String worker) implements QueueStep {
+        /** Done with: delivered, given up or skipped. Of an ordered message ({@code order}), it lets the next go. */
+        record Remove(String messageId, String worker, Order order) implements QueueStep {
+            public Remove(String messageId, String worker) {
+                this(messageId, worker, null);
+            }
         }
 
-        /** Tried again at {@code at}. */
-        record Retry(String messageId, String worker, int attempts, Instant at) implements QueueStep {
+        /** Tried again at {@code at}; an ordered message's key waits meanwhile. */
+        record Retry(String messageId, String worker, int attempts, Instant at, Order order) implements QueueStep {
+            public Retry(String messageId, String worker, int attempts, Instant at) {
+                this(messageId, worker, attempts, at, null);
+            }
         }
+
+        /** Given up, and kept at the head of its key ({@code onFailure: 'block'}) until an operator acts. */
+        record Block(String messageId, String worker, int attempts, Order order) implements QueueStep {
+        }
+
+        /** A blocked message an operator redelivered successfully or skipped: removed, its key goes on. */
+        record Unblock(String messageId) implements QueueStep {
+        }
+    }
+
+    /** Where an ordered message stands in its webhook's key. */
+    public record Order(String webhook, String key, long seq) {
     }
 
     /** What the attempt says about the webhook's health. */

@@ -7,6 +7,7 @@ import io.hookwright.delivery.Sender;
 import io.hookwright.delivery.Settlement;
 import io.hookwright.delivery.Settlement.HealthStep;
 import io.hookwright.delivery.Settlement.QueueStep;
+import io.hookwright.dsl.model.Ordering;
 import io.hookwright.outbox.OutboxMessage;
 import io.hookwright.render.RenderedRequest;
 import io.hookwright.runlog.Outcome;
@@ -91,31 +92,44 @@ final class Deliveries implements Dispatcher.Delivery {
     public Settlement deliver(OutboxMessage message, String worker) {
         Outgoing out = Outgoing.of(message);
         int attempt = message.attempts() + 1;
+        Settlement.Order order = message.ordered()
+                ? new Settlement.Order(message.webhook(), message.orderKey(), message.orderSeq()) : null;
+        QueueStep done = new QueueStep.Remove(message.messageId(), worker, order);
         Optional<WebhookState> off = statuses.deactivated(message.webhook());
         if (off.isPresent()) {
-            return skipped(out, message.mode(), attempt, off.get(), new QueueStep.Remove(message.messageId(), worker));
+            return skipped(out, message.mode(), attempt, off.get(), done);
         }
         Instant at = clock.instant();
         Attempt result = sender.send(message.messageId(), message.request(), message.signingSecrets(), message.timeout(),
                 at);
         if (result.succeeded()) {
-            return told(new Settlement(run(out, message.mode(), attempt, at, result, Outcome.SUCCEEDED),
-                    new QueueStep.Remove(message.messageId(), worker), health(out, result)));
+            return told(new Settlement(run(out, message.mode(), attempt, at, result, Outcome.SUCCEEDED), done,
+                    health(out, result)));
         }
         if (message.mode().startsWith("sync-")) {
             // A sync-after-commit webhook's record that its committing thread left (a crash): one attempt, as that
             // thread's would have been, logged as it would have.
-            return told(new Settlement(run(out, message.mode(), attempt, at, result, Outcome.FAILED),
-                    new QueueStep.Remove(message.messageId(), worker), health(out, result)));
+            return told(new Settlement(run(out, message.mode(), attempt, at, result, Outcome.FAILED), done,
+                    health(out, result)));
         }
         Optional<Instant> next = result.gone() ? Optional.empty()
                 : schedule(message.webhook()).next(attempt, clock.instant(), result.retryAfter(), random);
         if (next.isPresent()) {
             return told(new Settlement(run(out, message.mode(), attempt, at, result, Outcome.PENDING_RETRY),
-                    new QueueStep.Retry(message.messageId(), worker, attempt, next.get()), health(out, result)));
+                    new QueueStep.Retry(message.messageId(), worker, attempt, next.get(), order), health(out, result)));
         }
-        return told(new Settlement(run(out, message.mode(), attempt, at, result, Outcome.GAVE_UP),
-                new QueueStep.Remove(message.messageId(), worker), health(out, result)));
+        QueueStep givenUp = order != null && blocks(message.webhook())
+                ? new QueueStep.Block(message.messageId(), worker, attempt, order) : done;
+        return told(new Settlement(run(out, message.mode(), attempt, at, result, Outcome.GAVE_UP), givenUp,
+                health(out, result)));
+    }
+
+    /** Whether the webhook's definition keeps a key waiting behind a message given up ({@code onFailure: 'block'}). */
+    private boolean blocks(String webhook) {
+        return current.get().definitions().webhook(webhook)
+                .flatMap(w -> w.definition().execution().ordering())
+                .map(o -> o.onFailure() == Ordering.OnFailure.BLOCK)
+                .orElse(false);
     }
 
     /** Whether requests go to {@code serve --capture}'s local receiver instead of their targets. */

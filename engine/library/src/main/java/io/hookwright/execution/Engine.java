@@ -22,6 +22,7 @@ import io.hookwright.runlog.JooqRunLog;
 import io.hookwright.runlog.LatestRun;
 import io.hookwright.runlog.Outcome;
 import io.hookwright.runlog.Run;
+import io.hookwright.runlog.RunIds;
 import io.hookwright.runlog.RunLog;
 import io.hookwright.runlog.RunQuery;
 import io.hookwright.state.JooqWebhookStateStore;
@@ -100,7 +101,8 @@ public final class Engine implements AutoCloseable {
         this.observer = b.observer;
         this.deliveries = new Deliveries(sender, clock, statuses, loaded::get, b.retrySchedule, b.random, observer,
                 settings.node());
-        this.ledger = new Ledger(database, outbox, runs, states, clock, b.deactivateAfter);
+        // A settled message that held up its key makes the key's next one due at once, not at the next poll.
+        this.ledger = new Ledger(database, outbox, runs, states, clock, b.deactivateAfter, this::wake);
         this.writer = new SettlementWriter(ledger, this::deactivated, () -> { });
         this.dispatcher = new Dispatcher(outbox, deliveries, writer, settings, clock);
         this.unqueued = new UnqueuedMessages(this::queueAfterCommit, this::wake);
@@ -260,11 +262,25 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Sends a logged run's request again, as rendered then, with the same message id, as a new attempt; secrets are
-     * today's. Logged as a {@code redelivery} run.
+     * today's. Logged as a {@code redelivery} run. A run of an ordered webhook ({@code orderedBy}) keeps its key's
+     * order: see {@link #redeliver(String, boolean)}.
      *
      * @throws IllegalArgumentException when there is no such run, or its bodies were purged
      */
     public Run redeliver(String runId) {
+        return redeliver(runId, false);
+    }
+
+    /**
+     * {@link #redeliver(String)}, for a run of an ordered webhook: a message that blocks its key (given up with
+     * {@code onFailure: 'block'}) is sent now, and lets the key go on when it succeeds. Any other goes behind the
+     * messages queued for its key, logged {@code held} until its turn, unless {@code jump}: then it is sent now,
+     * ahead of them. With nothing queued for its key it is sent now either way.
+     *
+     * @throws IllegalArgumentException when there is no such run, its bodies were purged, or (without {@code jump})
+     *                                  its message is still queued and goes in its turn anyway
+     */
+    public Run redeliver(String runId, boolean jump) {
         Run original = runs.find(runId).orElseThrow(() -> new IllegalArgumentException("no run " + runId));
         if (original.request().url().isEmpty()) {
             throw new IllegalArgumentException("run " + runId + " has no request to send again: " + original.error());
@@ -277,10 +293,79 @@ public final class Engine implements AutoCloseable {
         Duration timeout = loaded.get().definitions().webhook(original.webhook())
                 .map(w -> w.definition().execution().timeout())
                 .orElse(io.hookwright.dsl.model.ExecutionSpec.DEFAULT_TIMEOUT);
-        Settlement settled = deliveries.once(Outgoing.of(original, original.revision(), timeout), "redelivery", attempt,
-                Outcome.FAILED, true);
+        Outgoing out = Outgoing.of(original, original.revision(), timeout);
+        Optional<OutboxStore.Queued> queued = outbox.queued(original.messageId());
+        if (queued.isPresent() && queued.get().blocked()) {
+            return sendBlocked(out, attempt);
+        }
+        if (!jump) {
+            Optional<String> key = queued.isPresent() ? Optional.ofNullable(queued.get().orderKey())
+                    : outbox.orderKeyOf(original.messageId());
+            if (key.isPresent() && queued.isPresent()) {
+                throw new IllegalArgumentException("message " + original.messageId() + " is still queued behind "
+                        + "earlier messages of key " + key.get() + ": it goes in its turn (redeliver it with jump to "
+                        + "send it now)");
+            }
+            Optional<String> tail = key.flatMap(k -> outbox.tail(original.webhook(), k));
+            if (tail.isPresent()) {
+                return queueBehind(out, attempt, key.get(), tail.get());
+            }
+        }
+        Settlement settled = deliveries.once(out, "redelivery", attempt, Outcome.FAILED, true);
         record(List.of(settled));
         return settled.run();
+    }
+
+    /** Sends a message that blocks its key; when it succeeds it leaves the outbox and the key's next message goes. */
+    private Run sendBlocked(Outgoing out, int attempt) {
+        Settlement sent = deliveries.once(out, "redelivery", attempt, Outcome.FAILED, true);
+        record(List.of(sent.run().outcome() == Outcome.SUCCEEDED
+                ? new Settlement(sent.run(), new Settlement.QueueStep.Unblock(out.messageId()), sent.health()) : sent));
+        return sent.run();
+    }
+
+    /** Queues a redelivery at the end of its key, logged held behind the key's last message. */
+    private Run queueBehind(Outgoing out, int attempt, String key, String tail) {
+        Instant now = clock.instant();
+        OutboxMessage message = new OutboxMessage(out.messageId(), out.webhook(), out.revision(), out.eventId(),
+                out.eventType(), "redelivery", out.request(), out.signingSecrets(), out.timeout(), attempt - 1, now, now)
+                .orderedBy(key);
+        Run held = new Run(RunIds.next(clock), out.webhook(), out.revision(), out.eventId(),
+                out.eventType(), out.messageId(), "redelivery", attempt - 1, out.request(), out.signingSecrets(), null,
+                Duration.ZERO, Outcome.HELD, "held behind message " + tail + " of key " + key + ": the redelivery "
+                + "was queued after the messages of its key queued before it", now, node());
+        database.inTransaction(tx -> {
+            outbox.enqueue(tx, List.of(message));
+            runs.record(tx, List.of(held));
+            outbox.announce(tx);
+            return null;
+        });
+        wake();
+        return held;
+    }
+
+    /**
+     * Skips a message that blocks its key (given up with {@code onFailure: 'block'}): it leaves the outbox unsent,
+     * logged {@code skipped}, and the key's next message goes.
+     *
+     * @throws IllegalArgumentException when there is no such run, or its message does not block a key
+     */
+    public Run skip(String runId) {
+        Run original = runs.find(runId).orElseThrow(() -> new IllegalArgumentException("no run " + runId));
+        Optional<OutboxStore.Queued> queued = outbox.queued(original.messageId());
+        if (queued.isEmpty() || !queued.get().blocked()) {
+            throw new IllegalArgumentException("message " + original.messageId() + " of run " + runId + " does not "
+                    + "hold up its key: only a message given up with onFailure 'block' is skipped");
+        }
+        int attempt = runs.ofMessage(original.messageId()).stream().mapToInt(Run::attempt).max().orElse(0);
+        Run skipped = new Run(RunIds.next(clock), original.webhook(), original.revision(),
+                original.eventId(), original.eventType(), original.messageId(), original.mode(), attempt,
+                original.request(), original.signingSecrets(), null, Duration.ZERO, Outcome.SKIPPED, "not sent: "
+                + "skipped by an operator; the next message of key " + queued.get().orderKey() + " goes",
+                clock.instant(), node());
+        record(List.of(new Settlement(skipped, new Settlement.QueueStep.Unblock(original.messageId()),
+                Settlement.UNCHANGED)));
+        return skipped;
     }
 
     /**
@@ -419,14 +504,17 @@ public final class Engine implements AutoCloseable {
     /**
      * Deletes the runs older than the retention period, message by message (a message's attempts go together, once
      * its latest is that old), in batches of {@value #RETENTION_BATCH}; a message still queued keeps its runs.
-     * Returns how many runs went; 0 when runs are kept for ever.
+     * Returns how many runs went; 0 when runs are kept for ever. The keys kept for redelivering ordered messages that
+     * old go too.
      */
     public int deleteOldRuns() {
         if (retention == null) {
             return 0;
         }
         try {
-            int deleted = runs.deleteOlderThan(clock.instant().minus(retention), RETENTION_BATCH);
+            Instant cutoff = clock.instant().minus(retention);
+            outbox.forgetKeysBefore(cutoff);
+            int deleted = runs.deleteOlderThan(cutoff, RETENTION_BATCH);
             if (deleted > 0) {
                 LOG.info("deleted " + deleted + " run(s) older than the retention period of " + retention.toDays() + " days");
             }

@@ -13,6 +13,7 @@ import io.hookwright.event.Events;
 import io.hookwright.match.EventView;
 import io.hookwright.match.Matcher;
 import io.hookwright.outbox.OutboxMessage;
+import io.hookwright.render.CompiledWebhook;
 import io.hookwright.render.MessageIds;
 import io.hookwright.render.RenderException;
 import io.hookwright.render.RenderedRequest;
@@ -169,8 +170,11 @@ public final class EngineTransaction implements AutoCloseable {
         // Identifiers hold no control characters (EventLimits), so caller and id cannot run into each other.
         String messageId = MessageIds.of(caller == null ? event.id() : caller + "\u0000" + event.id(), code);
         RenderedRequest request;
+        String orderKey;
         try {
-            request = renderer.render(loaded.definitions().compiled(code), messageId);
+            CompiledWebhook compiled = loaded.definitions().compiled(code);
+            request = renderer.render(compiled, messageId);
+            orderKey = spec.synchronous() ? null : renderer.orderKey(compiled, messageId);
         } catch (RenderException e) {
             Settlement failed = engine.deliveries().renderFailed(code, loaded.revision(), event.id(), event.type(),
                     messageId, mode, webhook.request().method(), vetoes ? Outcome.VETOED : Outcome.FAILED, e.getMessage());
@@ -195,6 +199,9 @@ public final class EngineTransaction implements AutoCloseable {
         Instant now = engine.clock().instant();
         OutboxMessage message = new OutboxMessage(messageId, code, loaded.revision(), event.id(), event.type(), mode,
                 request, webhook.request().signingSecrets(), spec.timeout(), 0, now, now);
+        if (orderKey != null) {
+            message = message.orderedBy(orderKey);
+        }
         if (!spec.synchronous()) {
             (isInside ? inside : queuedOnCommit).add(message);
             fired.add(new Fired(code, mode, messageId, Status.QUEUED, null, null));

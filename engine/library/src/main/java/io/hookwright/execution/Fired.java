@@ -45,7 +45,9 @@ public record Fired(String webhook, String mode, String messageId, Status status
         /** Async: an attempt failed and another is scheduled (as the message's latest run says). */
         PENDING_RETRY("pending-retry"),
         /** Async: the last attempt failed, or the target answered 410 Gone (as the message's latest run says). */
-        GAVE_UP("gave-up");
+        GAVE_UP("gave-up"),
+        /** Async, ordered: waiting behind an earlier message of its key that is failing (the detail names it). */
+        HELD("held");
 
         private final String word;
 
@@ -69,7 +71,7 @@ public record Fired(String webhook, String mode, String messageId, Status status
                 case FAILED -> FAILED;
                 case VETOED -> VETOED;
                 case SKIPPED -> SKIPPED;
-                case PENDING_RETRY, GAVE_UP -> throw new IllegalArgumentException(
+                case PENDING_RETRY, GAVE_UP, HELD -> throw new IllegalArgumentException(
                         "a single attempt does not end " + outcome.word());
             };
         }
@@ -79,6 +81,7 @@ public record Fired(String webhook, String mode, String messageId, Status status
             return switch (outcome) {
                 case PENDING_RETRY -> PENDING_RETRY;
                 case GAVE_UP -> GAVE_UP;
+                case HELD -> HELD;
                 default -> of(outcome);
             };
         }

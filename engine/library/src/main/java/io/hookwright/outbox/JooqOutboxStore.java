@@ -30,6 +30,8 @@ import java.util.Set;
 public final class JooqOutboxStore implements OutboxStore {
     static final String PENDING = "pending";
     static final String CLAIMED = "claimed";
+    /** A message of an ordered webhook given up with {@code onFailure: 'block'}: its key waits for an operator. */
+    static final String BLOCKED = "blocked";
     private static final int ID_CHUNK = 500;
 
     private final Database database;
@@ -53,19 +55,28 @@ public final class JooqOutboxStore implements OutboxStore {
         this.insert = DSL.using(database.dialect()).insertInto(Outbox.TABLE, Outbox.MESSAGE_ID, Outbox.WEBHOOK,
                         Outbox.REVISION, Outbox.EVENT_ID, Outbox.EVENT_TYPE, Outbox.MODE, Outbox.REQUEST,
                         Outbox.TIMEOUT_MS, Outbox.ATTEMPTS, Outbox.STATUS, Outbox.NEXT_ATTEMPT_AT, Outbox.CREATED_AT,
-                        Outbox.TARGET_HOST, Outbox.SIGNING_SECRETS)
-                .values(Collections.nCopies(14, null))
+                        Outbox.TARGET_HOST, Outbox.SIGNING_SECRETS, Outbox.ORDER_KEY, Outbox.ORDER_SEQ)
+                .values(Collections.nCopies(16, null))
                 .onConflictDoNothing()
                 .getSQL();
     }
 
     @Override
     public void enqueue(StoreTransaction tx, List<OutboxMessage> messages) {
-        List<Object[]> rows = messages.stream().map(m -> new Object[]{m.messageId(), m.webhook(), m.revision(),
-                m.eventId(), m.eventType(), m.mode(), RequestJson.write(m.request()), (int) m.timeout().toMillis(),
-                m.attempts(), PENDING, m.nextAttemptAt().toEpochMilli(), m.createdAt().toEpochMilli(), m.targetHost(),
-                SecretNames.join(m.signingSecrets())}).toList();
-        tx.attempt("queueing messages", () -> JdbcBatch.execute(tx, insert, rows));
+        tx.attempt("queueing messages", () -> {
+            List<OutboxMessage> ordered = messages.stream().filter(OutboxMessage::ordered).toList();
+            long[] places = ordered.isEmpty() ? null : OrderedKeys.next(tx, ordered);
+            List<Object[]> rows = new ArrayList<>(messages.size());
+            int place = 0;
+            for (OutboxMessage m : messages) {
+                Long seq = m.ordered() ? places[place++] : null;
+                rows.add(new Object[]{m.messageId(), m.webhook(), m.revision(), m.eventId(), m.eventType(), m.mode(),
+                        RequestJson.write(m.request()), (int) m.timeout().toMillis(), m.attempts(), PENDING,
+                        m.nextAttemptAt().toEpochMilli(), m.createdAt().toEpochMilli(), m.targetHost(),
+                        SecretNames.join(m.signingSecrets()), m.orderKey(), seq});
+            }
+            JdbcBatch.execute(tx, insert, rows);
+        });
     }
 
     @Override
@@ -127,6 +138,7 @@ public final class JooqOutboxStore implements OutboxStore {
         DSLContext dsl = DSL.using(database.dialect());
         Condition wanted = Outbox.STATUS.eq(DSL.inline(PENDING))
                 .and(Outbox.NEXT_ATTEMPT_AT.le(DSL.param("now", Long.class)))
+                .and(OrderedKeys.inTurn())
                 .and(passingOver ? Outbox.TARGET_HOST.isNull().or(Outbox.TARGET_HOST.notIn(DSL.param("passOver")))
                         : DSL.noCondition());
         Condition registered = DSL.exists(database.kind().sharing(
@@ -213,7 +225,8 @@ public final class JooqOutboxStore implements OutboxStore {
                 SecretNames.split(r.getString(Column.SIGNING_SECRETS)),
                 Duration.ofMillis(r.getInt(Column.TIMEOUT_MS)), r.getInt(Column.ATTEMPTS),
                 Instant.ofEpochMilli(r.getLong(Column.NEXT_ATTEMPT_AT)),
-                Instant.ofEpochMilli(r.getLong(Column.CREATED_AT)), r.getString(Column.TARGET_HOST));
+                Instant.ofEpochMilli(r.getLong(Column.CREATED_AT)), r.getString(Column.TARGET_HOST),
+                r.getString(Column.ORDER_KEY), r.getLong(Column.ORDER_SEQ));
     }
 
     /** Where each column stands in a row of {@link Outbox#ALL}, counted from 1 as JDBC does. */
@@ -231,6 +244,8 @@ public final class JooqOutboxStore implements OutboxStore {
         static final int NEXT_ATTEMPT_AT = at(Outbox.NEXT_ATTEMPT_AT);
         static final int CREATED_AT = at(Outbox.CREATED_AT);
         static final int TARGET_HOST = at(Outbox.TARGET_HOST);
+        static final int ORDER_KEY = at(Outbox.ORDER_KEY);
+        static final int ORDER_SEQ = at(Outbox.ORDER_SEQ);
 
         private Column() {
         }
@@ -303,6 +318,81 @@ public final class JooqOutboxStore implements OutboxStore {
                 .setNull(Outbox.CLAIMED_BY)
                 .where(ours(messageId, worker))
                 .execute() == 1;
+    }
+
+    @Override
+    public boolean block(StoreTransaction tx, String messageId, String worker, int attempts) {
+        return tx.attempt("keeping message " + messageId + " at the head of its key", () -> database.dsl(tx)
+                .update(Outbox.TABLE)
+                .set(Outbox.STATUS, BLOCKED)
+                .set(Outbox.ATTEMPTS, attempts)
+                .setNull(Outbox.CLAIMED_BY)
+                .where(ours(messageId, worker))
+                .execute() == 1);
+    }
+
+    @Override
+    public List<OutboxMessage> holdBehind(StoreTransaction tx, String headId, String webhook, String key, long seq) {
+        return tx.attempt("marking the messages held behind " + headId, () -> database.dsl(tx)
+                .update(Outbox.TABLE)
+                .set(Outbox.HELD_BEHIND, headId)
+                .where(Outbox.ORDER_KEY.isNotNull())
+                .and(Outbox.WEBHOOK.eq(webhook)).and(Outbox.ORDER_KEY.eq(key)).and(Outbox.ORDER_SEQ.gt(seq))
+                .and(Outbox.HELD_BEHIND.isNull().or(Outbox.HELD_BEHIND.ne(headId)))
+                .returning(Outbox.ALL)
+                .fetch()
+                .map(JooqOutboxStore::message));
+    }
+
+    /** A row read by jOOQ, as {@link #message(ResultSet)} reads a row of a claim. */
+    private static OutboxMessage message(org.jooq.Record r) {
+        return new OutboxMessage(r.get(Outbox.MESSAGE_ID), r.get(Outbox.WEBHOOK), r.get(Outbox.REVISION),
+                r.get(Outbox.EVENT_ID), r.get(Outbox.EVENT_TYPE), r.get(Outbox.MODE), RequestJson.read(r.get(Outbox.REQUEST)),
+                SecretNames.split(r.get(Outbox.SIGNING_SECRETS)), Duration.ofMillis(r.get(Outbox.TIMEOUT_MS)),
+                r.get(Outbox.ATTEMPTS), Instant.ofEpochMilli(r.get(Outbox.NEXT_ATTEMPT_AT)),
+                Instant.ofEpochMilli(r.get(Outbox.CREATED_AT)), r.get(Outbox.TARGET_HOST), r.get(Outbox.ORDER_KEY),
+                r.get(Outbox.ORDER_SEQ));
+    }
+
+    @Override
+    public boolean unblock(StoreTransaction tx, String messageId) {
+        return tx.attempt("releasing the key of message " + messageId, () -> {
+            boolean removed = database.dsl(tx).deleteFrom(Outbox.TABLE)
+                    .where(Outbox.MESSAGE_ID.eq(messageId)).and(Outbox.STATUS.eq(BLOCKED))
+                    .execute() == 1;
+            if (removed) {
+                database.notifications().announce(tx, Notifications.Channel.OUTBOX);
+            }
+            return removed;
+        });
+    }
+
+    @Override
+    public Optional<Queued> queued(String messageId) {
+        return database.attempt("reading queued message " + messageId, () -> database.dsl()
+                .select(Outbox.STATUS, Outbox.ORDER_KEY).from(Outbox.TABLE).where(Outbox.MESSAGE_ID.eq(messageId))
+                .fetchOptional(r -> new Queued(BLOCKED.equals(r.value1()), r.value2())));
+    }
+
+    @Override
+    public Optional<String> orderKeyOf(String messageId) {
+        return database.attempt("reading the key of message " + messageId,
+                () -> OrderedKeys.keyOf(database.dsl(), messageId));
+    }
+
+    @Override
+    public int forgetKeysBefore(Instant before) {
+        return database.attempt("forgetting the keys of old ordered messages",
+                () -> OrderedKeys.forget(database.dsl(), before));
+    }
+
+    @Override
+    public Optional<String> tail(String webhook, String key) {
+        return database.attempt("reading the last queued message of a key", () -> database.dsl()
+                .select(Outbox.MESSAGE_ID).from(Outbox.TABLE)
+                .where(Outbox.ORDER_KEY.isNotNull()).and(Outbox.WEBHOOK.eq(webhook)).and(Outbox.ORDER_KEY.eq(key))
+                .orderBy(Outbox.ORDER_SEQ.desc()).limit(1)
+                .fetchOptional(Outbox.MESSAGE_ID));
     }
 
     @Override

@@ -97,6 +97,40 @@ public interface OutboxStore {
     /** Removes a message that will not be tried again (its run log keeps it). */
     boolean gaveUp(String messageId, String worker);
 
+    /**
+     * Keeps a claimed message of an ordered webhook that was given up in the outbox, unclaimable, in {@code tx}: the
+     * messages of its key behind it wait until {@link #unblock} (an operator's redelivery that succeeded, or a skip).
+     */
+    boolean block(StoreTransaction tx, String messageId, String worker, int attempts);
+
+    /**
+     * Marks the messages of {@code webhook}'s {@code key} queued after place {@code seq} as held behind {@code headId},
+     * in {@code tx}; returns those not marked so before, to log as held once per head.
+     */
+    List<OutboxMessage> holdBehind(StoreTransaction tx, String headId, String webhook, String key, long seq);
+
+    /** Removes a blocked message, letting the next of its key go (and waking every node to it); false if not blocked. */
+    boolean unblock(StoreTransaction tx, String messageId);
+
+    /** A message still in the outbox: whether it blocks its key, and its key (null: it keeps no order). */
+    record Queued(boolean blocked, String orderKey) {
+    }
+
+    /** The message if it is still queued. */
+    Optional<Queued> queued(String messageId);
+
+    /** The key an ordered message was queued with, long after it left the outbox; empty for one that keeps no order. */
+    Optional<String> orderKeyOf(String messageId);
+
+    /**
+     * Forgets the keys of ordered messages queued before {@code before}: their runs' bodies are purged by then, so
+     * they cannot be redelivered. Returns how many.
+     */
+    int forgetKeysBefore(Instant before);
+
+    /** The last message queued of {@code webhook}'s {@code key}, if any is left. */
+    Optional<String> tail(String webhook, String key);
+
     /** Messages not yet delivered. */
     int depth();
 

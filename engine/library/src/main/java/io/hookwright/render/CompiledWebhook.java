@@ -14,13 +14,17 @@ public final class CompiledWebhook {
     private final List<NamedTemplate> headers;
     private final NamedTemplate body;
     private final boolean jsonBody;
+    /** The {@code orderedBy} template; null when its messages keep no order. */
+    private final NamedTemplate orderKey;
 
-    CompiledWebhook(WebhookDefinition definition, NamedTemplate url, List<NamedTemplate> headers, NamedTemplate body) {
+    CompiledWebhook(WebhookDefinition definition, NamedTemplate url, List<NamedTemplate> headers, NamedTemplate body,
+                    NamedTemplate orderKey) {
         this.definition = definition;
         this.url = url;
         this.headers = List.copyOf(headers);
         this.body = body;
         this.jsonBody = declaresJson(definition);
+        this.orderKey = orderKey;
     }
 
     /** Whether the webhook's Content-Type header says its body is JSON ({@code application/json}, {@code …+json}). */
@@ -47,6 +51,10 @@ public final class CompiledWebhook {
 
     NamedTemplate body() {
         return body;
+    }
+
+    NamedTemplate orderKey() {
+        return orderKey;
     }
 
     boolean jsonBody() {

@@ -72,6 +72,32 @@ public final class Renderer {
         }
     }
 
+    /**
+     * The key of a webhook with {@code orderedBy} for this event: its messages with the same key leave one at a time.
+     * Null for a webhook that keeps no order.
+     *
+     * @throws RenderException naming the template, line and column that failed, or saying the key came out empty
+     */
+    public String orderKey(CompiledWebhook webhook, String messageId) {
+        if (webhook.orderKey() == null) {
+            return null;
+        }
+        String nonce = SecretRefs.nonce();
+        Map<String, Object> model = DataModel.forWebhook(eventModel, webhook.definition(), messageId, nonce);
+        try (Watchdog.Guard guard = Watchdog.SHARED.watch(limits.time(), limits.allocation())) {
+            String key = apply(webhook, webhook.orderKey(), model, nonce, guard).strip();
+            if (key.isEmpty()) {
+                throw new RenderException(webhook.orderKey().source().origin() + ": orderedBy of " + webhook.code()
+                        + " rendered an empty key");
+            }
+            if (!SecretRefs.mask(key).equals(key)) {
+                throw new RenderException(webhook.orderKey().source().origin() + ": orderedBy of " + webhook.code()
+                        + " must not use secrets: keys are stored and shown");
+            }
+            return key;
+        }
+    }
+
     private String apply(CompiledWebhook webhook, CompiledWebhook.NamedTemplate template, Map<String, Object> model,
                          String nonce, Watchdog.Guard guard) {
         boolean body = template == webhook.body();

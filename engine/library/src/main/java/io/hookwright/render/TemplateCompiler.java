@@ -39,10 +39,12 @@ public final class TemplateCompiler {
             TemplateKind bodyKind = CompiledWebhook.declaresJson(webhook) ? TemplateKind.JSON_BODY : TemplateKind.TEXT_BODY;
             CompiledWebhook.NamedTemplate body = webhook.request().body()
                     .map(t -> compile("body", t, bodyKind, files, errors)).orElse(null);
+            CompiledWebhook.NamedTemplate orderKey = webhook.execution().ordering()
+                    .map(o -> compile("orderedBy", o.key(), TemplateKind.HEADER, files, errors)).orElse(null);
             boolean complete = url.compiled() != null && headers.stream().allMatch(h -> h.compiled() != null)
-                    && (body == null || body.compiled() != null);
+                    && (body == null || body.compiled() != null) && (orderKey == null || orderKey.compiled() != null);
             if (complete) {
-                webhooks.add(new CompiledWebhook(webhook, url, headers, body));
+                webhooks.add(new CompiledWebhook(webhook, url, headers, body, orderKey));
             }
         }
         return new Result(webhooks, errors);

@@ -15,8 +15,13 @@ public enum Outcome {
     PENDING_RETRY("pending-retry"),
     /** Failed on its last attempt, or the target answered 410 Gone. */
     GAVE_UP("gave-up"),
-    /** Not sent: the webhook is deactivated. */
-    SKIPPED("skipped");
+    /** Not sent: the webhook is deactivated, or an operator skipped a message that blocked its key. */
+    SKIPPED("skipped"),
+    /**
+     * Not sent yet: an earlier message of the same key of an ordered webhook is failing; the error names it. Not an
+     * attempt: it goes once that message succeeds or is given up.
+     */
+    HELD("held");
 
     private final String word;
 

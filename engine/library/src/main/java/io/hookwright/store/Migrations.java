@@ -36,7 +36,8 @@ public final class Migrations {
             new Migration(7, "received events keyed by caller and event id, with a digest of each event"),
             new Migration(8, "the outbox's unused lease_until dropped"),
             new Migration(9, "runs sent to serve --capture's receiver marked captured"),
-            new Migration(10, "each webhook's trail of deactivations and activations"));
+            new Migration(10, "each webhook's trail of deactivations and activations"),
+            new Migration(11, "messages kept in order per key"));
 
     private Migrations() {
     }

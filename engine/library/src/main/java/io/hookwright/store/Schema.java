@@ -44,12 +44,41 @@ public final class Schema {
         public static final Field<String> TARGET_HOST = DSL.field(DSL.name("target_host"), SQLDataType.VARCHAR(255));
         /** Since version 3: the names of the secrets to sign with, comma-separated. */
         public static final Field<String> SIGNING_SECRETS = DSL.field(DSL.name("signing_secrets"), SQLDataType.VARCHAR(400));
+        /** Since version 11: the key of a message of an ordered webhook ({@code orderedBy}); null for the others. */
+        public static final Field<String> ORDER_KEY = DSL.field(DSL.name("order_key"), SQLDataType.CLOB);
+        /** Since version 11: its place in its key's sequence, assigned in the transaction that queued it. */
+        public static final Field<Long> ORDER_SEQ = DSL.field(DSL.name("order_seq"), SQLDataType.BIGINT);
+        /** Since version 11: the message of its key it was last shown held behind, so it is logged held once per head. */
+        public static final Field<String> HELD_BEHIND = DSL.field(DSL.name("held_behind"), SQLDataType.VARCHAR(64));
         /** Every column, for reading whole rows. */
         public static final java.util.List<Field<?>> ALL = java.util.List.of(MESSAGE_ID, WEBHOOK, REVISION, EVENT_ID,
                 EVENT_TYPE, MODE, REQUEST, TIMEOUT_MS, ATTEMPTS, STATUS, NEXT_ATTEMPT_AT, CLAIMED_BY, CREATED_AT,
-                TARGET_HOST, SIGNING_SECRETS);
+                TARGET_HOST, SIGNING_SECRETS, ORDER_KEY, ORDER_SEQ);
 
         private Outbox() {
+        }
+    }
+
+    /** Since version 11: the last place given out in each ordered webhook's key, one row per key. */
+    public static final class OrderKeys {
+        public static final Table<Record> TABLE = DSL.table(DSL.name("hw_order_keys"));
+        public static final Field<String> WEBHOOK = DSL.field(DSL.name("webhook_code"), SQLDataType.VARCHAR(200).notNull());
+        public static final Field<String> ORDER_KEY = DSL.field(DSL.name("order_key"), SQLDataType.CLOB.notNull());
+        public static final Field<Long> LAST_SEQ = DSL.field(DSL.name("last_seq"), SQLDataType.BIGINT.notNull());
+
+        private OrderKeys() {
+        }
+    }
+
+    /** Since version 11: the key each ordered message was queued with, so its redelivery queues behind that key. */
+    public static final class OrderMessages {
+        public static final Table<Record> TABLE = DSL.table(DSL.name("hw_order_messages"));
+        public static final Field<String> MESSAGE_ID = DSL.field(DSL.name("message_id"), SQLDataType.VARCHAR(64).notNull());
+        public static final Field<String> WEBHOOK = DSL.field(DSL.name("webhook_code"), SQLDataType.VARCHAR(200).notNull());
+        public static final Field<String> ORDER_KEY = DSL.field(DSL.name("order_key"), SQLDataType.CLOB.notNull());
+        public static final Field<Long> CREATED_AT = DSL.field(DSL.name("created_at"), SQLDataType.BIGINT.notNull());
+
+        private OrderMessages() {
         }
     }
 

@@ -73,6 +73,22 @@ class OutboxStoreTest extends OnEachBackend {
     }
 
     @Test
+    void anOrderedKeyHandsOutOnlyItsEarliestUnsettledMessage() {
+        Tx.run(database, tx -> outbox.enqueue(tx, List.of(message("a1", T0).orderedBy("a"),
+                message("b1", T0).orderedBy("b"), message("a2", T0).orderedBy("a"), message("plain", T0))));
+        assertEquals(List.of("a1", "b1", "plain"), ids(outbox.claimDue("w1", 10, T0)).stream().sorted().toList());
+        assertEquals(List.of(), outbox.claimDue("w2", 10, T0), "a2 waits while a1 is claimed");
+        Tx.run(database, tx -> outbox.retryAt(tx, "a1", "w1", 1, T0.plusSeconds(5)));
+        assertEquals(List.of(), outbox.claimDue("w2", 10, T0), "and while a1 waits for its retry");
+        assertEquals(List.of("a1"), ids(outbox.claimDue("w2", 10, T0.plusSeconds(5))));
+        assertTrue(outbox.delivered("a1", "w2"));
+        List<OutboxMessage> next = outbox.claimDue("w3", 10, T0.plusSeconds(5));
+        assertEquals(List.of("a2"), ids(next));
+        assertEquals("a", next.getFirst().orderKey());
+        assertTrue(next.getFirst().orderSeq() > 1, "its place comes after a1's");
+    }
+
+    @Test
     void onlyDueMessagesAreClaimedOldestFirstAndNeverTwice() {
         Tx.run(database, tx -> outbox.enqueue(tx, List.of(
                 message("later", T0.plusSeconds(60)), message("b", T0.plusSeconds(1)), message("a", T0))));

@@ -27,7 +27,8 @@ final class DocumentJson {
             "signingSecret", "execution");
     /** What answers add, and the commit message a write may carry: a document read back and sent again has them. */
     private static final Set<String> IGNORED = Set.of("file", "revision", "editable", "reason", "message", "push");
-    private static final Set<String> EXECUTION = Set.of("synchronous", "transaction", "timeout", "retry");
+    private static final Set<String> EXECUTION = Set.of("synchronous", "transaction", "timeout", "retry", "orderedBy",
+            "onFailure");
 
     private DocumentJson() {
     }
@@ -263,7 +264,7 @@ final class DocumentJson {
             }
         }
         return new Execution(bool(node, "synchronous", false), member(node, "transaction"), member(node, "timeout"),
-                waits, attempts);
+                waits, attempts, member(node, "orderedBy"), member(node, "onFailure"));
     }
 
     /** The document as JSON, with what an answer adds. */
@@ -341,6 +342,8 @@ final class DocumentJson {
         } else if (e.retry() != null) {
             json.put("retry", e.retry().isEmpty() ? (Object) Boolean.FALSE : e.retry());
         }
+        putIfSet(json, "orderedBy", e.orderedBy());
+        putIfSet(json, "onFailure", e.onFailure());
         return json;
     }
 

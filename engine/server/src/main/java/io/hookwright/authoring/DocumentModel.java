@@ -15,6 +15,7 @@ import io.hookwright.dsl.model.EventPattern;
 import io.hookwright.dsl.model.ExecutionSpec;
 import io.hookwright.dsl.model.Header;
 import io.hookwright.dsl.model.Label;
+import io.hookwright.dsl.model.Ordering;
 import io.hookwright.dsl.model.RequestSpec;
 import io.hookwright.dsl.model.RetryPolicy;
 import io.hookwright.dsl.model.SourcePosition;
@@ -72,7 +73,7 @@ final class DocumentModel {
         List<Criterion> filter = criteria(doc.filter(), "filter", at);
         return new WebhookDefinition(doc.code(), label(doc), doc.description() == null ? "" : doc.description(),
                 Optional.ofNullable(doc.owner()), doc.active(), events, Optional.ofNullable(doc.tenant()), filter,
-                request(doc, at), execution(doc.execution()), at);
+                request(doc, at), execution(doc.execution(), at), at);
     }
 
     private static Label label(WebhookDocument doc) {
@@ -210,7 +211,7 @@ final class DocumentModel {
         return new Template(name, source, at, true);
     }
 
-    private static ExecutionSpec execution(Execution execution) {
+    private static ExecutionSpec execution(Execution execution, SourcePosition at) {
         if (execution == null) {
             return ExecutionSpec.defaults();
         }
@@ -230,7 +231,27 @@ final class DocumentModel {
         if (execution.synchronous() && !retry.isDefault()) {
             throw BadDocument.value("execution.retry", "only queued webhooks (synchronous false) are retried");
         }
-        return new ExecutionSpec(execution.synchronous(), transaction, timeout, retry);
+        return new ExecutionSpec(execution.synchronous(), transaction, timeout, retry, ordering(execution, at));
+    }
+
+    private static Optional<Ordering> ordering(Execution execution, SourcePosition at) {
+        if (execution.orderedBy() == null) {
+            if (execution.onFailure() != null) {
+                throw BadDocument.value("execution.onFailure", "applies to a webhook with execution.orderedBy");
+            }
+            return Optional.empty();
+        }
+        if (execution.synchronous()) {
+            throw BadDocument.value("execution.orderedBy", "only queued webhooks (synchronous false) keep an order");
+        }
+        if (execution.orderedBy().isBlank()) {
+            throw BadDocument.value("execution.orderedBy", "give a template for the key, such as '${entity.id}'");
+        }
+        Ordering.OnFailure onFailure = execution.onFailure() == null ? Ordering.OnFailure.SKIP
+                : Ordering.OnFailure.fromWord(execution.onFailure()).orElseThrow(() -> BadDocument.value(
+                "execution.onFailure", "use 'skip' or 'block', not " + quoted(execution.onFailure())));
+        return Optional.of(new Ordering(inline("orderedBy", execution.orderedBy(), at),
+                onFailure));
     }
 
     private static RetryPolicy retry(Execution execution) {
@@ -311,7 +332,8 @@ final class DocumentModel {
                 .orElse(null);
         Integer attempts = e.retry() instanceof RetryPolicy.Attempts a ? a.max() : null;
         return new Execution(e.synchronous(), e.transaction().word(), Durations.written(e.timeout()).orElseThrow(), retry,
-                attempts);
+                attempts, e.ordering().map(o -> o.key().source()).orElse(null), e.ordering()
+                .filter(o -> o.onFailure() != Ordering.OnFailure.SKIP).map(o -> o.onFailure().word()).orElse(null));
     }
 
     private static String quoted(String text) {

@@ -50,11 +50,18 @@ public record WebhookDocument(String code, Map<String, String> label, String des
     /**
      * How a webhook runs. {@code retry}: null for the engine's schedule, an empty list for no retry ({@code false} in
      * JSON), the waits before each retry, or {@code attempts} for the engine's schedule cut to that many attempts.
+     * {@code orderedBy}: the key template of a webhook whose messages keep their order per key, or null;
+     * {@code onFailure}: {@code skip} (null: the default) or {@code block}.
      */
     public record Execution(boolean synchronous, String transaction, String timeout, List<String> retry,
-                            Integer attempts) {
+                            Integer attempts, String orderedBy, String onFailure) {
         public Execution {
             retry = retry == null ? null : List.copyOf(retry);
+        }
+
+        /** Without an order. */
+        public Execution(boolean synchronous, String transaction, String timeout, List<String> retry, Integer attempts) {
+            this(synchronous, transaction, timeout, retry, attempts, null, null);
         }
     }
 

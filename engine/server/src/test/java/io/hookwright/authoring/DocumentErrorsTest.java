@@ -53,7 +53,9 @@ class DocumentErrorsTest {
             "\"execution\": {\"retry\": [\"5s\", \"2d\"]}                                         | 422 | execution.retry[1]",
             "\"execution\": {\"retry\": {\"attempts\": 99}}                                       | 422 | execution.retry.attempts",
             "\"execution\": {\"synchronous\": true, \"retry\": [\"5s\"]}                          | 422 | execution.retry",
-            "\"execution\": {\"orderedBy\": \"x\"}                                                | 400 | execution.orderedBy",
+            "\"execution\": {\"synchronous\": true, \"orderedBy\": \"${entity.id}\"}             | 422 | execution.orderedBy",
+            "\"execution\": {\"orderedBy\": \"${entity.id}\", \"onFailure\": \"stop\"}           | 422 | execution.onFailure",
+            "\"execution\": {\"onFailure\": \"block\"}                                          | 422 | execution.onFailure",
             "\"colour\": \"red\"                                                                  | 400 | colour"})
     void aMistakeIsNamedWhereItIs(String fields, int status, String field) throws Exception {
         BadDocument bad = refused(fields);

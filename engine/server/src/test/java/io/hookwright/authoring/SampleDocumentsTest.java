@@ -62,6 +62,24 @@ class SampleDocumentsTest {
         assertEquals(expected.stream().sorted().toList(), again.stream().sorted().toList());
     }
 
+    @Test
+    void anOrderedWebhookKeepsItsKeyAndFailureModeThroughTheRoundTrip() throws IOException {
+        String json = """
+                {"code": "erp_ordered", "eventTypes": ["Project:Updated"], "httpVerb": "POST",
+                 "url": "https://erp.example.com/hooks",
+                 "execution": {"synchronous": false, "transaction": "inside", "timeout": "5s",
+                               "orderedBy": "${entity.id}", "onFailure": "block"}}""";
+        String block = DocumentGroovy.block(DocumentJson.read(EventJson.INPUT.readTree(json)), "erp_ordered.groovy");
+        assertTrue(block.contains("orderedBy '${entity.id}', onFailure: 'block'"), block);
+        Path folder = Files.createDirectories(dir.resolve("ordered"));
+        Files.writeString(folder.resolve("erp_ordered.groovy"), block);
+        WebhookDefinition loaded = valid(new DefinitionLoader().load(folder)).ruleSet().webhooks().getFirst();
+        JsonNode again = EventJson.INPUT.readTree(EventJson.MAPPER.writeValueAsString(
+                DocumentJson.write(DocumentModel.document(loaded))));
+        assertEquals("${entity.id}", again.get("execution").get("orderedBy").asText());
+        assertEquals("block", again.get("execution").get("onFailure").asText());
+    }
+
     private static LoadResult valid(LoadResult result) {
         assertTrue(result.valid(), () -> result.errors().stream().map(DefinitionError::format)
                 .collect(Collectors.joining("\n")));

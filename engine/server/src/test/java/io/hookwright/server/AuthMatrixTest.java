@@ -58,6 +58,7 @@ class AuthMatrixTest {
                 Arguments.of("GET", "/runs", Scope.RUNS_READ, null),
                 Arguments.of("GET", "/runs/run_x", Scope.RUNS_READ, null),
                 Arguments.of("POST", "/runs/run_x/redeliver", Scope.RUNS_REDELIVER, null),
+                Arguments.of("POST", "/runs/run_x/skip", Scope.RUNS_REDELIVER, null),
                 Arguments.of("GET", "/metrics", Scope.RUNS_READ, null));
     }
 

@@ -70,10 +70,29 @@ public final class RunsResource {
     @POST
     @Path("/{id}/redeliver")
     @RequiresScope(Scope.RUNS_REDELIVER)
-    public Response redeliver(@PathParam("id") String id) {
+    public Response redeliver(@PathParam("id") String id, @QueryParam("jump") boolean jump) {
         find(id);
-        Run run = context.engine().redeliver(id);
+        // A run of an ordered webhook goes behind its key's queue (answered held) unless jump=true.
+        Run run = conflictOnRefusal(() -> context.engine().redeliver(id, jump));
         return Response.status(201).entity(RunJson.of(run)).build();
+    }
+
+    /** Skips the message of run {@code id} that blocks its key ({@code onFailure 'block'}): the key goes on. */
+    @POST
+    @Path("/{id}/skip")
+    @RequiresScope(Scope.RUNS_REDELIVER)
+    public Response skip(@PathParam("id") String id) {
+        find(id);
+        Run run = conflictOnRefusal(() -> context.engine().skip(id));
+        return Response.status(201).entity(RunJson.of(run)).build();
+    }
+
+    private static Run conflictOnRefusal(java.util.function.Supplier<Run> action) {
+        try {
+            return action.get();
+        } catch (IllegalArgumentException e) {
+            throw Problem.of(409, "Conflict", e.getMessage());
+        }
     }
 
     private Run find(String id) {
