@@ -31,7 +31,7 @@ final class ActivateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Engine engine = CommandEngine.of(store.openOrCreate(), definitions.load())) {
             KnownCodes.require(code, engine, definitions.folder());
-            engine.activate(code);
+            engine.activate(code, Operator.name());
             out.println(code + " activated; its failure count starts again at 0");
             engine.definitions().definitions().webhook(code).filter(w -> !w.definition().active()).ifPresent(w ->
                     out.println("note: its definition says active false, so it still does not fire"));

@@ -41,7 +41,8 @@ final class DeactivateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Engine engine = CommandEngine.of(store.openOrCreate(), definitions.load())) {
             KnownCodes.require(code, engine, definitions.folder());
-            WebhookState state = engine.deactivate(code, reason == null || reason.isBlank() ? DEFAULT_REASON : reason.strip());
+            WebhookState state = engine.deactivate(code,
+                    reason == null || reason.isBlank() ? DEFAULT_REASON : reason.strip(), Operator.name());
             out.println(code + " deactivated: " + TerminalText.line(state.deactivationReason()));
         }
         out.flush();

@@ -107,6 +107,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--deactivate-after", paramLabel = "N", description = "consecutive failures that deactivate a webhook (default: 20)")
     int deactivateAfter = 20;
 
+    @Option(names = "--failures-rising", paramLabel = "PERCENTS", description = "shares of --deactivate-after at which "
+            + "failures in a row publish a Hookwright:FailuresRising event, comma-separated percentages, or none "
+            + "(default: 50,70,90)")
+    String failuresRising = "50,70,90";
+
     @Option(names = "--per-host", paramLabel = "N", description = "requests in flight to one target host at a time (default: 32)")
     int perHost = 32;
 
@@ -160,7 +165,7 @@ final class ServeCommand implements Callable<Integer> {
         Database database = store.openOrCreate(commits);
         CaptureReceiver receiver = capture ? new CaptureReceiver(new PrintStream(System.out, true)) : null;
         Engine.Builder builder = Engine.builder(database, loaded).observer(new DeliveryLog(logged, record -> lines.publish(System.err, record)))
-                .secrets(secrets).deactivateAfter(deactivateAfter)
+                .secrets(secrets).deactivateAfter(deactivateAfter).failuresRising(failuresRising())
                 .delivery(delivery.toBuilder().perHostConcurrency(perHost)
                         .perHostQueue(Math.max(delivery.perHostQueue(), perHost)).build());
         if (receiver != null) {
@@ -287,6 +292,28 @@ final class ServeCommand implements Callable<Integer> {
             case "none" -> DeliveryLog.Scope.NONE;
             default -> throw CommandFailure.usage("--delivery-log '" + deliveryLog + "': all, failed or none");
         };
+    }
+
+    /** The percentages of {@code --failures-rising}; empty for none. */
+    List<Integer> failuresRising() {
+        String written = failuresRising.strip();
+        if (written.equalsIgnoreCase("none")) {
+            return List.of();
+        }
+        List<Integer> percents = new ArrayList<>();
+        for (String part : written.split(",", -1)) {
+            try {
+                int percent = Integer.parseInt(part.strip().replace("%", "").strip());
+                if (percent < 1 || percent > 99) {
+                    throw new NumberFormatException();
+                }
+                percents.add(percent);
+            } catch (NumberFormatException e) {
+                throw CommandFailure.usage("--failures-rising takes percentages from 1 to 99 separated by commas "
+                        + "(such as 50,70,90) or none, not '" + TerminalText.line(failuresRising) + "'");
+            }
+        }
+        return percents;
     }
 
     private Durability durability() {

@@ -25,9 +25,15 @@ public final class JooqWebhookStateStore implements WebhookStateStore {
      * longer than running it. Only touches the row when there is something to reset: success is the common case.
      */
     private final NamedStatement succeeded;
+    /** The failures a webhook had, read before recording its successes: a first success after failures is told. */
+    private final NamedStatement failing;
 
     public JooqWebhookStateStore(Database database) {
         this.database = database;
+        this.failing = NamedStatement.of(DSL.using(database.dialect())
+                .select(WebhookStates.CONSECUTIVE_FAILURES, WebhookStates.LAST_FAILURE).from(WebhookStates.TABLE)
+                .where(WebhookStates.CODE.eq(DSL.param("code", String.class)))
+                .and(WebhookStates.CONSECUTIVE_FAILURES.gt(DSL.inline(0))));
         this.succeeded = NamedStatement.of(DSL.using(database.dialect()).update(WebhookStates.TABLE)
                 .set(WebhookStates.CONSECUTIVE_FAILURES, DSL.inline(0))
                 .set(WebhookStates.UPDATED_AT, DSL.param("now", Long.class))
@@ -89,15 +95,19 @@ public final class JooqWebhookStateStore implements WebhookStateStore {
     @Override
     public Optional<WebhookState> recorded(StoreTransaction tx, String code, Instant now, List<Result> results,
                                            int threshold) {
-        return tx.attempt("recording the results of webhook " + code,
-                () -> recorded(tx, database.dsl(tx), code, now, results, threshold));
+        return tallied(tx, code, now, results, threshold).deactivated();
     }
 
-    private Optional<WebhookState> recorded(StoreTransaction transaction, DSLContext tx, String code, Instant now,
-                                            List<Result> results, int threshold) {
+    @Override
+    public Tally tallied(StoreTransaction tx, String code, Instant now, List<Result> results, int threshold) {
+        return tx.attempt("recording the results of webhook " + code,
+                () -> tallied(tx, database.dsl(tx), code, now, results, threshold));
+    }
+
+    private Tally tallied(StoreTransaction transaction, DSLContext tx, String code, Instant now, List<Result> results,
+                          int threshold) {
         if (results.stream().allMatch(Result::succeeded)) {
-            succeeded(transaction.connection(), code, now);
-            return Optional.empty();
+            return succeededOnly(transaction.connection(), code, now, results.size());
         }
         long at = now.toEpochMilli();
         // A row to lock, so that nodes recording at once take turns instead of counting on from the same number.
@@ -111,15 +121,20 @@ public final class JooqWebhookStateStore implements WebhookStateStore {
         int inARow = before.consecutiveFailures();
         String lastFailure = before.lastFailure();
         String reason = null;
+        int deactivatedBy = -1;
+        List<Integer> after = new java.util.ArrayList<>(results.size());
         for (Result result : results) {
             if (result.succeeded()) {
                 inARow = 0;
+                after.add(inARow);
                 continue;
             }
             inARow++;
+            after.add(inARow);
             lastFailure = result.failure();
             if (before.active() && reason == null && inARow >= threshold) {
                 reason = inARow + " consecutive failures; the last: " + result.failure();
+                deactivatedBy = after.size() - 1;
             }
         }
         var update = tx.update(WebhookStates.TABLE)
@@ -133,10 +148,25 @@ public final class JooqWebhookStateStore implements WebhookStateStore {
         }
         update.where(WebhookStates.CODE.eq(code)).execute();
         if (reason == null) {
-            return Optional.empty();
+            return new Tally(before.consecutiveFailures(), before.lastFailure(), after, Optional.empty(), -1);
         }
         flipped(transaction);
-        return Optional.of(read(tx, code));
+        return new Tally(before.consecutiveFailures(), before.lastFailure(), after, Optional.of(read(tx, code)),
+                deactivatedBy);
+    }
+
+    /**
+     * Successes only: the count starts again. Read first, so that the first success after failures is known with
+     * the count it ended; the reset is conditional, so of two nodes recording at once only one ends those failures.
+     */
+    private Tally succeededOnly(Connection connection, String code, Instant now, int results) {
+        List<Integer> zeros = java.util.Collections.nCopies(results, 0);
+        List<Object[]> failing = this.failing.query(connection, Map.of("code", code),
+                row -> new Object[] {row.getInt(1), row.getString(2)});
+        if (failing.isEmpty() || succeeded(connection, code, now) == 0) {
+            return new Tally(0, null, zeros, Optional.empty(), -1);
+        }
+        return new Tally((Integer) failing.get(0)[0], (String) failing.get(0)[1], zeros, Optional.empty(), -1);
     }
 
     @Override
@@ -166,8 +196,12 @@ public final class JooqWebhookStateStore implements WebhookStateStore {
 
     @Override
     public WebhookState activate(String code, Instant now) {
-        return database.inTransaction(tx -> tx.attempt("activating webhook " + code,
-                () -> activate(tx, database.dsl(tx), code, now)));
+        return database.inTransaction(tx -> activate(tx, code, now));
+    }
+
+    @Override
+    public WebhookState activate(StoreTransaction tx, String code, Instant now) {
+        return tx.attempt("activating webhook " + code, () -> activate(tx, database.dsl(tx), code, now));
     }
 
     private WebhookState activate(StoreTransaction tx, DSLContext dsl, String code, Instant now) {

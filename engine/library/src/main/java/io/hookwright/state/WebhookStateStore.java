@@ -41,6 +41,9 @@ public interface WebhookStateStore {
      */
     Optional<WebhookState> recorded(StoreTransaction tx, String code, Instant now, List<Result> results, int threshold);
 
+    /** {@link #recorded}, telling what each result did to the count of failures in a row. */
+    Tally tallied(StoreTransaction tx, String code, Instant now, List<Result> results, int threshold);
+
     /** Deactivates at once, e.g. on 410 Gone or by an operator. */
     WebhookState deactivate(String code, Instant now, String reason);
 
@@ -49,4 +52,7 @@ public interface WebhookStateStore {
 
     /** Reactivates; the failure count starts again. */
     WebhookState activate(String code, Instant now);
+
+    /** {@link #activate(String, Instant)} in {@code tx}. */
+    WebhookState activate(StoreTransaction tx, String code, Instant now);
 }

@@ -60,9 +60,10 @@ public final class WebhooksResource {
     @POST
     @Path("/{code}/activate")
     @RequiresScope(Scope.WEBHOOKS_WRITE)
-    public WebhookJson activate(@PathParam("code") String code) {
+    public WebhookJson activate(@PathParam("code") String code,
+                                @jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext caller) {
         view(code);
-        context.engine().activate(code);
+        context.engine().activate(code, caller.getUserPrincipal() == null ? null : caller.getUserPrincipal().getName());
         return WebhookJson.of(view(code));
     }
 
@@ -74,7 +75,8 @@ public final class WebhooksResource {
         view(code);
         String by = caller.getUserPrincipal() == null ? "an operator" : "token '" + caller.getUserPrincipal().getName() + "'";
         context.engine().deactivate(code, reason == null || reason.isBlank() ? "deactivated by " + by
-                : reason + " (deactivated by " + by + ")");
+                : reason + " (deactivated by " + by + ")",
+                caller.getUserPrincipal() == null ? null : caller.getUserPrincipal().getName());
         return WebhookJson.of(view(code));
     }
 

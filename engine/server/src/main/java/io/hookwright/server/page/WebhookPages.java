@@ -85,7 +85,7 @@ public final class WebhookPages {
     @RequiresScope(Scope.WEBHOOKS_WRITE)
     public Response activate(@PathParam("code") String code, @FormParam("back") String back) {
         known(code);
-        context.engine().activate(code);
+        context.engine().activate(code, security.getUserPrincipal().getName());
         return Pages.seeOther(Pages.localPath(back, Pages.HOME));
     }
 
@@ -98,7 +98,7 @@ public final class WebhookPages {
         known(code);
         String why = blankToNull(reason) != null ? reason.strip()
                 : "deactivated by " + security.getUserPrincipal().getName() + " from the web page";
-        context.engine().deactivate(code, why);
+        context.engine().deactivate(code, why, security.getUserPrincipal().getName());
         return Pages.seeOther(Pages.localPath(back, Pages.HOME));
     }
 
