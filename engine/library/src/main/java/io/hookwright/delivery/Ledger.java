@@ -157,7 +157,7 @@ public final class Ledger {
         });
         for (Settlement s : gone) {
             HealthStep.Gone g = (HealthStep.Gone) s.health();
-            WebhookState before = states.get(tx, g.webhook());
+            WebhookState before = states.forChange(tx, g.webhook(), now);
             if (before.active()) {
                 WebhookState off = states.deactivate(tx, g.webhook(), now, g.reason());
                 deactivated.add(off);

@@ -341,8 +341,8 @@ public final class Engine implements AutoCloseable {
         String who = by == null || by.isBlank() ? OPERATOR : by;
         boolean[] raised = new boolean[1];
         WebhookState state = database.inTransaction(tx -> {
-            WebhookState before = states.get(tx, code);
             Instant now = clock.instant();
+            WebhookState before = states.forChange(tx, code, now);
             boolean activating = kind == OperationalKind.WEBHOOK_ACTIVATED;
             WebhookState after = activating ? states.activate(tx, code, now) : states.deactivate(tx, code, now, reason);
             if (before.active() != activating) {

@@ -61,6 +61,21 @@ public final class JooqWebhookStateStore implements WebhookStateStore {
         return tx.attempt("reading the state of webhook " + code, () -> read(database.dsl(tx), code));
     }
 
+    @Override
+    public WebhookState forChange(StoreTransaction tx, String code, Instant now) {
+        return tx.attempt("reading the state of webhook " + code, () -> {
+            DSLContext dsl = database.dsl(tx);
+            // Written first: a SQLite transaction that read before writing fails when another wrote in between.
+            dsl.insertInto(WebhookStates.TABLE, WebhookStates.CODE, WebhookStates.ACTIVE,
+                            WebhookStates.CONSECUTIVE_FAILURES, WebhookStates.UPDATED_AT)
+                    .values(code, true, 0, now.toEpochMilli())
+                    .onConflictDoNothing()
+                    .execute();
+            return state(database.kind().locking(dsl.selectFrom(WebhookStates.TABLE)
+                    .where(WebhookStates.CODE.eq(code))).fetchSingle());
+        });
+    }
+
     private static WebhookState read(DSLContext dsl, String code) {
         return dsl.selectFrom(WebhookStates.TABLE).where(WebhookStates.CODE.eq(code)).fetchOptional()
                 .map(JooqWebhookStateStore::state).orElse(WebhookState.fresh(code));

@@ -17,6 +17,12 @@ public interface WebhookStateStore {
     /** {@link #get(String)} in {@code tx}. */
     WebhookState get(StoreTransaction tx, String code);
 
+    /**
+     * {@link #get(StoreTransaction, String)} for a change to follow in {@code tx}: the row is locked until it ends, so
+     * what was read is what is changed.
+     */
+    WebhookState forChange(StoreTransaction tx, String code, Instant now);
+
     /** A delivery succeeded: the failure count starts again. */
     void succeeded(String code, Instant now);
 
