@@ -155,6 +155,7 @@ final class ServeCommand implements Callable<Integer> {
         DeliveryLog.Scope logged = deliveryLog();
         lines.install(System.err);
         DeliverySettings delivery = delivery();
+        List<Integer> rising = failuresRising();
         Durability commits = durability();
         Secrets secrets = send.secrets();
         ServerSettings server = server(pageOrigin(), secrets);
@@ -165,7 +166,7 @@ final class ServeCommand implements Callable<Integer> {
         Database database = store.openOrCreate(commits);
         CaptureReceiver receiver = capture ? new CaptureReceiver(new PrintStream(System.out, true)) : null;
         Engine.Builder builder = Engine.builder(database, loaded).observer(new DeliveryLog(logged, record -> lines.publish(System.err, record)))
-                .secrets(secrets).deactivateAfter(deactivateAfter).failuresRising(failuresRising())
+                .secrets(secrets).deactivateAfter(deactivateAfter).failuresRising(rising)
                 .delivery(delivery.toBuilder().perHostConcurrency(perHost)
                         .perHostQueue(Math.max(delivery.perHostQueue(), perHost)).build());
         if (receiver != null) {

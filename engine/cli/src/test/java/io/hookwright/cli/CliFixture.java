@@ -121,13 +121,16 @@ final class CliFixture {
     }
 
     Engine hostEngine(Clock clock) {
+        return hostBuilder().clock(clock).build();
+    }
+
+    /** The settings of {@link #hostEngine()}, to build it otherwise (a manual engine, say). */
+    Engine.Builder hostBuilder() {
         DefinitionCompiler.Compilation compilation = new DefinitionCompiler().compile(definitions);
         assertTrue(compilation.valid(), () -> compilation.errors().toString());
         return Engine.builder(database(), new LoadedDefinitions(compilation.definitions(), "host"))
                 .secrets(Secrets.of(Map.of("ERP_TOKEN", TOKEN)))
-                .targetPolicy(new TargetPolicy(List.of(TargetPolicy.Allowed.parse("localhost:" + port)), false))
-                .clock(clock)
-                .build();
+                .targetPolicy(new TargetPolicy(List.of(TargetPolicy.Allowed.parse("localhost:" + port)), false));
     }
 
     /** The event a host publishes when project {@code key} changes. */
