@@ -40,6 +40,9 @@ public final class OperationalEvents {
     public record Definitions(CompiledDefinitions definitions, String revision) {
     }
 
+    /** The type of the entity every operational event is about. */
+    public static final String ENTITY_TYPE = "Webhook";
+
     /** Raises nothing: for ledgers that tell no one. */
     public static final OperationalEvents NONE = new OperationalEvents(null, null, null, null, null);
 
@@ -120,7 +123,7 @@ public final class OperationalEvents {
         }
         return Event.builder(raised.kind().type()).id(raised.eventId()).timestamp(now).tenant(tenant)
                 .initiator(new Initiator(raised.by(), raised.by(), null))
-                .entity(new Entity("Webhook", raised.webhook(), raised.webhook(), attributes))
+                .entity(new Entity(ENTITY_TYPE, raised.webhook(), raised.webhook(), attributes))
                 .build();
     }
 }
