@@ -27,6 +27,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Publishes {@code Hookwright:*} events through the definitions' own matching, in the store transaction that makes
@@ -36,6 +38,7 @@ import java.util.function.Supplier;
  * own failures are never sent to it.
  */
 public final class OperationalEvents {
+    private static final Logger LOG = Logger.getLogger(OperationalEvents.class.getName());
     /** The definitions the engine runs now, and their revision. */
     public record Definitions(CompiledDefinitions definitions, String revision) {
     }
@@ -74,25 +77,12 @@ public final class OperationalEvents {
         List<OutboxMessage> queued = new ArrayList<>();
         List<Run> failed = new ArrayList<>();
         for (OperationalEvent raised : events) {
-            Event event = event(raised, current.definitions(), now);
-            List<WebhookDefinition> matched = current.definitions().matcher().matching(new EventView(event));
-            Renderer renderer = null;
-            for (WebhookDefinition webhook : matched) {
-                if (webhook.code().equals(raised.webhook())) {
-                    continue;
-                }
-                renderer = renderer == null ? new Renderer(event) : renderer;
-                String messageId = MessageIds.of(event.id(), webhook.code());
-                ExecutionSpec spec = webhook.execution();
-                try {
-                    RenderedRequest request = renderer.render(current.definitions().compiled(webhook.code()), messageId);
-                    queued.add(new OutboxMessage(messageId, webhook.code(), current.revision(), event.id(), event.type(),
-                            spec.mode(), request, webhook.request().signingSecrets(), spec.timeout(), 0, now, now));
-                } catch (RenderException e) {
-                    failed.add(new Run(RunIds.next(clock), webhook.code(), current.revision(), event.id(), event.type(),
-                            messageId, spec.mode(), 1, new RenderedRequest(webhook.request().method(), "", List.of(), null),
-                            List.of(), null, Duration.ZERO, Outcome.FAILED, "not sent: " + e.getMessage(), now, node));
-                }
+            try {
+                plan(raised, current, now, queued, failed);
+            } catch (RuntimeException e) {
+                // Never the store's failure (nothing here writes): a batch of settlements must not fail for it.
+                LOG.log(Level.WARNING, "the " + raised.kind().type() + " event about webhook " + raised.webhook()
+                        + " was not published: " + e.getMessage(), e);
             }
         }
         if (!failed.isEmpty()) {
@@ -104,6 +94,31 @@ public final class OperationalEvents {
         outbox.enqueue(tx, queued);
         outbox.announce(tx);
         return true;
+    }
+
+    /** Matches one event and renders its requests: into {@code queued}, or a failed run into {@code failed}. */
+    private void plan(OperationalEvent raised, Definitions current, Instant now, List<OutboxMessage> queued,
+                      List<Run> failed) {
+        Event event = event(raised, current.definitions(), now);
+        List<WebhookDefinition> matched = current.definitions().matcher().matching(new EventView(event));
+        Renderer renderer = null;
+        for (WebhookDefinition webhook : matched) {
+            if (webhook.code().equals(raised.webhook())) {
+                continue;
+            }
+            renderer = renderer == null ? new Renderer(event) : renderer;
+            String messageId = MessageIds.of(event.id(), webhook.code());
+            ExecutionSpec spec = webhook.execution();
+            try {
+                RenderedRequest request = renderer.render(current.definitions().compiled(webhook.code()), messageId);
+                queued.add(new OutboxMessage(messageId, webhook.code(), current.revision(), event.id(), event.type(),
+                        spec.mode(), request, webhook.request().signingSecrets(), spec.timeout(), 0, now, now));
+            } catch (RenderException e) {
+                failed.add(new Run(RunIds.next(clock), webhook.code(), current.revision(), event.id(), event.type(),
+                        messageId, spec.mode(), 1, new RenderedRequest(webhook.request().method(), "", List.of(), null),
+                        List.of(), null, Duration.ZERO, Outcome.FAILED, "not sent: " + e.getMessage(), now, node));
+            }
+        }
     }
 
     /** The event, about the webhook and in its tenant, every text shown with its secrets masked. */
