@@ -249,14 +249,15 @@ class OperationalEventsTest {
     }
 
     @Test
-    void aUrlsCredentialsAreMasked() {
+    void anOperatorsActionShowsTheDefinitionsUrlWithItsCredentialsAndSecretsMasked() {
         Engine engine = start(EngineFixture.webhook("erp_sync", "/erp", SYNC).replace("'RECEIVER/erp'",
-                        "'http://erp-user:pa55word@localhost:" + "PORT/erp'") + operator("ops_chat", "/chat", ""),
+                        "'http://erp-user:pa55word@localhost:PORT/erp?key=${secrets.ERP_TOKEN}'")
+                        + operator("ops_chat", "/chat", ""),
                 UnaryOperator.identity());
         engine.deactivate("erp_sync", "moved", "anna");
         List<JsonNode> told = told("/chat");
         String url = told.get(0).get("attributes").get("url").asText();
-        assertEquals("http://••••@localhost:PORT/erp", url);
+        assertEquals("http://••••@localhost:PORT/erp?key=••••", url);
     }
 
     @Test
