@@ -3,15 +3,20 @@ package io.hookwright.server;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.hookwright.event.EventJson;
 import io.hookwright.server.auth.Scope;
+import io.hookwright.testdb.Backend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -23,8 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * In a running server, an operator webhook hears of a deactivation and an activation made over REST, naming the
  * token that made them, and of a deactivation the engine decided after events posted over REST kept failing: the
- * background dispatcher and settlement writer at work, not a test's manual rounds.
+ * background dispatcher and settlement writer at work, not a test's manual rounds. On SQLite and PostgreSQL.
  */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class OperationalEventsEndpointTest {
     @RegisterExtension
     static WireMockExtension receiver = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -49,6 +56,8 @@ class OperationalEventsEndpointTest {
             }
             """;
 
+    @Parameter
+    Backend backend;
     @TempDir
     Path dir;
     private ServerFixture server;
@@ -74,7 +83,7 @@ class OperationalEventsEndpointTest {
     @Test
     void deactivateAndActivateOverRestAreToldWithTheTokensName() {
         receiver.stubFor(post(urlEqualTo("/chat")).willReturn(aResponse().withStatus(200)));
-        server = new ServerFixture(dir, receiver.getPort(), DEFINITIONS);
+        server = new ServerFixture(backend, dir, receiver.getPort(), DEFINITIONS, UnaryOperator.identity());
         assertEquals(200, server.post("/webhooks/erp/deactivate?reason=ERP%20migration", Scope.WEBHOOKS_WRITE, null)
                 .statusCode());
         assertEquals(200, server.post("/webhooks/erp/activate", Scope.WEBHOOKS_WRITE, null).statusCode());
@@ -88,7 +97,7 @@ class OperationalEventsEndpointTest {
     void eventsPostedOverRestThatKeepFailingDeactivateTheWebhookAndTheOperatorHearsOfIt() {
         receiver.stubFor(post(urlEqualTo("/chat")).willReturn(aResponse().withStatus(200)));
         receiver.stubFor(post(urlEqualTo("/erp")).willReturn(aResponse().withStatus(500)));
-        server = new ServerFixture(dir, receiver.getPort(), DEFINITIONS, 1024 * 1024, io.hookwright.execution.EngineFixture.SECRETS,
+        server = new ServerFixture(backend, dir, receiver.getPort(), DEFINITIONS,
                 b -> b.deactivateAfter(2).failuresRising(List.of()));
         for (int i = 1; i <= 2; i++) {
             assertEquals(202, server.post("/events", Scope.EVENTS_WRITE, """
