@@ -109,8 +109,9 @@ public final class Ledger {
         runs.record(tx, logged);
         for (Settlement s : batch) {
             if (s.run().outcome() == Outcome.GAVE_UP && tells(s)) {
-                told.add(event(OperationalKind.ATTEMPTS_EXHAUSTED, s, "gave up after " + s.run().attempt()
-                        + " attempts; the last: " + s.run().error(), s.run().attempt(), s.run().error()));
+                int attempts = s.run().attempt();
+                told.add(event(OperationalKind.ATTEMPTS_EXHAUSTED, s, "gave up after " + attempts + " attempt"
+                        + (attempts == 1 ? "" : "s") + "; the last: " + s.run().error(), attempts, s.run().error()));
             }
         }
         return applyHealth(tx, batch, told);

@@ -176,6 +176,7 @@ class OperationalEventsTest {
         assertEquals(sent.get(0).messageId(), attributes.get("messageId").asText());
         assertEquals(1, attributes.get("failures").asInt());
         assertEquals("HTTP 503", attributes.get("lastError").asText().substring(0, 8));
+        assertEquals("gave up after 1 attempt; the last: " + sent.get(0).error(), attributes.get("reason").asText());
     }
 
     @Test
