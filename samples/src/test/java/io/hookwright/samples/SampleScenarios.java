@@ -93,7 +93,15 @@ final class SampleScenarios {
                 dryRun("--entity Role:dispatcher --event Role:Created")
                         .matches("admin_roles"),
                 dryRun("--entity ApiKey:erp-sync --event ApiKey:Deleted")
-                        .matches("admin_api_keys", "audit_deletions"));
+                        .matches("admin_api_keys", "audit_deletions"),
+                // Operations: the engine's own events
+                dryRun("--entity Webhook:erp_project_done --event Hookwright:WebhookDeactivated")
+                        .matches("ops_chat_alerts"),
+                dryRun("--entity Webhook:erp_project_done --event Hookwright:FailuresRising --set failures=14 "
+                        + "--set 'reason=14 failures in a row: 70 % of the 20 that deactivate it'")
+                        .matches("ops_chat_alerts"),
+                dryRun("--entity Webhook:erp_project_done --event Hookwright:EndpointRecovered")
+                        .matches());
     }
 
     static Scenario dryRun(String arguments) {

@@ -67,6 +67,7 @@ final class Samples {
         values.put("ADMIN_SIGNING", "whsec_s3cr3tAdmin");
         values.put("ADMIN_SIGNING_NEXT", "whsec_s3cr3tAdminNext");
         values.put("AUDIT_SIGNING", "whsec_s3cr3tAudit");
+        values.put("OPS_CHAT_PATH", "T000/B000/s3cr3tChat");
         return Map.copyOf(values);
     }
 

@@ -64,14 +64,14 @@ class SamplesSecretMaskingTest {
         Set<String> shownMasked = new TreeSet<>();
         for (Scenario scenario : scenarios()) {
             for (WebhookOutcome outcome : Samples.dryRun(scenario.event()).webhooks()) {
-                if (outcome.request() != null && outcome.request().headers().stream()
-                        .anyMatch(h -> h.value().contains(SecretRefs.MASK))) {
+                if (outcome.request() != null && (outcome.request().url().contains(SecretRefs.MASK)
+                        || outcome.request().headers().stream().anyMatch(h -> h.value().contains(SecretRefs.MASK)))) {
                     shownMasked.add(outcome.code());
                 }
             }
         }
-        assertEquals(Set.of("budget_approval", "erp_project_done", "ppm_idea_updated", "ppm_keydate_updated",
-                "ppm_project_created", "ppm_task_deleted", "sharepoint_space"), usingSecrets);
+        assertEquals(Set.of("budget_approval", "erp_project_done", "ops_chat_alerts", "ppm_idea_updated",
+                "ppm_keydate_updated", "ppm_project_created", "ppm_task_deleted", "sharepoint_space"), usingSecrets);
         assertEquals(usingSecrets, shownMasked);
     }
 }

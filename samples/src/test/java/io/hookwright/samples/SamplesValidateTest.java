@@ -27,9 +27,9 @@ class SamplesValidateTest {
         DefinitionCompiler.Compilation compilation = Samples.compilation();
         assertEquals(List.of(), compilation.errors(), "errors validating samples/webhooks");
         assertTrue(compilation.valid());
-        assertEquals(7, compilation.files(), "definition files");
-        assertEquals(18, compilation.definitions().size(), "webhooks");
-        assertEquals(18, Samples.webhooks().stream().map(WebhookDefinition::code).distinct().count(), "distinct codes");
+        assertEquals(8, compilation.files(), "definition files");
+        assertEquals(19, compilation.definitions().size(), "webhooks");
+        assertEquals(19, Samples.webhooks().stream().map(WebhookDefinition::code).distinct().count(), "distinct codes");
     }
 
     @Test
@@ -39,7 +39,7 @@ class SamplesValidateTest {
             files = listing.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".groovy"))
                     .collect(Collectors.toCollection(TreeSet::new));
         }
-        assertEquals(7, files.size(), "sample .groovy files: " + files);
+        assertEquals(8, files.size(), "sample .groovy files: " + files);
         Set<String> defining = Samples.webhooks().stream().map(w -> w.origin().file())
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(files, defining, "files that define at least one webhook");

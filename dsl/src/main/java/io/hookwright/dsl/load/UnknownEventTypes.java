@@ -29,7 +29,7 @@ public final class UnknownEventTypes {
     static final List<String> CHANGES = List.of("Created", "Updated", "Deleted");
     /** The engine's own events, on which webhooks may act like on any other. */
     static final List<String> ENGINE_EVENTS = List.of("Hookwright:WebhookDeactivated", "Hookwright:WebhookActivated",
-            "Hookwright:AttemptsExhausted", "Hookwright:EndpointRecovered");
+            "Hookwright:AttemptsExhausted", "Hookwright:EndpointRecovered", "Hookwright:FailuresRising");
     static final Set<String> KNOWN = known();
 
     private UnknownEventTypes() {

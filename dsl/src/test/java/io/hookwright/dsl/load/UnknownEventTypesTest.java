@@ -73,6 +73,15 @@ class UnknownEventTypesTest {
     }
 
     @Test
+    void theEnginesOwnEventsAreKnownAndAMisspeltOneIsNamed() {
+        assertEquals(List.of(), warnings("on 'Hookwright:WebhookActivated', 'Hookwright:AttemptsExhausted', "
+                + "'Hookwright:EndpointRecovered', 'Hookwright:FailuresRising', '*:FailuresRising'"));
+        assertTrue(single("on 'Hookwright:FailureRising'").message().contains("did you mean 'Hookwright:FailuresRising'?"));
+        assertTrue(single("on 'Hookwrite:WebhookDeactivated'").message()
+                .contains("did you mean 'Hookwright:WebhookDeactivated'?"));
+    }
+
+    @Test
     void eachUnknownTypeOfEachWebhookIsWarnedOf() {
         LoadResult result = new Definitions(dir).file("a.groovy", """
                 webhook('one') {

@@ -116,6 +116,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--deactivate-after", paramLabel = "N", description = "consecutive failures that deactivate a webhook (default: 20)")
     int deactivateAfter = 20;
 
+    @Option(names = "--failures-rising", paramLabel = "PERCENTS", description = "shares of --deactivate-after at which "
+            + "failures in a row publish a Hookwright:FailuresRising event, comma-separated percentages, or none "
+            + "(default: 50,70,90)")
+    String failuresRising = "50,70,90";
+
     @Option(names = "--per-host", paramLabel = "N", description = "requests in flight to one target host at a time (default: 32)")
     int perHost = 32;
 
@@ -173,6 +178,7 @@ final class ServeCommand implements Callable<Integer> {
         // Delivery lines and the lines of stopping through one writer: in order, and the last written once stopped.
         LineWriter err = new LineWriter(System.err);
         DeliverySettings delivery = delivery();
+        List<Integer> rising = failuresRising();
         Durability commits = durability();
         Duration keepRuns = retention();
         Secrets secrets = send.secrets();
@@ -184,7 +190,7 @@ final class ServeCommand implements Callable<Integer> {
         Database database = store.openOrCreate(commits);
         CaptureReceiver receiver = capture ? new CaptureReceiver(new PrintStream(System.out, true)) : null;
         Engine.Builder builder = Engine.builder(database, loaded).observer(new DeliveryLog(logged, record -> err.write(lines.line(record))))
-                .secrets(secrets).deactivateAfter(deactivateAfter).retention(keepRuns)
+                .secrets(secrets).deactivateAfter(deactivateAfter).retention(keepRuns).failuresRising(rising)
                 .delivery(delivery.toBuilder().perHostConcurrency(perHost)
                         .perHostQueue(Math.max(delivery.perHostQueue(), perHost)).build());
         if (receiver != null) {
@@ -315,6 +321,28 @@ final class ServeCommand implements Callable<Integer> {
             case "none" -> DeliveryLog.Scope.NONE;
             default -> throw CommandFailure.usage("--delivery-log '" + deliveryLog + "': all, failed or none");
         };
+    }
+
+    /** The percentages of {@code --failures-rising}; empty for none. */
+    List<Integer> failuresRising() {
+        String written = failuresRising.strip();
+        if (written.equalsIgnoreCase("none")) {
+            return List.of();
+        }
+        List<Integer> percents = new ArrayList<>();
+        for (String part : written.split(",", -1)) {
+            try {
+                int percent = Integer.parseInt(part.strip().replace("%", "").strip());
+                if (percent < 1 || percent > 99) {
+                    throw new NumberFormatException();
+                }
+                percents.add(percent);
+            } catch (NumberFormatException e) {
+                throw CommandFailure.usage("--failures-rising takes percentages from 1 to 99 separated by commas "
+                        + "(such as 50,70,90) or none, not '" + TerminalText.line(failuresRising) + "'");
+            }
+        }
+        return percents;
     }
 
     private Durability durability() {

@@ -49,6 +49,28 @@ class DeactivateCommandTest {
     }
 
     @Test
+    void anOperatorWebhookHearsOfItNamingTheUserWhoRanTheCommand() {
+        receiver.stubFor(post(urlEqualTo("/chat")).willReturn(aResponse().withStatus(200)));
+        fixture.definitions(CliFixture.webhook("erp_sync", "/erp", "synchronous true") + """
+                webhook('ops_chat') {
+                    on 'Hookwright:WebhookDeactivated'
+                    request {
+                        post 'RECEIVER/chat'
+                        body '${entity.id} by ${entity.attributes.by}: ${entity.attributes.reason}'
+                    }
+                    execution { synchronous false }
+                }
+                """);
+        fixture.withDefinitions("deactivate", "erp_sync", "--reason", "ERP migration").exits(0);
+
+        try (io.hookwright.execution.ManualEngine host = io.hookwright.execution.ManualEngine.of(fixture.hostBuilder(java.time.Clock.systemUTC()))) {
+            assertEquals(List.of(Outcome.SUCCEEDED), host.runDue().stream().map(r -> r.outcome()).toList());
+        }
+        assertEquals("erp_sync by cli (" + System.getProperty("user.name") + "): ERP migration",
+                receiver.findAll(anyRequestedFor(urlEqualTo("/chat"))).get(0).getBodyAsString());
+    }
+
+    @Test
     void withoutAReasonItSaysAnOperatorDidIt() {
         fixture.withDefinitions("deactivate", "erp_sync").exits(0);
         assertEquals("deactivated by an operator", fixture.states().get("erp_sync").deactivationReason());

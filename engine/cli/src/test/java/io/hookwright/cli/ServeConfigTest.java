@@ -114,6 +114,14 @@ class ServeConfigTest {
     }
 
     @Test
+    void failuresRisingIsSetInTheFileByItsName() throws Exception {
+        Path file = config("failures-rising = 50, seventy\n");
+        Cli.Run run = serve(Map.of(), "--config", file.toString()).exits(2);
+        assertTrue(run.err().contains("--failures-rising takes percentages") && run.err().contains("'50, seventy'"),
+                run.err());
+    }
+
+    @Test
     void aListIsCommaSeparatedAndEachEntryIsChecked() throws Exception {
         Path file = config("allow-target = localhost:9000, 10.0.0.0/99\n");
         Cli.Run run = serve(Map.of(), "--config", file.toString()).exits(2);

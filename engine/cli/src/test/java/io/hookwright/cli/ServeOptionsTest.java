@@ -48,6 +48,19 @@ class ServeOptionsTest {
     }
 
     @Test
+    void failuresRisingTakesPercentagesOrNone() {
+        Cli.Run run = serve("--failures-rising", "50,120").exits(2);
+        assertEquals("hookwright serve: --failures-rising takes percentages from 1 to 99 separated by commas (such as "
+                + "50,70,90) or none, not '50,120'" + System.lineSeparator(), run.err());
+        assertFalse(root.resolve("hookwright.db").toFile().exists(), "refused before the database is opened");
+        ServeCommand command = new ServeCommand();
+        command.failuresRising = "none";
+        assertEquals(java.util.List.of(), command.failuresRising());
+        command.failuresRising = " 60, 80 ";
+        assertEquals(java.util.List.of(60, 80), command.failuresRising());
+    }
+
+    @Test
     void anUnknownAuthoringModeIsRefused() {
         Cli.Run run = serve("--authoring", "branchy").exits(2);
         assertEquals("hookwright serve: --authoring takes direct, branch or off, not 'branchy'" + System.lineSeparator(),

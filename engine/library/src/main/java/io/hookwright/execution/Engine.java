@@ -11,6 +11,10 @@ import io.hookwright.delivery.SettlementWriter;
 import io.hookwright.delivery.TargetPolicy;
 import io.hookwright.event.Event;
 import io.hookwright.event.Events;
+import io.hookwright.operations.FailureWarnings;
+import io.hookwright.operations.OperationalEvent;
+import io.hookwright.operations.OperationalEvents;
+import io.hookwright.operations.OperationalKind;
 import io.hookwright.outbox.JooqOutboxStore;
 import io.hookwright.outbox.OutboxMessage;
 import io.hookwright.outbox.OutboxStore;
@@ -85,6 +89,7 @@ public final class Engine implements AutoCloseable {
     private final List<AutoCloseable> subscriptions = new java.util.ArrayList<>();
     private boolean closed;
     private final EngineObserver observer;
+    private final OperationalEvents operational;
 
     private Engine(Builder b) {
         this.database = b.database;
@@ -101,8 +106,12 @@ public final class Engine implements AutoCloseable {
         this.observer = b.observer;
         this.deliveries = new Deliveries(sender, clock, statuses, loaded::get, b.retrySchedule, b.random, observer,
                 settings.node());
-        // A settled message that held up its key makes the key's next one due at once, not at the next poll.
-        this.ledger = new Ledger(database, outbox, runs, states, clock, b.deactivateAfter, this::wake);
+        this.operational = new OperationalEvents(() -> {
+            LoadedDefinitions now = loaded.get();
+            return new OperationalEvents.Definitions(now.definitions(), now.revision());
+        }, outbox, runs, clock, settings.node());
+        this.ledger = new Ledger(database, outbox, runs, states, clock,
+                new FailureWarnings(b.deactivateAfter, b.failuresRising), operational, this::wake);
         this.writer = new SettlementWriter(ledger, this::deactivated, () -> { });
         this.dispatcher = new Dispatcher(outbox, deliveries, writer, settings, clock);
         this.unqueued = new UnqueuedMessages(this::queueAfterCommit, this::wake);
@@ -396,25 +405,57 @@ public final class Engine implements AutoCloseable {
                 .map(w -> Recovered.Off.DISABLED).orElse(null);
     }
 
+    /** {@link #activate(String, String)} by an operator not named. */
     public WebhookState activate(String code) {
-        return activate(code, null);
+        return activate(code, OPERATOR);
     }
 
-    /** Activates, on the webhook's trail as done by {@code by} (an operator's name). */
+    /**
+     * Reactivates a webhook; {@code by} (an operator's or token's name) is told with the
+     * {@code Hookwright:WebhookActivated} event, published in the same transaction when the webhook was inactive.
+     */
     public WebhookState activate(String code, String by) {
-        WebhookState state = states.activate(code, clock.instant(), by);
-        statuses.update(state);
-        return state;
+        return changeState(code, by, OperationalKind.WEBHOOK_ACTIVATED, null);
     }
 
+    /** {@link #deactivate(String, String, String)} by an operator not named. */
     public WebhookState deactivate(String code, String reason) {
-        return deactivate(code, reason, null);
+        return deactivate(code, reason, OPERATOR);
     }
 
-    /** Deactivates, on the webhook's trail as done by {@code by} (an operator's name). */
+    /**
+     * Deactivates a webhook for {@code reason}; {@code by} (an operator's or token's name) is told with the
+     * {@code Hookwright:WebhookDeactivated} event, published in the same transaction when the webhook was active.
+     */
     public WebhookState deactivate(String code, String reason, String by) {
-        WebhookState state = states.deactivate(code, clock.instant(), reason, by);
+        return changeState(code, by, OperationalKind.WEBHOOK_DEACTIVATED, Objects.requireNonNull(reason, "reason"));
+    }
+
+    /** Who activates or deactivates a webhook when the caller names no one. */
+    public static final String OPERATOR = "operator";
+
+    private WebhookState changeState(String code, String by, OperationalKind kind, String reason) {
+        String who = by == null || by.isBlank() ? OPERATOR : by;
+        boolean[] raised = new boolean[1];
+        WebhookState state = database.inTransaction(tx -> {
+            Instant now = clock.instant();
+            WebhookState before = states.forChange(tx, code, now);
+            boolean activating = kind == OperationalKind.WEBHOOK_ACTIVATED;
+            WebhookState after = activating ? states.activate(tx, code, now, who)
+                    : states.deactivate(tx, code, now, reason, who);
+            if (before.active() != activating) {
+                String url = definitions().definitions().webhook(code)
+                        .map(w -> w.definition().request().url().source()).orElse(null);
+                raised[0] = operational.raise(tx, List.of(new OperationalEvent(kind, code,
+                        activating ? "activated by " + who : reason, before.consecutiveFailures(), before.lastFailure(),
+                        url, null, null, who, null, null, Long.toString(now.toEpochMilli()))));
+            }
+            return after;
+        });
         statuses.update(state);
+        if (raised[0]) {
+            wake();
+        }
         return state;
     }
 
@@ -682,6 +723,7 @@ public final class Engine implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private RetrySchedule retrySchedule = RetrySchedule.DEFAULT;
         private int deactivateAfter = 20;
+        private List<Integer> failuresRising = FailureWarnings.DEFAULT_PERCENTS;
         private int maxResponseBody = 64 * 1024;
         private Duration retention = Duration.ofDays(30);
         private DeliverySettings delivery = DeliverySettings.defaults();
@@ -721,6 +763,16 @@ public final class Engine implements AutoCloseable {
                 throw new IllegalArgumentException("deactivateAfter must be at least 1");
             }
             deactivateAfter = failures;
+            return this;
+        }
+
+        /**
+         * The shares of {@link #deactivateAfter} (percentages, 1 to 99) at which failures in a row publish
+         * {@code Hookwright:FailuresRising} (default 50, 70 and 90); none for no warnings.
+         */
+        public Builder failuresRising(List<Integer> percents) {
+            new FailureWarnings(deactivateAfter, percents);
+            failuresRising = List.copyOf(percents);
             return this;
         }
 

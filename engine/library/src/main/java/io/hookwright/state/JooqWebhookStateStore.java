@@ -27,9 +27,15 @@ public final class JooqWebhookStateStore implements WebhookStateStore {
      * longer than running it. Only touches the row when there is something to reset: success is the common case.
      */
     private final NamedStatement succeeded;
+    /** The failures a webhook had, read before recording its successes: a first success after failures is told. */
+    private final NamedStatement failing;
 
     public JooqWebhookStateStore(Database database) {
         this.database = database;
+        this.failing = NamedStatement.of(DSL.using(database.dialect())
+                .select(WebhookStates.CONSECUTIVE_FAILURES, WebhookStates.LAST_FAILURE).from(WebhookStates.TABLE)
+                .where(WebhookStates.CODE.eq(DSL.param("code", String.class)))
+                .and(WebhookStates.CONSECUTIVE_FAILURES.gt(DSL.inline(0))));
         this.succeeded = NamedStatement.of(DSL.using(database.dialect()).update(WebhookStates.TABLE)
                 .set(WebhookStates.CONSECUTIVE_FAILURES, DSL.inline(0))
                 .set(WebhookStates.UPDATED_AT, DSL.param("now", Long.class))
@@ -55,6 +61,21 @@ public final class JooqWebhookStateStore implements WebhookStateStore {
     @Override
     public WebhookState get(StoreTransaction tx, String code) {
         return tx.attempt("reading the state of webhook " + code, () -> read(database.dsl(tx), code));
+    }
+
+    @Override
+    public WebhookState forChange(StoreTransaction tx, String code, Instant now) {
+        return tx.attempt("reading the state of webhook " + code, () -> {
+            DSLContext dsl = database.dsl(tx);
+            // Written first: a SQLite transaction that read before writing fails when another wrote in between.
+            dsl.insertInto(WebhookStates.TABLE, WebhookStates.CODE, WebhookStates.ACTIVE,
+                            WebhookStates.CONSECUTIVE_FAILURES, WebhookStates.UPDATED_AT)
+                    .values(code, true, 0, now.toEpochMilli())
+                    .onConflictDoNothing()
+                    .execute();
+            return state(database.kind().locking(dsl.selectFrom(WebhookStates.TABLE)
+                    .where(WebhookStates.CODE.eq(code))).fetchSingle());
+        });
     }
 
     private static WebhookState read(DSLContext dsl, String code) {
@@ -91,15 +112,19 @@ public final class JooqWebhookStateStore implements WebhookStateStore {
     @Override
     public Optional<WebhookState> recorded(StoreTransaction tx, String code, Instant now, List<Result> results,
                                            int threshold) {
-        return tx.attempt("recording the results of webhook " + code,
-                () -> recorded(tx, database.dsl(tx), code, now, results, threshold));
+        return tallied(tx, code, now, results, threshold).deactivated();
     }
 
-    private Optional<WebhookState> recorded(StoreTransaction transaction, DSLContext tx, String code, Instant now,
-                                            List<Result> results, int threshold) {
+    @Override
+    public Tally tallied(StoreTransaction tx, String code, Instant now, List<Result> results, int threshold) {
+        return tx.attempt("recording the results of webhook " + code,
+                () -> tallied(tx, database.dsl(tx), code, now, results, threshold));
+    }
+
+    private Tally tallied(StoreTransaction transaction, DSLContext tx, String code, Instant now, List<Result> results,
+                          int threshold) {
         if (results.stream().allMatch(Result::succeeded)) {
-            succeeded(transaction.connection(), code, now);
-            return Optional.empty();
+            return succeededOnly(transaction.connection(), code, now, results.size());
         }
         long at = now.toEpochMilli();
         // A row to lock, so that nodes recording at once take turns instead of counting on from the same number.
@@ -113,15 +138,20 @@ public final class JooqWebhookStateStore implements WebhookStateStore {
         int inARow = before.consecutiveFailures();
         String lastFailure = before.lastFailure();
         String reason = null;
+        int deactivatedBy = -1;
+        List<Integer> after = new java.util.ArrayList<>(results.size());
         for (Result result : results) {
             if (result.succeeded()) {
                 inARow = 0;
+                after.add(inARow);
                 continue;
             }
             inARow++;
+            after.add(inARow);
             lastFailure = result.failure();
             if (before.active() && reason == null && inARow >= threshold) {
                 reason = inARow + " consecutive failures; the last: " + result.failure();
+                deactivatedBy = after.size() - 1;
             }
         }
         var update = tx.update(WebhookStates.TABLE)
@@ -135,23 +165,36 @@ public final class JooqWebhookStateStore implements WebhookStateStore {
         }
         update.where(WebhookStates.CODE.eq(code)).execute();
         if (reason == null) {
-            return Optional.empty();
+            return new Tally(before.consecutiveFailures(), before.lastFailure(), after, Optional.empty(), -1);
         }
         trail(tx, code, at, false, null, reason);
         flipped(transaction);
-        return Optional.of(read(tx, code));
+        return new Tally(before.consecutiveFailures(), before.lastFailure(), after, Optional.of(read(tx, code)),
+                deactivatedBy);
+    }
+
+    /**
+     * Successes only: the count starts again. Read first, so that the first success after failures is known with
+     * the count it ended; the reset is conditional, so of two nodes recording at once only one ends those failures.
+     */
+    private Tally succeededOnly(Connection connection, String code, Instant now, int results) {
+        List<Integer> zeros = java.util.Collections.nCopies(results, 0);
+        List<Object[]> failing = this.failing.query(connection, Map.of("code", code),
+                row -> new Object[] {row.getInt(1), row.getString(2)});
+        if (failing.isEmpty() || succeeded(connection, code, now) == 0) {
+            return new Tally(0, null, zeros, Optional.empty(), -1);
+        }
+        return new Tally((Integer) failing.get(0)[0], (String) failing.get(0)[1], zeros, Optional.empty(), -1);
     }
 
     @Override
     public WebhookState deactivate(String code, Instant now, String reason, String by) {
-        return database.inTransaction(tx -> tx.attempt("deactivating webhook " + code,
-                () -> deactivate(tx, database.dsl(tx), code, now, reason, by)));
+        return database.inTransaction(tx -> deactivate(tx, code, now, reason, by));
     }
 
     @Override
-    public WebhookState deactivate(StoreTransaction tx, String code, Instant now, String reason) {
-        return tx.attempt("deactivating webhook " + code, () -> deactivate(tx, database.dsl(tx), code, now, reason,
-                null));
+    public WebhookState deactivate(StoreTransaction tx, String code, Instant now, String reason, String by) {
+        return tx.attempt("deactivating webhook " + code, () -> deactivate(tx, database.dsl(tx), code, now, reason, by));
     }
 
     private WebhookState deactivate(StoreTransaction tx, DSLContext dsl, String code, Instant now, String reason,
@@ -173,8 +216,12 @@ public final class JooqWebhookStateStore implements WebhookStateStore {
 
     @Override
     public WebhookState activate(String code, Instant now, String by) {
-        return database.inTransaction(tx -> tx.attempt("activating webhook " + code,
-                () -> activate(tx, database.dsl(tx), code, now, by)));
+        return database.inTransaction(tx -> activate(tx, code, now, by));
+    }
+
+    @Override
+    public WebhookState activate(StoreTransaction tx, String code, Instant now, String by) {
+        return tx.attempt("activating webhook " + code, () -> activate(tx, database.dsl(tx), code, now, by));
     }
 
     private WebhookState activate(StoreTransaction tx, DSLContext dsl, String code, Instant now, String by) {

@@ -17,6 +17,12 @@ public interface WebhookStateStore {
     /** {@link #get(String)} in {@code tx}. */
     WebhookState get(StoreTransaction tx, String code);
 
+    /**
+     * {@link #get(StoreTransaction, String)} for a change to follow in {@code tx}: the row is locked until it ends, so
+     * what was read is what is changed.
+     */
+    WebhookState forChange(StoreTransaction tx, String code, Instant now);
+
     /** A delivery succeeded: the failure count starts again. */
     void succeeded(String code, Instant now);
 
@@ -41,6 +47,9 @@ public interface WebhookStateStore {
      */
     Optional<WebhookState> recorded(StoreTransaction tx, String code, Instant now, List<Result> results, int threshold);
 
+    /** {@link #recorded}, telling what each result did to the count of failures in a row. */
+    Tally tallied(StoreTransaction tx, String code, Instant now, List<Result> results, int threshold);
+
     /** Deactivates at once, e.g. on 410 Gone or by an operator. */
     default WebhookState deactivate(String code, Instant now, String reason) {
         return deactivate(code, now, reason, null);
@@ -49,8 +58,13 @@ public interface WebhookStateStore {
     /** {@link #deactivate(String, Instant, String)} by an operator ({@code by}, null for the engine), on its trail. */
     WebhookState deactivate(String code, Instant now, String reason, String by);
 
-    /** {@link #deactivate(String, Instant, String)} in {@code tx}. */
-    WebhookState deactivate(StoreTransaction tx, String code, Instant now, String reason);
+    /** {@link #deactivate(String, Instant, String)} in {@code tx}, by the engine. */
+    default WebhookState deactivate(StoreTransaction tx, String code, Instant now, String reason) {
+        return deactivate(tx, code, now, reason, null);
+    }
+
+    /** {@link #deactivate(String, Instant, String, String)} in {@code tx}. */
+    WebhookState deactivate(StoreTransaction tx, String code, Instant now, String reason, String by);
 
     /** Reactivates; the failure count starts again. */
     default WebhookState activate(String code, Instant now) {
@@ -59,6 +73,9 @@ public interface WebhookStateStore {
 
     /** {@link #activate(String, Instant)} by an operator ({@code by}), on its trail. */
     WebhookState activate(String code, Instant now, String by);
+
+    /** {@link #activate(String, Instant, String)} in {@code tx}. */
+    WebhookState activate(StoreTransaction tx, String code, Instant now, String by);
 
     /** The webhook's deactivations and activations, newest first, at most {@code limit}. */
     List<StateChange> trail(String code, int limit);

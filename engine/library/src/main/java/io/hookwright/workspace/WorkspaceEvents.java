@@ -8,6 +8,9 @@ import io.hookwright.event.EventJson;
 import io.hookwright.event.Events;
 import io.hookwright.event.Initiator;
 
+import io.hookwright.operations.OperationalEvents;
+import io.hookwright.operations.OperationalKind;
+
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,13 +34,18 @@ public final class WorkspaceEvents {
         this.clock = clock;
     }
 
+    /** The engine's own events ({@code Hookwright:*}) are about a webhook: an entity of type {@code Webhook}. */
+    private static boolean engineEventOfWebhook(String type, WorkspaceEntity entity) {
+        return OperationalKind.isOperational(type) && entity.type().equals(OperationalEvents.ENTITY_TYPE);
+    }
+
     /** @param sets {@code FIELD=VALUE}; VALUE is read as JSON when it is JSON (20000, true, null, "x"), else as text */
     public Event build(WorkspaceEntity entity, String type, List<String> sets, String as) {
         int colon = type.indexOf(':');
         if (colon <= 0 || colon == type.length() - 1) {
             throw new WorkspaceException("--event takes Entity:Action, e.g. Project:Updated, not '" + type + "'");
         }
-        if (!type.substring(0, colon).equals(entity.type())) {
+        if (!type.substring(0, colon).equals(entity.type()) && !engineEventOfWebhook(type, entity)) {
             throw new WorkspaceException("--event " + type + " is about " + type.substring(0, colon) + ", but "
                     + entity.describe() + " is a " + entity.type());
         }

@@ -31,6 +31,7 @@ class LibraryLayersTest {
             Set.of("event", "store"),
             Set.of("match", "render"),
             Set.of("definitions", "outbox", "runlog", "state"),
+            Set.of("operations"),
             Set.of("delivery"),
             Set.of("execution"),
             Set.of("dryrun", "workspace", "testing"));

@@ -59,6 +59,13 @@ public final class ServerFixture implements AutoCloseable {
         this(Backend.SQLITE, dir, receiverPort, definitions, maxBodyBytes, secrets, settings, PageOrigin.OF_REQUEST, null);
     }
 
+    /** The same on {@code backend}, with the engine's settings changed by {@code settings}. */
+    public ServerFixture(Backend backend, Path dir, int receiverPort, String definitions,
+                         UnaryOperator<Engine.Builder> settings) {
+        this(backend, dir, receiverPort, definitions, 1024 * 1024, EngineFixture.SECRETS, settings, PageOrigin.OF_REQUEST,
+                null);
+    }
+
     /** The same with the web page served at a public URL, by a proxy in front of this server. */
     public ServerFixture(Path dir, int receiverPort, String definitions, PageOrigin pageOrigin) {
         this(Backend.SQLITE, dir, receiverPort, definitions, 1024 * 1024, EngineFixture.SECRETS,
