@@ -12,7 +12,6 @@ import io.hookwright.runlog.Outcome;
 import io.hookwright.runlog.Run;
 import io.hookwright.runlog.RunIds;
 import io.hookwright.runlog.RunLog;
-import io.hookwright.runlog.Outcome;
 import io.hookwright.state.Result;
 import io.hookwright.state.Tally;
 import io.hookwright.state.WebhookState;
