@@ -211,6 +211,9 @@ public final class RunPages {
             row.put("duration", Formats.duration(run.duration()));
             row.put("next", run.outcome() == Outcome.PENDING_RETRY ? Formats.time(due.get(run.messageId())) : null);
             row.put("url", run.request().masked().url());
+            // The start of it: the run's page has the whole.
+            row.put("error", run.error() == null ? "" : run.error().length() <= 160 ? run.error()
+                    : run.error().substring(0, 160) + "…");
             row.put("redeliverable", UNDELIVERED.contains(run.outcome()) && !run.request().url().isEmpty());
             rows.add(row);
         }

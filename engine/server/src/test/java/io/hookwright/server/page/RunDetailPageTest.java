@@ -85,7 +85,7 @@ class RunDetailPageTest extends PageTestBase {
         assertEquals("succeeded", browser.find("#outcome").getText());
         assertEquals(messageId, browser.find("#message-id").getText());
         assertEquals(List.of("1/1", "2"), browser.texts("section.attempts tr.run td.attempt"));
-        assertEquals(List.of("failed", "succeeded"), browser.texts("section.attempts tr.run td.outcome"));
+        assertEquals(List.of("failed", "succeeded"), browser.texts("section.attempts tr.run td.outcome span.badge"));
         assertEquals(redelivered, browser.find("section.attempts tr.run.current a.detail").getText());
 
         List<LoggedRequest> received = receiver.findAll(postRequestedFor(urlEqualTo("/erp")));

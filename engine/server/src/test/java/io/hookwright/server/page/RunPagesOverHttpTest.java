@@ -84,6 +84,9 @@ class RunPagesOverHttpTest {
         String page = new PageClient(server).signedIn(Scope.RUNS_READ).get("/ui/runs").body();
         assertTrue(page.contains("<td class=\"attempt\">1/3</td>"), "one attempt now, two retries: " + page);
         assertTrue(page.contains("<td class=\"next\">" + Formats.time(due) + "</td>"), "due " + due + ": " + page);
+        assertTrue(page.contains("<div class=\"sub url\"><code>" + run.request().masked().url() + "</code></div>"),
+                "the URL it went to: " + page);
+        assertTrue(page.contains("<div class=\"sub error\">" + run.error()), "why it failed: " + run.error() + ": " + page);
     }
 
     @Test

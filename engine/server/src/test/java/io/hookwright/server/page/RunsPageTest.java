@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * page at a time, each linking to its detail; failed runs are redelivered in bulk.
  */
 class RunsPageTest extends PageTestBase {
-    private static final String WEBHOOKS_COLUMN = "tr.run td.webhook";
-    private static final String OUTCOMES_COLUMN = "tr.run td.outcome";
+    private static final String WEBHOOKS_COLUMN = "tr.run td.webhook span.code";
+    private static final String OUTCOMES_COLUMN = "tr.run td.outcome span.badge:first-child";
 
     /** Three runs, a minute apart: erp_sync succeeded, crm_push failed (HTTP 500), erp_sync succeeded. */
     private void threeRuns() {
