@@ -103,8 +103,9 @@ class OpenApiEndpointTest {
     void parametersAndBodiesAreThoseTheResourcesTake() {
         Map<String, Map<String, Map<String, Object>>> paths = (Map<String, Map<String, Map<String, Object>>>) document.get("paths");
         List<Map<String, Object>> runs = (List<Map<String, Object>>) paths.get("/runs").get("get").get("parameters");
-        assertEquals(List.of("webhook", "outcome", "since", "limit"), runs.stream().map(p -> p.get("name")).toList());
-        assertEquals(Map.of("type", "integer", "default", "50"), runs.get(3).get("schema"));
+        assertEquals(List.of("webhook", "outcome", "since", "until", "eventType", "q", "after", "limit"),
+                runs.stream().map(p -> p.get("name")).toList());
+        assertEquals(Map.of("type", "integer", "default", "50"), runs.get(7).get("schema"));
         assertEquals("array", ((Map<String, Object>) runs.get(1).get("schema")).get("type"));
         Map<String, Object> events = paths.get("/events").get("post");
         assertTrue(((Map<String, Object>) ((Map<String, Object>) events.get("requestBody")).get("content"))

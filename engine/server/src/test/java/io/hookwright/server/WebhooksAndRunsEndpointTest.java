@@ -139,4 +139,42 @@ class WebhooksAndRunsEndpointTest {
         assertEquals(404, server.get("/runs/run_nope", Scope.RUNS_READ).statusCode());
         assertEquals(400, server.get("/runs?outcome=meh", Scope.RUNS_READ).statusCode());
     }
+
+    @Test
+    void runsAreSearchedAsThePageSearchesThemAndPagedFromARun() {
+        server.post("/events", Scope.EVENTS_WRITE, """
+                [{"id": "evt-1", "type": "Project:Updated",
+                  "entity": {"type": "Project", "id": "p-1", "key": "DEMO", "attributes": {"Status": "Done"}}},
+                 {"id": "evt-2", "type": "Project:Created",
+                  "entity": {"type": "Project", "id": "p-2", "key": "NEW", "attributes": {}}}]""");
+        server.engineFixture.awaitIdle();
+        List<Map<String, Object>> all = list(server.get("/runs", Scope.RUNS_READ));
+        assertEquals(2, all.size(), "erp and audit for the update, none for the creation: " + all);
+
+        assertEquals(List.of("audit"), list(server.get("/runs?q=%2Faudit", Scope.RUNS_READ)).stream()
+                .map(r -> r.get("webhook")).toList(), "text of the request's URL");
+        assertEquals(2, list(server.get("/runs?eventType=Project:Updated", Scope.RUNS_READ)).size());
+        assertEquals(List.of(), list(server.get("/runs?eventType=Task:Updated", Scope.RUNS_READ)));
+        assertEquals(List.of(), list(server.get("/runs?until=2000-01-01T00:00:00Z", Scope.RUNS_READ)));
+        assertEquals(2, list(server.get("/runs?since=2000-01-01T00:00:00Z", Scope.RUNS_READ)).size());
+
+        List<Object> paged = new java.util.ArrayList<>();
+        String after = "";
+        for (int page = 0; page < 2; page++) {
+            List<Map<String, Object>> one = list(server.get("/runs?limit=1&after=" + after, Scope.RUNS_READ));
+            assertEquals(1, one.size());
+            paged.add(one.get(0).get("id"));
+            after = (String) one.get(0).get("id");
+        }
+        assertEquals(all.stream().map(r -> r.get("id")).toList(), paged, "page by page, the same runs in the same order");
+        assertEquals(List.of(), list(server.get("/runs?after=" + after, Scope.RUNS_READ)));
+
+        HttpResponse<String> noRun = server.get("/runs?after=run_nope", Scope.RUNS_READ);
+        assertEquals(400, noRun.statusCode());
+        assertTrue(noRun.body().contains("after 'run_nope' is no run"), noRun.body());
+        HttpResponse<String> badTime = server.get("/runs?until=yesterday", Scope.RUNS_READ);
+        assertEquals(400, badTime.statusCode());
+        assertTrue(badTime.body().contains("until must be an ISO-8601 instant"), badTime.body());
+        assertTrue(server.get("/runs?outcome=meh", Scope.RUNS_READ).body().contains("held"), "every outcome is named");
+    }
 }

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -34,10 +35,16 @@ public final class RunsResource {
     @Inject
     private ServerContext context;
 
+    /**
+     * The runs the filters select, newest first: by webhook, outcome, event type, text of the request's URL or body,
+     * and a time span; {@code after} a run's id gives the page after that run's, as the page's paging does.
+     */
     @GET
     @RequiresScope(Scope.RUNS_READ)
     public List<RunJson> list(@QueryParam("webhook") String webhook, @QueryParam("outcome") List<String> outcomes,
-                              @QueryParam("since") String since, @QueryParam("limit") @DefaultValue("50") int limit) {
+                              @QueryParam("since") String since, @QueryParam("until") String until,
+                              @QueryParam("eventType") String eventType, @QueryParam("q") String text,
+                              @QueryParam("after") String after, @QueryParam("limit") @DefaultValue("50") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw Problem.of(400, "Bad request", "limit must be 1 to " + MAX_LIMIT + ", not " + limit);
         }
@@ -45,19 +52,29 @@ public final class RunsResource {
         for (String word : outcomes) {
             for (String one : word.split(",")) {
                 wanted.add(Outcome.fromWord(one.strip()).orElseThrow(() -> Problem.of(400, "Bad request",
-                        "unknown outcome '" + one + "': use succeeded, failed, vetoed, pending-retry, gave-up or skipped")));
+                        "unknown outcome '" + one + "': use " + String.join(", ",
+                                Arrays.stream(Outcome.values()).map(Outcome::word).toList()))));
             }
         }
-        Instant from = null;
-        if (since != null) {
-            try {
-                from = Instant.parse(since);
-            } catch (DateTimeParseException e) {
-                throw Problem.of(400, "Bad request", "since must be an ISO-8601 instant, e.g. 2026-11-23T08:00:00Z");
-            }
+        RunQuery.Cursor cursor = null;
+        if (after != null && !after.isBlank()) {
+            cursor = context.engine().run(after.strip()).map(RunQuery.Cursor::after).orElseThrow(() ->
+                    Problem.of(400, "Bad request", "after '" + after.strip() + "' is no run"));
         }
-        return context.engine().runs(new RunQuery(blankToNull(webhook), wanted, from, limit)).stream()
-                .map(RunJson::of).toList();
+        RunQuery query = new RunQuery(blankToNull(webhook), wanted, instant("since", since), limit,
+                blankToNull(eventType), blankToNull(text), instant("until", until), cursor);
+        return context.engine().runs(query).stream().map(RunJson::of).toList();
+    }
+
+    private static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw Problem.of(400, "Bad request", name + " must be an ISO-8601 instant, e.g. 2026-11-23T08:00:00Z");
+        }
     }
 
     @GET
