@@ -53,9 +53,12 @@ final class SandboxedPredicate implements EventPredicate {
             return answer.get(allowed.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             answer.cancel(true);
-            throw new PredicateFailure("where { } at " + position + " ran longer than its " + Durations.format(allowed)
-                    + " limit and was stopped");
+            throw tooLong(allowed);
         } catch (ExecutionException e) {
+            if (stopped(e.getCause())) {
+                // Stopped on the worker a moment before the wait here ran out: the same failure, told the same way.
+                throw tooLong(allowed);
+            }
             throw new PredicateFailure("where { } at " + position + " failed: " + describe(e.getCause(), allowed));
         } catch (InterruptedException e) {
             answer.cancel(true);
@@ -82,6 +85,17 @@ final class SandboxedPredicate implements EventPredicate {
         }
     }
 
+    private PredicateFailure tooLong(Duration allowed) {
+        return new PredicateFailure("where { } at " + position + " ran longer than its " + Durations.format(allowed)
+                + " limit and was stopped");
+    }
+
+    /** Whether the closure was interrupted for its time: Groovy's interrupt checks throw InterruptedException. */
+    private static boolean stopped(Throwable cause) {
+        return cause instanceof InterruptedException || cause instanceof groovy.lang.GroovyRuntimeException
+                && cause.getCause() instanceof InterruptedException;
+    }
+
     private static String describe(Throwable cause, Duration allowed) {
         if (cause instanceof OverBudget) {
             return "it allocated more than " + (SandboxLimits.WHERE_ALLOCATION >> 20) + " MiB and was stopped";
@@ -92,10 +106,6 @@ final class SandboxedPredicate implements EventPredicate {
         if (cause instanceof SandboxRuntime.SandboxViolation || cause instanceof io.hookwright.dsl.regex.RegexLimitException
                 || cause instanceof io.hookwright.dsl.regex.RegexRefusedException) {
             return cause.getMessage();
-        }
-        if (cause instanceof InterruptedException || cause instanceof groovy.lang.GroovyRuntimeException
-                && cause.getCause() instanceof InterruptedException) {
-            return "it ran longer than its " + Durations.format(allowed) + " limit and was stopped";
         }
         if (cause instanceof StackOverflowError) {
             return "it ran out of stack: look for recursion without end";
