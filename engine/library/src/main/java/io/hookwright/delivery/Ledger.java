@@ -99,7 +99,6 @@ public final class Ledger {
         List<Run> logged = new ArrayList<>(batch.size());
         Map<String, List<String>> removals = new LinkedHashMap<>();
         boolean keysFreed = false;
-        freed[0] = false;
         for (Settlement s : batch) {
             logged.add(s.run());
             switch (s.queue()) {

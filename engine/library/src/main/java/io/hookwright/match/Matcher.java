@@ -50,22 +50,29 @@ public final class Matcher {
         if (!any.isEmpty() || exact.containsKey(type)) {
             return true;
         }
-        int colon = type.indexOf(':');
-        return byEntity.containsKey(colon < 0 ? type : type.substring(0, colon))
-                || byAction.containsKey(colon < 0 ? "" : type.substring(colon + 1));
+        return byEntity.containsKey(entity(type)) || byAction.containsKey(action(type));
     }
 
     /** The webhooks listening to an event type, in the order they were declared: a few map look-ups, kept nowhere. */
     public List<WebhookDefinition> listening(String type) {
-        int colon = type.indexOf(':');
-        String entity = colon < 0 ? type : type.substring(0, colon);
-        String action = colon < 0 ? "" : type.substring(colon + 1);
         TreeSet<Integer> found = new TreeSet<>();
         found.addAll(exact.getOrDefault(type, List.of()));
-        found.addAll(byEntity.getOrDefault(entity, List.of()));
-        found.addAll(byAction.getOrDefault(action, List.of()));
+        found.addAll(byEntity.getOrDefault(entity(type), List.of()));
+        found.addAll(byAction.getOrDefault(action(type), List.of()));
         found.addAll(any);
         return found.stream().map(webhooks::get).toList();
+    }
+
+    /** {@code Project} of {@code Project:Updated}; the whole type when it has no colon. */
+    private static String entity(String type) {
+        int colon = type.indexOf(':');
+        return colon < 0 ? type : type.substring(0, colon);
+    }
+
+    /** {@code Updated} of {@code Project:Updated}; empty when the type has no colon. */
+    private static String action(String type) {
+        int colon = type.indexOf(':');
+        return colon < 0 ? "" : type.substring(colon + 1);
     }
 
     /** The webhooks the event fires, in declaration order; stops judging a webhook at its first failing criterion. */
